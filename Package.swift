@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Caravan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "caravan", targets: ["caravan"]),
+        .library(name: "CaravanKit", targets: ["CaravanKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The system cmark-gfm (Debian libcmark-gfm-dev); its extensions library has no
+        // .pc file of its own, so the module map links it explicitly.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "CaravanKit",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "caravan",
+            dependencies: [
+                "CaravanKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "CaravanTestSupport", dependencies: ["CaravanKit"]),
+        .testTarget(
+            name: "CaravanKitTests",
+            dependencies: ["CaravanKit", "CaravanTestSupport"]
+        ),
+    ]
+)

@@ -1,0 +1,42 @@
+/// "Did you mean …?" for a mistyped key or id: the closest candidate by edit distance,
+/// if it is close enough to be a plausible typo.
+enum Suggestion {
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(Array(lowered), Array(candidate.lowercased()))
+            if distance < (best?.distance ?? Int.max) {
+                best = (candidate, distance)
+            }
+        }
+        guard let best else { return nil }
+        let allowed = max(1, min(3, best.candidate.count / 3))
+        return best.distance <= allowed ? best.candidate : nil
+    }
+
+    /// A hint listing what is allowed, and the likeliest intended one.
+    static func hint(for word: String, expected candidates: [String], noun: String = "one of") -> String {
+        var text = "expected \(noun) \(candidates.joined(separator: ", "))"
+        if let guess = closest(to: word, in: candidates) {
+            text += "; did you mean `\(guess)`?"
+        }
+        return text
+    }
+
+    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

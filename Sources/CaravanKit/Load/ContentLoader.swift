@@ -1,0 +1,245 @@
+import Foundation
+
+/// Reads the source tree: `Content/`, `Templates/`, `Public/`. The only stage that reads files.
+struct ContentLoader {
+    /// Markdown files larger than this are refused: no story is this long, and a huge file
+    /// is almost always a paste or an export gone wrong.
+    static let maxMarkdownBytes = 4 * 1024 * 1024
+    static let maxAssetBytes = 100 * 1024 * 1024
+
+    let files: FileSystem
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(root: String) {
+        self.files = FileSystem(root: root)
+    }
+
+    mutating func load() -> LoadedSite? {
+        guard files.exists("Content/site.yaml") else {
+            let found = files.exists("Content") ? "Content/ has no site.yaml" : "there is no Content/ folder"
+            diagnostics.append(.error(
+                "Content/site.yaml", nil, "\(found) in \(files.root)",
+                hint: "run caravan in the folder that holds Content/, or pass --source FOLDER"))
+            return nil
+        }
+        guard let (configRoot, configText) = readYAML("Content/site.yaml") else { return nil }
+        let (config, configDiagnostics) = SiteConfig.decode(configRoot, file: "Content/site.yaml")
+        diagnostics += configDiagnostics.map { withSource($0, configText) }
+        guard let config else { return nil }
+
+        let strings = loadStrings(for: config.languages)
+        var documents: [SourceDocument] = []
+        var assets: [SourceAsset] = []
+        for kind in [SourceDocument.Kind.article, .page] {
+            let (kindDocuments, kindAssets) = loadStories(kind, languages: config.languages.map(\.code))
+            documents += kindDocuments
+            assets += kindAssets
+        }
+        return LoadedSite(
+            config: config, strings: strings, documents: documents, assets: assets,
+            templates: loadTemplates(), publicFiles: loadPublicFiles())
+    }
+
+    // MARK: - YAML files
+
+    private mutating func readText(_ path: String, limit: Int = maxMarkdownBytes, size: Int? = nil) -> String? {
+        if let size, size > limit {
+            diagnostics.append(.error(
+                path, nil, "the file is \(size / 1024 / 1024) MB, more than the \(limit / 1024 / 1024) MB limit",
+                hint: "a story this long is likely a paste gone wrong; split it or remove the pasted data"))
+            return nil
+        }
+        guard let bytes = files.read(path) else {
+            diagnostics.append(.error(path, nil, "cannot read the file", hint: "check that it exists and is readable"))
+            return nil
+        }
+        switch SourceText.decode(bytes, file: path) {
+        case .success(let text): return text
+        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
+        }
+    }
+
+    private mutating func readYAML(_ path: String) -> (YAMLNode, String)? {
+        guard let text = readText(path) else { return nil }
+        do {
+            guard let root = try YAMLParser.parse(text) else {
+                diagnostics.append(.error(path, SourceLocation(line: 1, column: 1), "the file is empty", hint: "see the README for what it holds"))
+                return nil
+            }
+            return (root, text)
+        } catch {
+            diagnostics.append(withSource(.error(path, error.location, error.message, hint: error.hint), text))
+            return nil
+        }
+    }
+
+    private mutating func loadStrings(for languages: [Language]) -> [String: UIStrings] {
+        var result: [String: UIStrings] = [:]
+        for language in languages {
+            let path = "Content/i18n/\(language.code).yaml"
+            guard files.exists(path) else {
+                diagnostics.append(.error(
+                    path, nil, "missing UI strings for language `\(language.code)`",
+                    hint: "copy Content/i18n/\(languages[0].code).yaml to \(path) and translate each value"))
+                continue
+            }
+            guard let (root, text) = readYAML(path) else { continue }
+            var problems: [Diagnostic] = []
+            let strings = UIStrings.decode(root, language: language.code, file: path, diagnostics: &problems)
+            diagnostics += problems.map { withSource($0, text) }
+            if let strings {
+                result[language.code] = strings
+            }
+        }
+        UIStrings.checkSameKeys(result, languages: languages.map(\.code), diagnostics: &diagnostics)
+        return result
+    }
+
+    // MARK: - Stories
+
+    private struct PendingDocument {
+        var kind: SourceDocument.Kind
+        var slug: String
+        var language: String
+        var path: String
+        var size: Int
+    }
+
+    private mutating func loadStories(_ kind: SourceDocument.Kind, languages: [String]) -> ([SourceDocument], [SourceAsset]) {
+        let folder = "Content/\(kind.folder)"
+        var pending: [PendingDocument] = []
+        var assets: [SourceAsset] = []
+        for entry in files.list(folder) {
+            let path = "\(folder)/\(entry.name)"
+            if entry.isSymlink, !files.resolves(path, inside: "Content") {
+                diagnostics.append(.error(path, nil, "symbolic link to a place outside Content/",
+                                          hint: "copy the files into Content/ instead of linking to them"))
+                continue
+            }
+            guard entry.kind == .directory else {
+                diagnostics.append(.error(
+                    path, nil, "Content/\(kind.folder)/ holds one folder per \(kind.rawValue), not loose files",
+                    hint: "move it to Content/\(kind.folder)/<slug>/\(entry.name)"))
+                continue
+            }
+            guard Slug.isValid(entry.name) else {
+                diagnostics.append(.error(
+                    path, nil, "folder name `\(entry.name)` is not a valid slug (it becomes the URL)",
+                    hint: "use lower-case ASCII letters, digits and -, e.g. `\(Slug.suggestion(for: entry.name))`"))
+                continue
+            }
+            var foundLanguages = 0
+            for (name, file) in files.walk(path) {
+                let filePath = "\(path)/\(name)"
+                if file.isSymlink, !files.resolves(filePath, inside: "Content") {
+                    diagnostics.append(.error(filePath, nil, "symbolic link to a place outside Content/",
+                                              hint: "copy the file into the story folder instead of linking to it"))
+                    continue
+                }
+                if name.hasSuffix(".md") {
+                    let language = String(name.dropLast(3))
+                    guard languages.contains(language) else {
+                        diagnostics.append(.error(
+                            filePath, nil, "`\(name)` is not named after one of the site's languages",
+                            hint: Suggestion.hint(for: language, expected: languages.map { "\($0).md" }, noun: "a file per language:")))
+                        continue
+                    }
+                    foundLanguages += 1
+                    pending.append(PendingDocument(kind: kind, slug: entry.name, language: language, path: filePath, size: file.size))
+                } else if file.size > Self.maxAssetBytes {
+                    diagnostics.append(.error(filePath, nil, "the file is larger than \(Self.maxAssetBytes / 1024 / 1024) MB",
+                                              hint: "publish large downloads elsewhere and link to them"))
+                } else if let bytes = files.read(filePath) {
+                    assets.append(SourceAsset(kind: kind, slug: entry.name, name: name, bytes: bytes))
+                }
+            }
+            if foundLanguages == 0 {
+                diagnostics.append(.warning(
+                    path, nil, "the folder has no language file, so nothing is published from it",
+                    hint: "add \(languages.map { "\($0).md" }.joined(separator: " and "))"))
+            }
+        }
+        return (loadDocuments(pending), assets)
+    }
+
+    /// Reads and parses the story files on every core: YAML parsing is a large share of a build.
+    private mutating func loadDocuments(_ pending: [PendingDocument]) -> [SourceDocument] {
+        let files = self.files
+        let results = pending.concurrentMap { item -> (SourceDocument?, [Diagnostic]) in
+            var reader = ContentLoader(files: files)
+            let document = reader.loadDocument(item)
+            return (document, reader.diagnostics)
+        }
+        var documents: [SourceDocument] = []
+        for (document, documentDiagnostics) in results {
+            diagnostics += documentDiagnostics
+            if let document { documents.append(document) }
+        }
+        return documents
+    }
+
+    private init(files: FileSystem) {
+        self.files = files
+    }
+
+    private mutating func loadDocument(_ item: PendingDocument) -> SourceDocument? {
+        guard let text = readText(item.path, size: item.size) else { return nil }
+        let split: FrontMatterSplit
+        switch FrontMatterSplitter.split(text, file: item.path) {
+        case .success(let value): split = value
+        case .failure(let diagnostic): diagnostics.append(withSource(diagnostic, text)); return nil
+        }
+        let root: YAMLNode?
+        do {
+            root = try YAMLParser.parse(split.yaml, lineOffset: split.yamlLineOffset)
+        } catch {
+            diagnostics.append(withSource(.error(item.path, error.location, error.message, hint: error.hint), text))
+            return nil
+        }
+        let (frontMatter, problems) = FrontMatter.decode(root, file: item.path, frontMatterLine: 2)
+        diagnostics += problems.map { withSource($0, text) }
+        guard let frontMatter else { return nil }
+        return SourceDocument(
+            kind: item.kind, slug: item.slug, language: item.language, path: item.path,
+            frontMatter: frontMatter, body: split.body, bodyFirstLine: split.bodyFirstLine, text: text)
+    }
+
+    // MARK: - Templates and static files
+
+    private mutating func loadTemplates() -> [TemplateSource] {
+        var templates: [TemplateSource] = []
+        for (name, _) in files.walk("Templates") where name.hasSuffix(".mustache") {
+            let path = "Templates/\(name)"
+            guard let text = readText(path) else { continue }
+            templates.append(TemplateSource(name: String(name.dropLast(".mustache".count)), path: path, text: text))
+        }
+        if templates.isEmpty {
+            diagnostics.append(.error("Templates", nil, "no templates found (*.mustache files)",
+                                      hint: "the Templates/ folder ships with the repository; restore it from git"))
+        }
+        return templates
+    }
+
+    private mutating func loadPublicFiles() -> [(path: String, bytes: [UInt8])] {
+        var result: [(String, [UInt8])] = []
+        for (name, entry) in files.walk("Public") {
+            let path = "Public/\(name)"
+            if entry.isSymlink, !files.resolves(path, inside: "Public") {
+                diagnostics.append(.error(path, nil, "symbolic link to a place outside Public/",
+                                          hint: "copy the file into Public/ instead of linking to it"))
+                continue
+            }
+            if let bytes = files.read(path) { result.append((name, bytes)) }
+        }
+        return result
+    }
+}
+
+/// Attaches the offending source line to a diagnostic, for the caret display.
+func withSource(_ diagnostic: Diagnostic, _ text: String) -> Diagnostic {
+    var diagnostic = diagnostic
+    if let line = diagnostic.line, diagnostic.sourceLine == nil {
+        diagnostic.sourceLine = SourceText.line(line, of: text)
+    }
+    return diagnostic
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Read-only file access for the loader: directory listings, file reads, symlink checks.
+/// POSIX calls rather than FileManager: they are several times faster on large trees.
+struct FileSystem: Sendable {
+    /// The site root (the folder holding `Content/`), already resolved with realpath.
+    let root: String
+
+    enum EntryKind { case file, directory, other }
+
+    struct Entry {
+        var name: String
+        var kind: EntryKind
+        var isSymlink: Bool
+        var size: Int
+    }
+
+    func absolute(_ relative: String) -> String {
+        relative.isEmpty ? root : root + "/" + relative
+    }
+
+    func exists(_ relative: String) -> Bool {
+        var info = stat()
+        return stat(absolute(relative), &info) == 0
+    }
+
+    /// Entries of a folder, sorted by name, hidden files (`.DS_Store`, `.git`) left out.
+    func list(_ relative: String) -> [Entry] {
+        guard let dir = opendir(absolute(relative)) else { return [] }
+        defer { closedir(dir) }
+        var entries: [Entry] = []
+        while let pointer = readdir(dir) {
+            let name = withUnsafePointer(to: pointer.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var linkInfo = stat()
+            guard lstat(absolute(path), &linkInfo) == 0 else { continue }
+            let isSymlink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
+            var info = stat()
+            guard stat(absolute(path), &info) == 0 else {
+                entries.append(Entry(name: name, kind: .other, isSymlink: isSymlink, size: 0))
+                continue
+            }
+            let mode = info.st_mode & S_IFMT
+            let kind: EntryKind = mode == S_IFDIR ? .directory : mode == S_IFREG ? .file : .other
+            entries.append(Entry(name: name, kind: kind, isSymlink: isSymlink, size: Int(info.st_size)))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    /// True when `relative` resolves (through symlinks) to a place inside `folder`.
+    func resolves(_ relative: String, inside folder: String) -> Bool {
+        guard let target = realpath(absolute(relative), nil), let base = realpath(absolute(folder), nil) else { return false }
+        defer { free(target); free(base) }
+        let targetPath = String(cString: target)
+        let basePath = String(cString: base)
+        return targetPath == basePath || targetPath.hasPrefix(basePath + "/")
+    }
+
+    func read(_ relative: String) -> [UInt8]? {
+        let fd = open(absolute(relative), O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+            if count <= 0 { break }
+            done += count
+        }
+        return done == bytes.count ? bytes : Array(bytes[..<done])
+    }
+
+    /// Every regular file under `relative`, as paths relative to it, sorted.
+    func walk(_ relative: String) -> [(path: String, entry: Entry)] {
+        var result: [(String, Entry)] = []
+        func visit(_ folder: String, prefix: String) {
+            for entry in list(folder) {
+                let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
+                switch entry.kind {
+                case .directory: if !entry.isSymlink { visit(folder + "/" + entry.name, prefix: path) }
+                case .file: result.append((path, entry))
+                case .other: break
+                }
+            }
+        }
+        visit(relative, prefix: "")
+        return result
+    }
+}

@@ -1,0 +1,20 @@
+/// Everything the loader read, as plain values: the only picture of the source tree
+/// the later stages see.
+struct LoadedSite: Sendable {
+    var config: SiteConfig
+    /// UI strings by language code.
+    var strings: [String: UIStrings]
+    var documents: [SourceDocument]
+    var assets: [SourceAsset]
+    var templates: [TemplateSource]
+    /// Files under `Public/`, copied verbatim to the site root.
+    var publicFiles: [(path: String, bytes: [UInt8])]
+}
+
+/// A Mustache file under `Templates/`, named by its path without the extension
+/// (`partials/header`), as partials refer to it.
+struct TemplateSource: Sendable {
+    var name: String
+    var path: String
+    var text: String
+}

@@ -1,0 +1,88 @@
+import Yams
+
+/// The Yams adapter: the only file that imports Yams.
+enum YAMLParser {
+    /// Nodes one document may expand to. Aliases share storage in Yams, so a small
+    /// "billion laughs" text is cheap to parse but expands without bound when walked;
+    /// the budget turns that into a diagnostic instead of a hang.
+    static let nodeBudget = 200_000
+
+    struct Failure: Error {
+        var location: SourceLocation?
+        var message: String
+        var hint: String
+    }
+
+    /// Parses `text`; `lineOffset` is added to every line (front matter starts below `---`).
+    static func parse(_ text: String, lineOffset: Int = 0) throws(Failure) -> YAMLNode? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw describe(error, lineOffset: lineOffset)
+        } catch {
+            throw Failure(location: nil, message: "cannot read YAML: \(error)", hint: "check the indentation and quoting")
+        }
+        guard let root else { return nil }
+        var budget = nodeBudget
+        return try convert(root, lineOffset: lineOffset, budget: &budget)
+    }
+
+    private static func convert(_ node: Node, lineOffset: Int, budget: inout Int) throws(Failure) -> YAMLNode {
+        budget -= 1
+        let location = SourceLocation(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+        guard budget > 0 else {
+            throw Failure(
+                location: location, message: "YAML expands to more than \(nodeBudget) values",
+                hint: "remove the anchors (&name) and aliases (*name); Caravan does not need them")
+        }
+        switch node {
+        case .scalar(let scalar):
+            return .scalar(YAMLScalar(text: scalar.string, isPlain: scalar.style == .plain, location: location))
+        case .mapping(let mapping):
+            var pairs: [(key: YAMLScalar, value: YAMLNode)] = []
+            for (key, value) in mapping {
+                let keyLocation = SourceLocation(line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1)
+                guard case .scalar(let keyScalar) = key else {
+                    throw Failure(location: keyLocation, message: "a key must be a plain word", hint: "write `key: value`")
+                }
+                let converted = try convert(value, lineOffset: lineOffset, budget: &budget)
+                pairs.append((YAMLScalar(text: keyScalar.string, isPlain: keyScalar.style == .plain, location: keyLocation), converted))
+            }
+            return .mapping(pairs, location)
+        case .sequence(let sequence):
+            var items: [YAMLNode] = []
+            for item in sequence {
+                items.append(try convert(item, lineOffset: lineOffset, budget: &budget))
+            }
+            return .sequence(items, location)
+        case .alias:
+            throw Failure(location: location, message: "YAML aliases are not supported", hint: "write the value out in full")
+        }
+    }
+
+    private static func describe(_ error: YamlError, lineOffset: Int) -> Failure {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            var message = problem
+            if let context { message = "\(problem) (\(context.text))" }
+            return Failure(
+                location: SourceLocation(line: mark.line + lineOffset, column: mark.column),
+                message: "YAML syntax error: \(message)",
+                hint: "a value containing `: ` or starting with `[`, `{`, `*`, `&`, `#`, `'` or `\"` must be quoted, e.g. title: \"Khorgos: 10 000 trains\"")
+        case .composer(let context, let problem, let mark, _):
+            var message = problem
+            if let context { message = "\(problem) (\(context.text))" }
+            return Failure(
+                location: SourceLocation(line: mark.line + lineOffset, column: mark.column),
+                message: "YAML error: \(message)", hint: "check the anchors and aliases")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Failure(
+                location: SourceLocation(line: context.mark.line + lineOffset, column: context.mark.column),
+                message: "duplicate key `\(duplicates.joined(separator: "`, `"))`",
+                hint: "each key may appear once; remove or merge the repeated lines")
+        default:
+            return Failure(location: nil, message: "cannot read YAML: \(error)", hint: "check the indentation and quoting")
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/// The one line a build ends with: what was made, what changed on disk, how long it took,
+/// and where to look.
+public enum BuildSummary {
+    public static func line(output: BuildOutput, report: SiteWriter.Report, warnings: Int, seconds: Double, indexPath: String) -> String {
+        let pages = output.pagesPerLanguage.values.reduce(0, +)
+        let perLanguage = output.pagesPerLanguage.keys.filter { !$0.isEmpty }.sorted()
+            .map { "\($0) \(output.pagesPerLanguage[$0]!)" }.joined(separator: ", ")
+        let time = seconds < 10 ? String(Int(seconds * 1000)) + " ms" : String(Int(seconds)) + " s"
+        return "Built \(pages) pages (\(perLanguage)), \(warnings) warning\(warnings == 1 ? "" : "s") in \(time); "
+            + "files: \(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed. Open \(indexPath)"
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Brings the output folder to exactly a build's files: the only code that writes.
+///
+/// - It writes into a folder only if the folder is new, empty, or carries Caravan's marker,
+///   and never into the source tree, so a mistyped `--output` cannot destroy anything.
+/// - A file whose bytes are unchanged is not touched (its mtime stays; rsync and object
+///   storage uploads see nothing to do).
+/// - A changed file is written under a temporary name beside it and renamed into place,
+///   so a reader or an interrupted build never sees half a file.
+/// - Files the previous build wrote and this one did not are removed last; nothing the
+///   manifest does not list is ever removed.
+public struct SiteWriter {
+    public static let markerName = ".caravan-site"
+    static let markerText = "This folder is written by `caravan build`. Files listed in .caravan-manifest are replaced or removed on every build.\n"
+
+    public struct Report: Sendable, Equatable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+    }
+
+    public struct Refusal: Error, CustomStringConvertible {
+        public var description: String
+        public var hint: String
+    }
+
+    let output: String
+
+    /// `output` is the folder to write; `source` the site root, which it must stay out of.
+    public init(output: String, source: String) throws(Refusal) {
+        let outputPath = Self.absolute(output)
+        let sourcePath = Self.absolute(source)
+        if outputPath == sourcePath || sourcePath.hasPrefix(outputPath + "/") {
+            throw Refusal(description: "the output folder \(outputPath) contains the source folder",
+                          hint: "choose an output folder of its own, e.g. --output Site")
+        }
+        for protected in ["Content", "Templates", "Public", "Sources", "Tests", ".git"] {
+            let folder = sourcePath + "/" + protected
+            if outputPath == folder || outputPath.hasPrefix(folder + "/") {
+                throw Refusal(description: "the output folder \(outputPath) is inside \(protected)/",
+                              hint: "choose a folder outside the sources, e.g. --output Site")
+            }
+        }
+        var info = stat()
+        if stat(outputPath, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw Refusal(description: "\(outputPath) exists and is not a folder", hint: "choose another --output")
+            }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: outputPath)) ?? []
+            if !entries.isEmpty, !entries.contains(Self.markerName) {
+                throw Refusal(
+                    description: "\(outputPath) is not empty and was not created by caravan; refusing to write into it",
+                    hint: "choose a new or empty folder with --output, or move that folder's files away first")
+            }
+        }
+        self.output = outputPath
+    }
+
+    /// Writes `output`; throws only on file-system failure (disk full, permissions).
+    public func write(_ build: BuildOutput) throws -> Report {
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let previous = Manifest(text: (try? String(contentsOfFile: output + "/" + Manifest.fileName, encoding: .utf8)) ?? "")
+        var next = Manifest()
+        var report = Report()
+        var createdFolders: Set<String> = []
+        try writeFile(Self.markerName, Array(Self.markerText.utf8), createdFolders: &createdFolders)
+        for (path, bytes) in build.files.sorted(by: { $0.key < $1.key }) {
+            let entry = Manifest.Entry(hash: ContentHash.of(bytes), size: bytes.count)
+            next.entries[path] = entry
+            if previous.entries[path] == entry, fileSize(path) == bytes.count {
+                report.unchanged += 1
+                continue
+            }
+            try writeFile(path, bytes, createdFolders: &createdFolders)
+            report.written += 1
+        }
+        try writeFile(Manifest.fileName, Array(next.text.utf8), createdFolders: &createdFolders)
+        for path in previous.entries.keys.sorted() where next.entries[path] == nil && Self.isSafeRelative(path) {
+            if unlink(output + "/" + path) == 0 { report.removed += 1 }
+            removeEmptyParents(of: path)
+        }
+        return report
+    }
+
+    private func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        return stat(output + "/" + path, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    private func writeFile(_ path: String, _ bytes: [UInt8], createdFolders: inout Set<String>) throws {
+        let full = output + "/" + path
+        let folder = (full as NSString).deletingLastPathComponent
+        if !createdFolders.contains(folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            createdFolders.insert(folder)
+        }
+        let temporary = folder + "/.caravan-tmp-" + (full as NSString).lastPathComponent
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Self.posixError("cannot create \(temporary)") }
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            guard count > 0 else {
+                close(fd)
+                unlink(temporary)
+                throw Self.posixError("cannot write \(full)")
+            }
+            done += count
+        }
+        close(fd)
+        guard rename(temporary, full) == 0 else {
+            unlink(temporary)
+            throw Self.posixError("cannot rename \(temporary) to \(full)")
+        }
+    }
+
+    private func removeEmptyParents(of path: String) {
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty, rmdir(output + "/" + folder) == 0 {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// A manifest line could have been edited by hand: never follow one out of the folder.
+    private static func isSafeRelative(_ path: String) -> Bool {
+        !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+    }
+
+    static func absolute(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        var text = url.path
+        while text.count > 1, text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+
+    private static func posixError(_ message: String) -> NSError {
+        NSError(domain: "caravan", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: "\(message): \(String(cString: strerror(errno)))"])
+    }
+}

@@ -1,0 +1,40 @@
+/// Every page the site has, decided before any is rendered: the routes are known up
+/// front, so every page can link any other.
+enum PagePlan: Sendable {
+    case landing
+    case home(language: Language, page: Int, pageCount: Int)
+    case story(Story, language: Language)
+    case notFound
+
+    static func all(for site: ResolvedSite) -> [PagePlan] {
+        var plans: [PagePlan] = [.landing, .notFound]
+        for language in site.config.languages {
+            let count = site.articles(in: language.code).count
+            let pageCount = max(1, (count + site.config.pageSize - 1) / site.config.pageSize)
+            for page in 1...pageCount {
+                plans.append(.home(language: language, page: page, pageCount: pageCount))
+            }
+            for story in site.articles + site.pages where story.translations[language.code] != nil {
+                plans.append(.story(story, language: language))
+            }
+        }
+        return plans
+    }
+
+    var route: Route {
+        switch self {
+        case .landing: .landing
+        case .notFound: .notFound
+        case .home(let language, let page, _): .home(language.code, page: page)
+        case .story(let story, let language): .story(story, in: language.code)
+        }
+    }
+
+    /// The language code the page counts under in the build summary ("" for shared pages).
+    var languageCode: String {
+        switch self {
+        case .landing, .notFound: ""
+        case .home(let language, _, _), .story(_, let language): language.code
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// Renders every planned page through its template, on all cores, and gathers the
+/// site's files: pages, story files (pictures) beside their pages, and `Public/`.
+struct PageStage {
+    let site: ResolvedSite
+    let documents: RenderedDocuments
+    let templates: TemplateSet
+
+    func run() -> (BuildOutput, [Diagnostic]) {
+        let plans = PagePlan.all(for: site)
+        let models = PageViewModels(site: site, documents: documents)
+        let inlineStyle = site.publicFiles.first(where: { $0.path == "style.css" }).map { String(decoding: $0.bytes, as: UTF8.self) }
+        let pages = plans.concurrentMap { plan -> Result<[UInt8], TemplateSet.UnknownTemplate> in
+            var (template, context) = models.model(for: plan)
+            // The 404 page is served at any address, where relative stylesheet links break.
+            if case .notFound = plan, let inlineStyle { context["inline_style"] = inlineStyle }
+            return Result { () throws(TemplateSet.UnknownTemplate) in Array(try templates.render(template, context).utf8) }
+        }
+        var output = BuildOutput()
+        var diagnostics: [Diagnostic] = []
+        var missing: Set<String> = []
+        for (plan, page) in zip(plans, pages) {
+            switch page {
+            case .success(let bytes):
+                output.files[plan.route.outputPath] = bytes
+                output.pagesPerLanguage[plan.languageCode, default: 0] += 1
+            case .failure(let error):
+                missing.insert(error.name)
+            }
+        }
+        for name in missing.sorted() {
+            diagnostics.append(.error(
+                "Templates/\(name).mustache", nil, "the template `\(name)` is missing",
+                hint: "every site needs Templates/\(name).mustache; restore it from git"))
+        }
+        for asset in site.assets {
+            for language in site.config.languages.map(\.code) {
+                let story = site.articles.first { $0.kind == asset.kind && $0.slug == asset.slug }
+                    ?? site.pages.first { $0.kind == asset.kind && $0.slug == asset.slug }
+                guard let story, story.translations[language] != nil else { continue }
+                output.files[Route.story(story, in: language).path + asset.name] = asset.bytes
+            }
+        }
+        for file in site.publicFiles {
+            output.files[file.path] = file.bytes
+        }
+        return (output, diagnostics)
+    }
+}

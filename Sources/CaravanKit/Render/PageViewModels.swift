@@ -1,0 +1,135 @@
+/// The template and context of each kind of page.
+struct PageViewModels {
+    let site: ResolvedSite
+    let documents: RenderedDocuments
+    private var context: PageContext { PageContext(site: site) }
+
+    func model(for plan: PagePlan) -> (template: String, context: [String: Any]) {
+        switch plan {
+        case .landing: ("landing", landing())
+        case .notFound: ("404", notFound())
+        case .home(let language, let page, let pageCount): ("list", home(language, page: page, pageCount: pageCount))
+        case .story(let story, let language): (story.kind == .article ? "article" : "page", storyPage(story, language))
+        }
+    }
+
+    private func home(_ language: Language, page: Int, pageCount: Int) -> [String: Any] {
+        let route = Route.home(language.code, page: page)
+        let size = site.config.pageSize
+        let articles = site.articles(in: language.code)
+        let slice = articles.dropFirst((page - 1) * size).prefix(size)
+        // Page n of one language is the same page in another only when that language has
+        // an n-th page; otherwise the switch goes to that language's first page.
+        var translations: [String: Route] = [:]
+        var fallbacks: [String: Route] = [:]
+        for other in site.config.languages {
+            let otherCount = site.articles(in: other.code).count
+            if other.code == language.code || (page - 1) * size < max(otherCount, 1) {
+                translations[other.code] = .home(other.code, page: page)
+            } else {
+                fallbacks[other.code] = .home(other.code)
+            }
+        }
+        let strings = site.strings[language.code]
+        let title = page == 1
+            ? site.config.title[language.code] ?? ""
+            : strings?.format("page_title", ["n": String(page)]) ?? ""
+        var values = context.base(
+            route: route, language: language, title: title,
+            description: site.config.description[language.code] ?? "",
+            translations: translations, fallbacks: fallbacks, isHome: page == 1)
+        values["alternates"] = context.alternates(
+            route: route, translations: translations, xDefault: page == 1 ? .landing : nil)
+        values["articles"] = slice.map {
+            context.listItem($0, language: language.code, from: route, summary: documents.summary($0, language.code))
+        }
+        values["has_articles"] = !slice.isEmpty
+        var pagination: [String: Any] = [
+            "current": String(page), "total": String(pageCount),
+            "label": strings?.format("page_of", ["n": String(page), "total": String(pageCount)]) ?? "",
+        ]
+        if page > 1 { pagination["prev_href"] = route.link(to: .home(language.code, page: page - 1)) }
+        if page < pageCount { pagination["next_href"] = route.link(to: .home(language.code, page: page + 1)) }
+        values["pagination"] = pageCount > 1 ? pagination : false
+        return values
+    }
+
+    private func storyPage(_ story: Story, _ language: Language) -> [String: Any] {
+        let route = Route.story(story, in: language.code)
+        let document = story.translations[language.code]!
+        let frontMatter = document.frontMatter
+        var translations: [String: Route] = [:]
+        for code in story.translations.keys { translations[code] = .story(story, in: code) }
+        let strings = site.strings[language.code]
+        var values = context.base(
+            route: route, language: language, title: frontMatter.title,
+            description: documents.summary(story, language.code), translations: translations)
+        var article: [String: Any] = [
+            "title": frontMatter.title,
+            "body_html": documents[story, language.code]?.html ?? "",
+            "date_iso": frontMatter.date.rfc3339,
+            "date_text": strings?.format(frontMatter.date) ?? frontMatter.date.iso,
+            "tags": frontMatter.tags.map(\.text),
+        ]
+        if let summary = frontMatter.summary, !summary.isEmpty { article["summary"] = summary }
+        if let author = frontMatter.author { article["author"] = author }
+        if let updated = frontMatter.updated, updated != frontMatter.date {
+            article["updated"] = ["iso": updated.rfc3339, "text": strings?.format(updated) ?? updated.iso]
+        }
+        if let image = frontMatter.image, let name = MarkdownStage.localFileName(image.text) ?? Optional(image.text) {
+            article["image"] = ["src": name, "alt": frontMatter.imageAlt ?? ""]
+        }
+        values["article"] = article
+        values["draft"] = frontMatter.draft
+        return values
+    }
+
+    private func landing() -> [String: Any] {
+        let route = Route.landing
+        let language = site.config.defaultLanguage
+        var translations: [String: Route] = [:]
+        for other in site.config.languages { translations[other.code] = .home(other.code) }
+        var values = context.base(
+            route: route, language: language,
+            title: site.config.languages.compactMap { site.config.title[$0.code] }.joined(separator: " · "),
+            description: site.config.description[language.code] ?? "", translations: [:], isHome: true)
+        // The landing is the `x-default` of the language homes: it lists them, and itself.
+        var alternates = site.config.languages.map { other -> [String: String] in
+            ["hreflang": other.htmlLang, "href": Route.home(other.code).absoluteURL(in: site.config) ?? route.link(to: .home(other.code))]
+        }
+        alternates.append(["hreflang": "x-default", "href": route.absoluteURL(in: site.config) ?? route.link(to: .landing)])
+        values["alternates"] = site.config.languages.count > 1 ? alternates : []
+        values["languages"] = site.config.languages.map { other -> [String: Any] in
+            let strings = site.strings[other.code]
+            let latest = site.articles(in: other.code).prefix(5).map {
+                context.listItem($0, language: other.code, from: route, summary: "")
+            }
+            return [
+                "name": other.name, "html_lang": other.htmlLang, "code": other.code,
+                "href": route.link(to: .home(other.code)),
+                "site_title": site.config.title[other.code] ?? "",
+                "site_description": site.config.description[other.code] ?? "",
+                "latest_label": strings?["latest"] ?? "", "enter_label": strings?["enter"] ?? "",
+                "latest": latest,
+            ]
+        }
+        return values
+    }
+
+    private func notFound() -> [String: Any] {
+        let language = site.config.defaultLanguage
+        var values = context.base(
+            route: .notFound, language: language, title: site.strings[language.code]?["not_found_title"] ?? "",
+            description: site.config.description[language.code] ?? "", translations: [:])
+        values.removeValue(forKey: "canonical")
+        values["languages"] = site.config.languages.map { other -> [String: Any] in
+            let strings = site.strings[other.code]
+            return [
+                "html_lang": other.htmlLang, "href": Route.notFound.link(to: .home(other.code)),
+                "title": strings?["not_found_title"] ?? "", "text": strings?["not_found_text"] ?? "",
+                "home_label": strings?["not_found_home"] ?? "",
+            ]
+        }
+        return values
+    }
+}

@@ -1,0 +1,21 @@
+/// The Markdown of every published document turned into HTML, keyed by story and language.
+struct RenderedDocuments: Sendable {
+    private var byKey: [String: RenderedMarkdown] = [:]
+
+    static func key(_ story: Story, _ language: String) -> String {
+        "\(story.kind.folder)/\(story.slug)/\(language)"
+    }
+
+    subscript(story: Story, language: String) -> RenderedMarkdown? {
+        get { byKey[Self.key(story, language)] }
+        set { byKey[Self.key(story, language)] = newValue }
+    }
+
+    /// The teaser: the front matter's `summary`, else the first paragraph cut short.
+    func summary(_ story: Story, _ language: String) -> String {
+        if let summary = story.translations[language]?.frontMatter.summary, !summary.isEmpty {
+            return summary
+        }
+        return Summary.cut(self[story, language]?.firstParagraph ?? "")
+    }
+}

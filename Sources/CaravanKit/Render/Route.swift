@@ -1,0 +1,50 @@
+/// The URL scheme, in one place. A route is a folder path relative to the site root
+/// (`en/articles/x/`, empty for the root) or a file path (`404.html`).
+struct Route: Sendable, Hashable {
+    /// Site-relative, no leading slash: `en/articles/x/` or `404.html`.
+    var path: String
+
+    static let landing = Route(path: "")
+    static let notFound = Route(path: "404.html")
+
+    static func home(_ language: String, page: Int = 1) -> Route {
+        Route(path: page == 1 ? "\(language)/" : "\(language)/page/\(page)/")
+    }
+
+    static func article(_ slug: String, in language: String) -> Route {
+        Route(path: "\(language)/articles/\(slug)/")
+    }
+
+    static func page(_ slug: String, in language: String) -> Route {
+        Route(path: "\(language)/\(slug)/")
+    }
+
+    static func story(_ story: Story, in language: String) -> Route {
+        story.kind == .article ? article(story.slug, in: language) : page(story.slug, in: language)
+    }
+
+    /// A file at the site root or inside a route folder: `style.css`.
+    static func file(_ path: String) -> Route { Route(path: path) }
+
+    var isFolder: Bool { path.isEmpty || path.hasSuffix("/") }
+
+    /// The file the route is written to: folders get `index.html`.
+    var outputPath: String { isFolder ? path + "index.html" : path }
+
+    /// The folder the page's relative links start from.
+    private var folderDepth: Int {
+        outputPath.split(separator: "/", omittingEmptySubsequences: true).count - 1
+    }
+
+    /// A link from this page to `target` that works on any host and in any sub-folder,
+    /// and from a local disk: relative, and naming `index.html` explicitly (object
+    /// storage and `file://` do not add it).
+    func link(to target: Route) -> String {
+        String(repeating: "../", count: folderDepth) + target.outputPath
+    }
+
+    /// The public address of the route, for canonical links, feeds and the sitemap.
+    func absoluteURL(in config: SiteConfig) -> String? {
+        config.absoluteURL(path)
+    }
+}

@@ -1,0 +1,40 @@
+/// Groups translations into stories, drops drafts, and reports stories missing a language.
+struct Resolver {
+    var includeDrafts: Bool
+
+    func resolve(_ site: LoadedSite) -> (ResolvedSite, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let languages = site.config.languages.map(\.code)
+        var grouped: [String: Story] = [:]
+        for document in site.documents where includeDrafts || !document.frontMatter.draft {
+            let key = "\(document.kind.folder)/\(document.slug)"
+            grouped[key, default: Story(kind: document.kind, slug: document.slug, translations: [:])]
+                .translations[document.language] = document
+        }
+        // A missing language is worth a warning, not a failure: the story is published in
+        // the languages it has, and no page links to the translation that does not exist.
+        for (_, story) in grouped.sorted(by: { $0.key < $1.key }) {
+            let missing = languages.filter { story.translations[$0] == nil }
+            guard !missing.isEmpty else { continue }
+            let folder = "Content/\(story.kind.folder)/\(story.slug)"
+            let drafts = site.documents.filter { $0.kind == story.kind && $0.slug == story.slug && $0.frontMatter.draft }.map(\.language)
+            for language in missing {
+                let why = drafts.contains(language) ? "is a draft" : "is missing"
+                diagnostics.append(.warning(
+                    folder, nil, "\(language).md \(why), so this \(story.kind.rawValue) is published in \(languages.filter { story.translations[$0] != nil }.joined(separator: ", ")) only",
+                    hint: drafts.contains(language)
+                        ? "remove `draft: true` from \(folder)/\(language).md when the translation is ready"
+                        : "add \(folder)/\(language).md with the same story in that language"))
+            }
+        }
+        let stories = grouped.values.sorted { a, b in
+            a.date != b.date ? a.date > b.date : a.slug < b.slug
+        }
+        let resolved = ResolvedSite(
+            config: site.config, strings: site.strings,
+            articles: stories.filter { $0.kind == .article },
+            pages: stories.filter { $0.kind == .page }.sorted { $0.slug < $1.slug },
+            assets: site.assets, templates: site.templates, publicFiles: site.publicFiles)
+        return (resolved, diagnostics)
+    }
+}

@@ -1,0 +1,52 @@
+/// What `caravan build` is asked to do.
+public struct BuildOptions: Sendable {
+    /// The folder holding `Content/`, `Templates/` and `Public/`.
+    public var source: String
+    /// Publish stories marked `draft: true` too (for previews).
+    public var includeDrafts: Bool
+
+    public init(source: String, includeDrafts: Bool = false) {
+        self.source = source
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// A build's outcome: the site when there were no errors, and every diagnostic found.
+public struct BuildResult: Sendable {
+    public var output: BuildOutput?
+    public var diagnostics: [Diagnostic]
+
+    public var succeeded: Bool { output != nil }
+}
+
+/// The build, stage by stage: load → resolve → render. Each stage takes plain values
+/// and returns plain values plus diagnostics; writing is the caller's (see `SiteWriter`).
+public enum Site {
+    public static func build(_ options: BuildOptions) -> BuildResult {
+        var diagnostics: [Diagnostic] = []
+        func finish(_ output: BuildOutput?) -> BuildResult {
+            let sorted = diagnostics.sortedForDisplay()
+            return BuildResult(output: sorted.hasErrors ? nil : output, diagnostics: sorted)
+        }
+
+        // 1. Load: read every source file, parse front matter and data.
+        var loader = ContentLoader(root: options.source)
+        let loaded = loader.load()
+        diagnostics += loader.diagnostics
+        guard let loaded else { return finish(nil) }
+
+        // 2. Resolve: group translations, drop drafts, check references.
+        let (site, resolveDiagnostics) = Resolver(includeDrafts: options.includeDrafts).resolve(loaded)
+        diagnostics += resolveDiagnostics
+
+        // 3. Render: Markdown to HTML, then every page through its template.
+        let (templates, templateDiagnostics) = TemplateSet.compile(site.templates, strings: site.strings)
+        diagnostics += templateDiagnostics
+        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run()
+        diagnostics += markdownDiagnostics
+        guard !diagnostics.hasErrors else { return finish(nil) }
+        let (output, pageDiagnostics) = PageStage(site: site, documents: documents, templates: templates).run()
+        diagnostics += pageDiagnostics
+        return finish(output)
+    }
+}
