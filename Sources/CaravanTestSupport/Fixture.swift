@@ -1,1 +1,69 @@
 import CaravanKit
+import Foundation
+
+/// A site written from strings into a fresh temporary folder, for golden-site tests.
+///
+///     let site = try FixtureSite(files: FixtureSite.minimal + ["Content/articles/a/en.md": "…"])
+///     let result = site.build()
+public struct FixtureSite {
+    public let root: URL
+
+    public init(files: [String: String]) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("caravan-test-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for (path, text) in files {
+            try write(path, Data(text.utf8))
+        }
+    }
+
+    /// Writes (or replaces) one file, creating its folders.
+    public func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    public func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    public func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
+    public func build(drafts: Bool = false) -> BuildResult {
+        Site.build(BuildOptions(source: root.path, includeDrafts: drafts))
+    }
+
+    /// The default output folder, `Site/` inside the fixture.
+    public var outputPath: String { root.appendingPathComponent("Site").path }
+
+    /// Builds and writes to `Site/` like `caravan build` does; returns the build result
+    /// and the writer's report (nil when the build failed and nothing was written).
+    @discardableResult
+    public func buildAndWrite(output: String? = nil) throws -> (BuildResult, SiteWriter.Report?) {
+        let result = build()
+        guard let built = result.output else { return (result, nil) }
+        let writer = try SiteWriter(output: output ?? outputPath, source: root.path)
+        return (result, try writer.write(built))
+    }
+
+    /// Every file under `folder` (relative paths) with its bytes.
+    public func snapshot(of folder: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = URL(fileURLWithPath: folder)
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [:] }
+        for case let url as URL in enumerator {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                result[String(url.path.dropFirst(base.path.count + 1))] = try? Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+
+    public func cleanUp() {
+        try? FileManager.default.removeItem(at: root)
+    }
+}

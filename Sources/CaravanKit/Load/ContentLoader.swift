@@ -36,7 +36,7 @@ struct ContentLoader {
             assets += kindAssets
         }
         return LoadedSite(
-            config: config, strings: strings, documents: documents, assets: assets,
+            config: config, strings: strings, documents: documents, data: loadData(languages: config.languages.map(\.code)), assets: assets,
             templates: loadTemplates(), publicFiles: loadPublicFiles())
     }
 
@@ -93,6 +93,14 @@ struct ContentLoader {
         }
         UIStrings.checkSameKeys(result, languages: languages.map(\.code), diagnostics: &diagnostics)
         return result
+    }
+
+    /// `Content/data/corridors.yaml`, when the site has one.
+    private mutating func loadData(languages: [String]) -> CorridorData {
+        guard files.exists(CorridorData.path), let (root, text) = readYAML(CorridorData.path) else { return CorridorData() }
+        let (data, problems) = CorridorData.decode(root, file: CorridorData.path, languages: languages)
+        diagnostics += problems.map { withSource($0, text) }
+        return data
     }
 
     // MARK: - Stories

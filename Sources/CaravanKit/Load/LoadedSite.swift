@@ -5,6 +5,7 @@ struct LoadedSite: Sendable {
     /// UI strings by language code.
     var strings: [String: UIStrings]
     var documents: [SourceDocument]
+    var data: CorridorData
     var assets: [SourceAsset]
     var templates: [TemplateSource]
     /// Files under `Public/`, copied verbatim to the site root.

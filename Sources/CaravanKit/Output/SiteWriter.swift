@@ -18,6 +18,12 @@ public struct SiteWriter {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
+
+        public init(written: Int = 0, unchanged: Int = 0, removed: Int = 0) {
+            self.written = written
+            self.unchanged = unchanged
+            self.removed = removed
+        }
     }
 
     public struct Refusal: Error, CustomStringConvertible {
@@ -64,7 +70,9 @@ public struct SiteWriter {
         var next = Manifest()
         var report = Report()
         var createdFolders: Set<String> = []
-        try writeFile(Self.markerName, Array(Self.markerText.utf8), createdFolders: &createdFolders)
+        if fileSize(Self.markerName) == nil {
+            try writeFile(Self.markerName, Array(Self.markerText.utf8), createdFolders: &createdFolders)
+        }
         for (path, bytes) in build.files.sorted(by: { $0.key < $1.key }) {
             let entry = Manifest.Entry(hash: ContentHash.of(bytes), size: bytes.count)
             next.entries[path] = entry
@@ -75,7 +83,9 @@ public struct SiteWriter {
             try writeFile(path, bytes, createdFolders: &createdFolders)
             report.written += 1
         }
-        try writeFile(Manifest.fileName, Array(next.text.utf8), createdFolders: &createdFolders)
+        if next != previous {
+            try writeFile(Manifest.fileName, Array(next.text.utf8), createdFolders: &createdFolders)
+        }
         for path in previous.entries.keys.sorted() where next.entries[path] == nil && Self.isSafeRelative(path) {
             if unlink(output + "/" + path) == 0 { report.removed += 1 }
             removeEmptyParents(of: path)

@@ -34,7 +34,9 @@ struct Resolver {
             config: site.config, strings: site.strings,
             articles: stories.filter { $0.kind == .article },
             pages: stories.filter { $0.kind == .page }.sorted { $0.slug < $1.slug },
+            data: site.data,
             assets: site.assets, templates: site.templates, publicFiles: site.publicFiles)
+        diagnostics += ReferenceCheck(site: site).run()
         return (resolved, diagnostics)
     }
 }

@@ -18,6 +18,7 @@ struct ResolvedSite: Sendable {
     /// Newest first; ties broken by slug so the order never depends on the file system.
     var articles: [Story]
     var pages: [Story]
+    var data: CorridorData
     var assets: [SourceAsset]
     var templates: [TemplateSource]
     var publicFiles: [(path: String, bytes: [UInt8])]

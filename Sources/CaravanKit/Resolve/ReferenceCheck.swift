@@ -1,0 +1,66 @@
+/// Checks every id one piece of content uses to name another: corridors and nodes in the
+/// data file, the source article of each figure, the corridors of each article.
+/// Unknown ids get a did-you-mean; duplicate ids name both lines.
+struct ReferenceCheck {
+    let site: LoadedSite
+
+    func run() -> [Diagnostic] {
+        let data = site.data
+        let file = CorridorData.path
+        var diagnostics: [Diagnostic] = []
+        diagnostics += duplicates(data.corridors.map { ($0.id, $0.location) }, what: "corridor")
+        diagnostics += duplicates(data.nodes.map { ($0.id, $0.location) }, what: "node")
+        diagnostics += duplicates(data.figures.map { ($0.id, $0.location) }, what: "figure")
+
+        let corridorIDs = data.corridors.map(\.id)
+        let nodeIDs = data.nodes.map(\.id)
+        let articleSlugs = Set(site.documents.filter { $0.kind == .article }.map(\.slug)).sorted()
+        for node in data.nodes {
+            for corridor in node.corridors {
+                diagnostics += unknown(corridor, in: corridorIDs, what: "corridor", file: file)
+            }
+        }
+        for figure in data.figures {
+            if let corridor = figure.corridor { diagnostics += unknown(corridor, in: corridorIDs, what: "corridor", file: file) }
+            if let node = figure.node { diagnostics += unknown(node, in: nodeIDs, what: "node", file: file) }
+            if !articleSlugs.contains(figure.source.text) {
+                let pages = Set(site.documents.filter { $0.kind == .page }.map(\.slug))
+                let why = pages.contains(figure.source.text) ? "is a page, not an article" : "is not an article"
+                diagnostics.append(.error(
+                    file, figure.source.location, "the source `\(figure.source.text)` of figure `\(figure.id)` \(why)",
+                    hint: Suggestion.hint(for: figure.source.text, expected: articleSlugs,
+                                          noun: "the folder name of the article that reported it, one of")))
+            }
+        }
+        for document in site.documents {
+            for corridor in document.frontMatter.corridors {
+                diagnostics += unknown(corridor, in: corridorIDs, what: "corridor", file: document.path).map { withSource($0, document.text) }
+            }
+        }
+        return diagnostics
+    }
+
+    private func unknown(_ reference: FrontMatter.Reference, in ids: [String], what: String, file: String) -> [Diagnostic] {
+        guard !ids.contains(reference.text) else { return [] }
+        return [.error(
+            file, reference.location, "unknown \(what) `\(reference.text)`",
+            hint: ids.isEmpty
+                ? "define \(what)s in \(CorridorData.path) first"
+                : Suggestion.hint(for: reference.text, expected: ids, noun: "a \(what) id of \(CorridorData.path):"))]
+    }
+
+    private func duplicates(_ entries: [(id: String, location: SourceLocation)], what: String) -> [Diagnostic] {
+        var first: [String: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (id, location) in entries {
+            if let earlier = first[id] {
+                diagnostics.append(.error(
+                    CorridorData.path, location, "\(what) id `\(id)` is used twice, on lines \(earlier.line) and \(location.line)",
+                    hint: "ids must be unique: rename one of them"))
+            } else {
+                first[id] = location
+            }
+        }
+        return diagnostics
+    }
+}

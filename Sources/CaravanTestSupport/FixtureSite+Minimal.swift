@@ -1,0 +1,51 @@
+import Foundation
+
+extension FixtureSite {
+    /// The smallest complete bilingual site: config, UI strings and the shipped templates,
+    /// stylesheet included, so golden tests exercise the real templates.
+    public static func minimal(languages: [(code: String, htmlLang: String, name: String)] = [("zh", "zh-Hans", "中文"), ("en", "en", "English")],
+                               baseURL: String? = "https://example.com/", extraConfig: String = "") -> [String: String] {
+        var config = "title:\n"
+        for language in languages { config += "  \(language.code): \"Site \(language.code)\"\n" }
+        config += "description:\n"
+        for language in languages { config += "  \(language.code): \"About site \(language.code)\"\n" }
+        if let baseURL { config += "baseURL: \(baseURL)\n" }
+        config += extraConfig
+        config += "languages:\n"
+        for language in languages {
+            config += "  - {code: \(language.code), html_lang: \(language.htmlLang), name: \"\(language.name)\"}\n"
+        }
+        var files = ["Content/site.yaml": config]
+        let english = shippedFile("Content/i18n/en.yaml")
+        for language in languages {
+            files["Content/i18n/\(language.code).yaml"] = shippedFile("Content/i18n/\(language.code).yaml") ?? english ?? ""
+        }
+        for path in shippedFiles(under: "Templates") + shippedFiles(under: "Public") {
+            files[path] = shippedFile(path)
+        }
+        return files
+    }
+
+    /// An article file with the given front matter lines and body.
+    public static func article(title: String, date: String = "2024-01-25", extra: String = "", body: String = "Text.") -> String {
+        "---\ntitle: \"\(title)\"\ndate: \(date)\n\(extra)---\n\(body)\n"
+    }
+
+    /// The repository root, found from this source file's location.
+    public static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static func shippedFile(_ path: String) -> String? {
+        try? String(contentsOf: repositoryRoot.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    static func shippedFiles(under folder: String) -> [String] {
+        let base = repositoryRoot.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        return enumerator.compactMap { $0 as? String }
+            .filter { !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: base.appendingPathComponent($0).path) && !$0.isEmpty }
+            .filter { var d: ObjCBool = false; FileManager.default.fileExists(atPath: base.appendingPathComponent($0).path, isDirectory: &d); return !d.boolValue }
+            .map { "\(folder)/\($0)" }
+    }
+}

@@ -1,0 +1,55 @@
+import CaravanKit
+import CaravanTestSupport
+import Foundation
+import Testing
+
+/// The repository's own Content/, built the way `make site` builds it.
+@Suite struct ShippedSiteTests {
+    static func build() -> BuildResult {
+        Site.build(BuildOptions(source: FixtureSite.repositoryRoot.path))
+    }
+
+    @Test("the shipped site builds with no errors and no warnings")
+    func buildsCleanly() {
+        let result = Self.build()
+        #expect(result.diagnostics.isEmpty, "\(DiagnosticPrinter.format(result.diagnostics))")
+        #expect(result.output != nil)
+    }
+
+    @Test("every shipped story exists in Chinese and English and the two link each other")
+    func everyStoryIsBilingual() throws {
+        let output = try #require(Self.build().output)
+        let root = FixtureSite.repositoryRoot.appendingPathComponent("Content/articles")
+        let slugs = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { !$0.hasPrefix(".") }
+        #expect(slugs.count >= 5)
+        for slug in slugs {
+            let zh = try #require(output.text("zh/articles/\(slug)/index.html"), "\(slug)")
+            let en = try #require(output.text("en/articles/\(slug)/index.html"), "\(slug)")
+            #expect(zh.contains("<html lang=\"zh-Hans\">") && en.contains("<html lang=\"en\">"))
+            #expect(zh.contains("href=\"../../../en/articles/\(slug)/index.html\" hreflang=\"en\""))
+            #expect(en.contains("href=\"../../../zh/articles/\(slug)/index.html\" hreflang=\"zh-Hans\""))
+        }
+    }
+
+    @Test("every page of the shipped site: relative links resolve, hreflang targets exist, one <html lang>")
+    func everyPageChecks() throws {
+        let output = try #require(Self.build().output)
+        #expect(SiteAssertions.brokenRelativeLinks(in: output) == [])
+        let pages = output.files.keys.filter { $0.hasSuffix(".html") }
+        #expect(pages.count >= 15)
+        for page in pages {
+            let html = output.text(page)!
+            #expect(html.components(separatedBy: "<html lang=").count == 2, "\(page)")
+            for (hreflang, href) in SiteAssertions.alternates(in: html) {
+                let path = String(href.dropFirst("https://caravan.example.com/".count))
+                #expect(output.files[path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path] != nil, "\(page): \(hreflang) → \(href)")
+            }
+            // Pages load nothing from other hosts: no remote scripts, images, styles or fonts.
+            #expect(!html.contains("src=\"http") && !html.contains("src=\"//"), "\(page)")
+            for line in html.split(separator: "\n") where line.contains("rel=\"stylesheet\"") {
+                #expect(!line.contains("://"), "\(page): \(line)")
+            }
+            #expect(!html.contains("@import") && !html.contains("url(http"), "\(page)")
+        }
+    }
+}

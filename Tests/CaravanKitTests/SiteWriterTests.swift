@@ -1,0 +1,112 @@
+import CaravanKit
+import CaravanTestSupport
+import Foundation
+import Testing
+
+/// The write stage: only ever Caravan's own folder, only what changed, nothing on failure.
+@Suite struct SiteWriterTests {
+    static func site() throws -> FixtureSite {
+        var files = FixtureSite.minimal()
+        for language in ["zh", "en"] {
+            files["Content/articles/one/\(language).md"] = FixtureSite.article(title: "One \(language)")
+            files["Content/articles/two/\(language).md"] = FixtureSite.article(title: "Two \(language)", date: "2024-02-01")
+        }
+        return try FixtureSite(files: files)
+    }
+
+    @Test("a failed build leaves the previous output byte-identical")
+    func failedBuildLeavesOutput() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let (_, firstReport) = try site.buildAndWrite()
+        #expect(firstReport != nil)
+        let before = site.snapshot(of: site.outputPath)
+        #expect(before["en/articles/one/index.html"] != nil)
+        try site.write("Content/articles/one/en.md", "---\ntitel: Broken\ndate: 2024-01-25\n---\n")
+        let (result, report) = try site.buildAndWrite()
+        #expect(report == nil)
+        #expect(result.diagnostics.contains { $0.file == "Content/articles/one/en.md" && $0.line == 2 })
+        #expect(site.snapshot(of: site.outputPath) == before)
+    }
+
+    @Test("a second build with no change rewrites nothing")
+    func noChangeRebuild() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let (_, first) = try site.buildAndWrite()
+        let before = try Self.modificationTimes(site.outputPath)
+        Thread.sleep(forTimeInterval: 0.05)
+        let (_, second) = try site.buildAndWrite()
+        #expect(first!.written > 0)
+        #expect(second == SiteWriter.Report(written: 0, unchanged: first!.written, removed: 0))
+        #expect(try Self.modificationTimes(site.outputPath) == before)
+        #expect(before[".caravan-site"] != nil && before[".caravan-manifest"] != nil)
+    }
+
+    @Test("editing one article rewrites its pages and the lists that show it; deleting one removes its pages")
+    func incrementalChanges() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        let before = site.snapshot(of: site.outputPath)
+        try site.write("Content/articles/one/en.md", FixtureSite.article(title: "One en", body: "New text."))
+        let (_, edited) = try site.buildAndWrite()
+        let after = site.snapshot(of: site.outputPath)
+        // The article, and the English home page whose teaser is the article's first paragraph.
+        let changed = Set(after.keys.filter { after[$0] != before[$0] && $0 != ".caravan-manifest" })
+        #expect(changed == ["en/articles/one/index.html", "en/index.html"])
+        #expect(edited?.written == changed.count)
+        #expect(String(decoding: after["en/articles/one/index.html"]!, as: UTF8.self).contains("New text."))
+
+        try site.remove("Content/articles/two")
+        let (_, removed) = try site.buildAndWrite()
+        #expect(removed?.removed == 2)
+        let files = site.snapshot(of: site.outputPath)
+        #expect(files["en/articles/two/index.html"] == nil && files["zh/articles/two/index.html"] == nil)
+        #expect(!FileManager.default.fileExists(atPath: site.outputPath + "/en/articles/two"))
+    }
+
+    @Test("a folder caravan did not create is never written into")
+    func foreignFolderRefused() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let foreign = site.root.appendingPathComponent("Documents")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: foreign.appendingPathComponent("thesis.txt"))
+        #expect(throws: SiteWriter.Refusal.self) { try site.buildAndWrite(output: foreign.path) }
+        #expect(try String(contentsOf: foreign.appendingPathComponent("thesis.txt"), encoding: .utf8) == "keep me")
+        #expect((try FileManager.default.contentsOfDirectory(atPath: foreign.path)) == ["thesis.txt"])
+    }
+
+    @Test("the output may not be the source folder, contain it, or lie inside Content/")
+    func outputInsideSourcesRefused() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        for output in [site.root.path, site.root.deletingLastPathComponent().path, site.root.appendingPathComponent("Content/Site").path] {
+            #expect(throws: SiteWriter.Refusal.self, "\(output)") { try SiteWriter(output: output, source: site.root.path) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/Site").path))
+    }
+
+    @Test("files a user put beside the built site are never deleted")
+    func unlistedFilesSurvive() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        try Data("verification".utf8).write(to: URL(fileURLWithPath: site.outputPath + "/google123.html"))
+        try site.remove("Content/articles/two")
+        try site.buildAndWrite()
+        #expect(FileManager.default.fileExists(atPath: site.outputPath + "/google123.html"))
+    }
+
+    static func modificationTimes(_ folder: String) throws -> [String: Date] {
+        var result: [String: Date] = [:]
+        for path in FileManager.default.enumerator(atPath: folder)!.compactMap({ $0 as? String }) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + path)
+            if attributes[.type] as? FileAttributeType == .typeRegular {
+                result[path] = attributes[.modificationDate] as? Date
+            }
+        }
+        return result
+    }
+}
