@@ -45,7 +45,7 @@ struct ContentLoader {
     private mutating func readText(_ path: String, limit: Int = maxMarkdownBytes, size: Int? = nil) -> String? {
         if let size, size > limit {
             diagnostics.append(.error(
-                path, nil, "the file is \(size / 1024 / 1024) MB, more than the \(limit / 1024 / 1024) MB limit",
+                path, nil, "the file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB, more than the \(limit / 1_048_576) MB a story may have",
                 hint: "a story this long is likely a paste gone wrong; split it or remove the pasted data"))
             return nil
         }

@@ -66,8 +66,11 @@ enum YAMLParser {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             var message = problem
             if let context { message = "\(problem) (\(context.text))" }
+            // "unexpected end of stream while scanning a quoted scalar" is found at the end of
+            // the text; the line that needs fixing is where the unclosed thing started.
+            let where_ = problem.contains("end of stream") ? context?.mark ?? mark : mark
             return Failure(
-                location: SourceLocation(line: mark.line + lineOffset, column: mark.column),
+                location: SourceLocation(line: where_.line + lineOffset, column: where_.column),
                 message: "YAML syntax error: \(message)",
                 hint: "a value containing `: ` or starting with `[`, `{`, `*`, `&`, `#`, `'` or `\"` must be quoted, e.g. title: \"Khorgos: 10 000 trains\"")
         case .composer(let context, let problem, let mark, _):

@@ -70,6 +70,8 @@ struct PageContext {
             "label": strings?["nav_home"] ?? "", "href": route.link(to: .home(language)),
             "current": route == .home(language),
         ]]
+        let stats = Route.stats(language)
+        items.append(["label": strings?["nav_stats"] ?? "", "href": route.link(to: stats), "current": route == stats])
         for page in site.pages {
             guard let document = page.translations[language] else { continue }
             let target = Route.story(page, in: language)

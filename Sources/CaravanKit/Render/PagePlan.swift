@@ -4,6 +4,8 @@ enum PagePlan: Sendable {
     case landing
     case home(language: Language, page: Int, pageCount: Int)
     case story(Story, language: Language)
+    case stats(language: Language)
+    case corridor(Corridor, language: Language)
     case notFound
 
     static func all(for site: ResolvedSite) -> [PagePlan] {
@@ -17,6 +19,10 @@ enum PagePlan: Sendable {
             for story in site.articles + site.pages where story.translations[language.code] != nil {
                 plans.append(.story(story, language: language))
             }
+            plans.append(.stats(language: language))
+            for corridor in site.data.corridors {
+                plans.append(.corridor(corridor, language: language))
+            }
         }
         return plans
     }
@@ -27,6 +33,8 @@ enum PagePlan: Sendable {
         case .notFound: .notFound
         case .home(let language, let page, _): .home(language.code, page: page)
         case .story(let story, let language): .story(story, in: language.code)
+        case .stats(let language): .stats(language.code)
+        case .corridor(let corridor, let language): .corridor(corridor.id, in: language.code)
         }
     }
 
@@ -34,7 +42,8 @@ enum PagePlan: Sendable {
     var languageCode: String {
         switch self {
         case .landing, .notFound: ""
-        case .home(let language, _, _), .story(_, let language): language.code
+        case .home(let language, _, _), .story(_, let language), .stats(let language), .corridor(_, let language):
+            language.code
         }
     }
 }

@@ -10,6 +10,8 @@ struct PageViewModels {
         case .notFound: ("404", notFound())
         case .home(let language, let page, let pageCount): ("list", home(language, page: page, pageCount: pageCount))
         case .story(let story, let language): (story.kind == .article ? "article" : "page", storyPage(story, language))
+        case .stats(let language): ("stats", StatsViewModels(site: site, documents: documents).stats(language))
+        case .corridor(let corridor, let language): ("corridor", StatsViewModels(site: site, documents: documents).corridor(corridor, language))
         }
     }
 
@@ -78,6 +80,15 @@ struct PageViewModels {
         }
         if let image = frontMatter.image, let name = MarkdownStage.localFileName(image.text) ?? Optional(image.text) {
             article["image"] = ["src": name, "alt": frontMatter.imageAlt ?? ""]
+        }
+        if story.kind == .article {
+            let figures = FigureViews(site: site, language: language, route: route)
+            article["corridors"] = frontMatter.corridors.compactMap { reference -> [String: String]? in
+                guard let corridor = site.data.corridor(reference.text) else { return nil }
+                return ["name": corridor.name[language.code] ?? "", "href": route.link(to: .corridor(corridor.id, in: language.code))]
+            }
+            let reported = site.data.figures.filter { $0.source.text == story.slug }.map(figures.figure)
+            if !reported.isEmpty { article["figures"] = reported }
         }
         values["article"] = article
         values["draft"] = frontMatter.draft

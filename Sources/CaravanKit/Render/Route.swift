@@ -19,6 +19,14 @@ struct Route: Sendable, Hashable {
         Route(path: "\(language)/\(slug)/")
     }
 
+    static func stats(_ language: String) -> Route {
+        Route(path: "\(language)/stats/")
+    }
+
+    static func corridor(_ id: String, in language: String) -> Route {
+        Route(path: "\(language)/corridors/\(id)/")
+    }
+
     static func story(_ story: Story, in language: String) -> Route {
         story.kind == .article ? article(story.slug, in: language) : page(story.slug, in: language)
     }

@@ -1,0 +1,105 @@
+/// The view models of figures, their charts and their groups, for one language.
+struct FigureViews {
+    let site: ResolvedSite
+    let language: Language
+    let route: Route
+
+    private var strings: UIStrings { site.strings[language.code]! }
+    private var formatter: FigureFormatter { FigureFormatter(strings: strings) }
+
+    /// One figure as a table row: every part already written in the reader's language.
+    func figure(_ figure: Figure) -> [String: Any] {
+        let code = language.code
+        var view: [String: Any] = [
+            "id": "figure-\(figure.id)",
+            "metric": figure.metric[code] ?? "",
+            "value": formatter.amount(figure.amount, unit: figure.unit, scale: figure.scale),
+            "period": formatter.period(figure.period),
+            "stats_href": route.link(to: .stats(code)) + "#figure-\(figure.id)",
+        ]
+        if let node = figure.node.flatMap({ site.data.node($0.text) }) { view["place"] = node.name[code] ?? "" }
+        if let change = figure.change { view["change"] = formatter.change(change) }
+        if let before = figure.before {
+            view["before"] = formatter.amount(before, unit: figure.unit, scale: figure.scale)
+        }
+        if let source = source(of: figure) { view["source"] = source }
+        return view
+    }
+
+    /// The article that reported the figure, in the reader's language when it exists,
+    /// otherwise in another language, marked as such.
+    private func source(of figure: Figure) -> [String: Any]? {
+        guard let story = site.articles.first(where: { $0.slug == figure.source.text }) else { return nil }
+        if let document = story.translations[language.code] {
+            return ["title": document.frontMatter.title, "href": route.link(to: .article(story.slug, in: language.code))]
+        }
+        guard let other = site.config.languages.first(where: { story.translations[$0.code] != nil }),
+              let document = story.translations[other.code] else { return nil }
+        return [
+            "title": document.frontMatter.title, "href": route.link(to: .article(story.slug, in: other.code)),
+            "hreflang": other.htmlLang, "note": strings.format("in_language", ["language": other.name]),
+        ]
+    }
+
+    /// Charts for a set of figures: one comparing figures that share metric, unit, scale and
+    /// period (Alashankou vs Khorgos), and one before/after chart per figure with `before`.
+    func charts(for figures: [Figure]) -> [[String: Any]] {
+        var charts: [[String: Any]] = []
+        var groups: [String: [Figure]] = [:]
+        var order: [String] = []
+        for figure in figures {
+            let key = [figure.metric[site.config.defaultLanguage.code] ?? "", figure.unit.rawValue,
+                       figure.scale?.rawValue ?? "", "\(figure.period)"].joined(separator: "|")
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(figure)
+        }
+        for key in order {
+            guard let group = groups[key], group.count >= 2 else { continue }
+            let first = group[0]
+            let title = "\(first.metric[language.code] ?? "") · \(formatter.period(first.period))"
+            let bars = group.map { figure in
+                BarChart.Bar(label: label(of: figure), valueText: formatter.amount(figure.amount, unit: figure.unit, scale: figure.scale),
+                             low: low(figure.amount), high: figure.amount.upperValue)
+            }
+            charts.append(chart(id: "chart-\(first.id)", title: title, bars: bars))
+        }
+        for figure in figures {
+            guard let before = figure.before else { continue }
+            let title = "\(figure.metric[language.code] ?? "") · \(strings["chart_before_after"])"
+            let bars = [
+                BarChart.Bar(label: strings["chart_before"], valueText: formatter.amount(before, unit: figure.unit, scale: figure.scale),
+                             low: low(before), high: before.upperValue),
+                BarChart.Bar(label: strings.format("chart_after", ["period": formatter.period(figure.period)]),
+                             valueText: formatter.amount(figure.amount, unit: figure.unit, scale: figure.scale),
+                             low: low(figure.amount), high: figure.amount.upperValue),
+            ]
+            charts.append(chart(id: "chart-\(figure.id)-change", title: title, bars: bars))
+        }
+        return charts
+    }
+
+    private func chart(id: String, title: String, bars: [BarChart.Bar]) -> [String: Any] {
+        let description = bars.map { "\($0.label): \($0.valueText)" }.joined(separator: strings["list_separator"])
+        let chart = BarChart(id: id, title: title, description: description, bars: bars)
+        return [
+            "id": id, "title": title, "svg": chart.svg,
+            "rows": bars.map { ["label": $0.label, "value": $0.valueText] },
+        ]
+    }
+
+    private func label(of figure: Figure) -> String {
+        if let label = figure.label?[language.code] { return label }
+        if let node = figure.node.flatMap({ site.data.node($0.text) }) { return node.name[language.code] ?? "" }
+        return figure.corridor.flatMap { site.data.corridor($0.text)?.name[language.code] } ?? figure.id
+    }
+
+    private func low(_ amount: Amount) -> Double {
+        if case .range(let low, _) = amount { return low.value }
+        return amount.chartValue
+    }
+
+    /// The corridor a figure is listed under: its own, else its node's first.
+    static func corridorID(of figure: Figure, in data: CorridorData) -> String? {
+        figure.corridor?.text ?? figure.node.flatMap { data.node($0.text)?.corridors.first?.text }
+    }
+}

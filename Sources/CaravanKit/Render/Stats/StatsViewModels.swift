@@ -1,0 +1,65 @@
+/// The statistics page and the corridor pages.
+struct StatsViewModels {
+    let site: ResolvedSite
+    let documents: RenderedDocuments
+    private var context: PageContext { PageContext(site: site) }
+
+    private func everyLanguage(_ route: (String) -> Route) -> [String: Route] {
+        Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, route($0.code)) })
+    }
+
+    /// `/<lang>/stats/`: every figure, grouped by corridor, with charts and tables.
+    func stats(_ language: Language) -> [String: Any] {
+        let route = Route.stats(language.code)
+        let strings = site.strings[language.code]!
+        var values = context.base(
+            route: route, language: language, title: strings["stats_title"], description: strings["stats_intro"],
+            translations: everyLanguage { .stats($0) })
+        let views = FigureViews(site: site, language: language, route: route)
+        var groups: [[String: Any]] = []
+        for corridor in site.data.corridors {
+            let figures = site.data.figures.filter { FigureViews.corridorID(of: $0, in: site.data) == corridor.id }
+            guard !figures.isEmpty else { continue }
+            groups.append([
+                "id": "corridor-\(corridor.id)", "name": corridor.name[language.code] ?? "",
+                "href": route.link(to: .corridor(corridor.id, in: language.code)),
+                "figures": figures.map(views.figure), "charts": views.charts(for: figures),
+            ])
+        }
+        values["groups"] = groups
+        values["has_groups"] = !groups.isEmpty
+        return values
+    }
+
+    /// `/<lang>/corridors/<id>/`: the corridor's places, figures and articles.
+    func corridor(_ corridor: Corridor, _ language: Language) -> [String: Any] {
+        let route = Route.corridor(corridor.id, in: language.code)
+        let strings = site.strings[language.code]!
+        let name = corridor.name[language.code] ?? corridor.id
+        var values = context.base(
+            route: route, language: language, title: name,
+            description: strings.format("corridor_description", ["name": name]),
+            translations: everyLanguage { .corridor(corridor.id, in: $0) })
+        let views = FigureViews(site: site, language: language, route: route)
+        let nodes = site.data.nodes.filter { $0.corridors.contains { $0.text == corridor.id } }
+        values["nodes"] = nodes.map { node -> [String: String] in
+            ["name": node.name[language.code] ?? "", "kind": strings["node_kind_\(node.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"],
+             "country": node.country]
+        }
+        values["has_nodes"] = !nodes.isEmpty
+        let figures = site.data.figures.filter {
+            FigureViews.corridorID(of: $0, in: site.data) == corridor.id || $0.corridor?.text == corridor.id
+        }
+        values["figures"] = figures.map(views.figure)
+        values["charts"] = views.charts(for: figures)
+        values["has_figures"] = !figures.isEmpty
+        let articles = site.articles(in: language.code).filter { story in
+            story.translations[language.code]!.frontMatter.corridors.contains { $0.text == corridor.id }
+        }
+        values["articles"] = articles.map {
+            context.listItem($0, language: language.code, from: route, summary: documents.summary($0, language.code))
+        }
+        values["has_articles"] = !articles.isEmpty
+        return values
+    }
+}
