@@ -2,7 +2,6 @@ import CaravanKit
 import CaravanTestSupport
 import Foundation
 import Testing
-import Yams
 
 /// No input may crash the build: every malformed file, folder or link gets a clear
 /// diagnostic (file, line, message, hint) or is handled.
@@ -185,10 +184,27 @@ import Yams
         try site.write(path, bytes)
         let result = site.build()
         #expect(result.output == nil)
-        let error = try Self.error(result, in: path, containing: "MB limit")
-        #expect(error.message.contains("47 MB"), Comment(rawValue: error.message))
+        // 50 000 000 bytes are 47.7 MiB; the limit is 4 MiB.
+        let error = try Self.error(result, in: path, containing: "more than the 4 MB")
+        #expect(error.message.contains("47.7 MB"), Comment(rawValue: error.message))
         #expect(error.hint != nil)
         #expect(Self.errors(result, in: path).count == 1)
+        site.cleanUp()
+    }
+
+    @Test("a file just over the size limit states a size above the limit, not `4 MB, more than the 4 MB`")
+    func justOverTheLimit() throws {
+        let path = "Content/articles/khorgos/en.md"
+        let site = try Self.site(Self.goodStory("khorgos"))
+        var bytes = Data("---\ntitle: \"Long\"\ndate: 2024-01-25\n---\n".utf8)
+        bytes += Data(repeating: UInt8(ascii: "a"), count: 4_500_000 - bytes.count)
+        try site.write(path, bytes)
+        let result = site.build()
+        #expect(result.output == nil)
+        let error = try Self.error(result, in: path, containing: "more than the 4 MB")
+        // 4 500 000 bytes are 4.29 MiB.
+        #expect(!error.message.contains("is 4 MB"), Comment(rawValue: error.message))
+        #expect(error.message.contains("4.3 MB"), Comment(rawValue: error.message))
         site.cleanUp()
     }
 
@@ -253,6 +269,25 @@ import Yams
         site.cleanUp()
     }
 
+    @Test("a symlinked sub-folder inside a story pointing outside Content/ publishes nothing from outside")
+    func symlinkedSubfolderOutsideContent() throws {
+        let site = try Self.site(Self.goodStory("khorgos"))
+        try site.write("outside/secret.txt", "not for publishing")
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("Content/articles/khorgos/img"),
+            withDestinationURL: site.root.appendingPathComponent("outside"))
+        let result = site.build()
+        if let output = result.output {
+            #expect(!output.files.keys.contains { $0.hasSuffix("secret.txt") })
+            #expect(!output.files.values.contains(Array("not for publishing".utf8)))
+        } else {
+            let error = try #require(result.diagnostics.first { $0.isError && $0.file == "Content/articles/khorgos/img" },
+                                     "\(SiteAssertions.printed(result))")
+            #expect(error.message.contains("symbolic link"))
+        }
+        site.cleanUp()
+    }
+
     @Test("a symlink that stays inside Content/ is accepted")
     func symlinkInsideContent() throws {
         let site = try Self.site(Self.goodStory("khorgos").merging(Self.goodStory("belarus")) { _, new in new })
@@ -302,8 +337,11 @@ import Yams
         ]) { _, new in new })
         let result = site.build()
         #expect(result.output == nil)
-        let error = try Self.error(result, in: path, containing: "YAML")
+        let error = try Self.error(result, in: path, containing: "YAML syntax error")
+        // Where the quote opens (line 2, column 8), not where the front matter ends (3:17).
         #expect(error.line == 2, "\(SiteAssertions.printed(result))")
+        #expect(error.column == 8)
+        #expect(error.sourceLine == "title: \"unclosed")
         #expect(error.hint?.contains("quoted") == true)
         site.cleanUp()
     }
@@ -356,24 +394,5 @@ import Yams
         #expect(errors.allSatisfy { $0.hint != nil })
         #expect(result.diagnostics == result.diagnostics.sortedForDisplay())
         site.cleanUp()
-    }
-}
-
-@Suite struct BadInputProbe {
-    @Test func probe() throws {
-        for _ in 0..<3 {
-        let cases: [String: String] = [
-            "single": "---\ntitle: 'unclosed\ndate: 2024-01-25\n---\nText.\n",
-            "double": "---\ntitle: \"unclosed\ndate: 2024-01-25\n---\nText.\n",
-        ]
-        for (name, text) in cases.sorted(by: { $0.key < $1.key }) {
-            var files = FixtureSite.minimal(languages: [("en", "en", "English")])
-            files["Content/articles/\(name)/en.md"] = text
-            let site = try FixtureSite(files: files)
-            let result = site.build()
-            print("=== \(name) ok=\(result.output != nil)\n\(SiteAssertions.printed(result))")
-            site.cleanUp()
-        }
-        }
     }
 }

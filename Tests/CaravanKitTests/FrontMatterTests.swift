@@ -79,7 +79,7 @@ import Testing
         #expect(result.output == nil)
         let error = try Self.error(result, containing: "unknown key `sumary`")
         #expect(error.line == 2)
-        #expect(error.column == 41)
+        #expect(error.column == 38)
         #expect(error.hint?.contains("did you mean `summary`") == true)
         site.cleanUp()
     }

@@ -72,6 +72,7 @@ struct PageViewModels {
             "date_iso": frontMatter.date.rfc3339,
             "date_text": strings?.format(frontMatter.date) ?? frontMatter.date.iso,
             "tags": frontMatter.tags.map(\.text),
+            "has_tags": !frontMatter.tags.isEmpty,
         ]
         if let summary = frontMatter.summary, !summary.isEmpty { article["summary"] = summary }
         if let author = frontMatter.author { article["author"] = author }
@@ -83,12 +84,15 @@ struct PageViewModels {
         }
         if story.kind == .article {
             let figures = FigureViews(site: site, language: language, route: route)
-            article["corridors"] = frontMatter.corridors.compactMap { reference -> [String: String]? in
+            let corridors = frontMatter.corridors.compactMap { reference -> [String: String]? in
                 guard let corridor = site.data.corridor(reference.text) else { return nil }
                 return ["name": corridor.name[language.code] ?? "", "href": route.link(to: .corridor(corridor.id, in: language.code))]
             }
+            article["corridors"] = corridors
+            article["has_corridors"] = !corridors.isEmpty
             let reported = site.data.figures.filter { $0.source.text == story.slug }.map(figures.figure)
-            if !reported.isEmpty { article["figures"] = reported }
+            article["figures"] = reported
+            article["has_figures"] = !reported.isEmpty
         }
         values["article"] = article
         values["draft"] = frontMatter.draft
