@@ -277,14 +277,23 @@ import Testing
             at: site.root.appendingPathComponent("Content/articles/khorgos/img"),
             withDestinationURL: site.root.appendingPathComponent("outside"))
         let result = site.build()
-        if let output = result.output {
-            #expect(!output.files.keys.contains { $0.hasSuffix("secret.txt") })
-            #expect(!output.files.values.contains(Array("not for publishing".utf8)))
-        } else {
-            let error = try #require(result.diagnostics.first { $0.isError && $0.file == "Content/articles/khorgos/img" },
-                                     "\(SiteAssertions.printed(result))")
-            #expect(error.message.contains("symbolic link"))
-        }
+        #expect(result.output == nil)
+        let error = try #require(result.diagnostics.first { $0.isError && $0.file == "Content/articles/khorgos/img" },
+                                 "\(SiteAssertions.printed(result))")
+        #expect(error.message == "symbolic link to a place outside Content/")
+        site.cleanUp()
+    }
+
+    @Test("a symlink that leads nowhere is reported as such")
+    func danglingSymlink() throws {
+        let site = try Self.site(Self.goodStory("khorgos"))
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("Content/articles/khorgos/map.png"),
+            withDestinationURL: site.root.appendingPathComponent("nowhere.png"))
+        let result = site.build()
+        #expect(result.output == nil)
+        let error = try #require(result.diagnostics.first { $0.file == "Content/articles/khorgos/map.png" }, "\(SiteAssertions.printed(result))")
+        #expect(error.message == "symbolic link to a place that does not exist")
         site.cleanUp()
     }
 

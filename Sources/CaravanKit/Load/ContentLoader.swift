@@ -105,6 +105,12 @@ struct ContentLoader {
 
     // MARK: - Stories
 
+    /// Why a symbolic link cannot be used, or nil when it stays inside Content/.
+    private func linkProblem(_ path: String, _ entry: FileSystem.Entry) -> String? {
+        if entry.kind == .other { return "symbolic link to a place that does not exist" }
+        return files.resolves(path, inside: "Content") ? nil : "symbolic link to a place outside Content/"
+    }
+
     private struct PendingDocument {
         var kind: SourceDocument.Kind
         var slug: String
@@ -119,9 +125,8 @@ struct ContentLoader {
         var assets: [SourceAsset] = []
         for entry in files.list(folder) {
             let path = "\(folder)/\(entry.name)"
-            if entry.isSymlink, !files.resolves(path, inside: "Content") {
-                diagnostics.append(.error(path, nil, "symbolic link to a place outside Content/",
-                                          hint: "copy the files into Content/ instead of linking to them"))
+            if entry.isSymlink, let problem = linkProblem(path, entry) {
+                diagnostics.append(.error(path, nil, problem, hint: "copy the files into Content/ instead of linking to them"))
                 continue
             }
             guard entry.kind == .directory else {
@@ -139,9 +144,8 @@ struct ContentLoader {
             var foundLanguages = 0
             for (name, file) in files.walk(path) {
                 let filePath = "\(path)/\(name)"
-                if file.isSymlink, !files.resolves(filePath, inside: "Content") {
-                    diagnostics.append(.error(filePath, nil, "symbolic link to a place outside Content/",
-                                              hint: "copy the file into the story folder instead of linking to it"))
+                if file.isSymlink, let problem = linkProblem(filePath, file) ?? (file.kind == .directory ? "symbolic link to a folder, which is not followed" : nil) {
+                    diagnostics.append(.error(filePath, nil, problem, hint: "copy the files into the story folder instead of linking to them"))
                     continue
                 }
                 if name.hasSuffix(".md") {

@@ -75,16 +75,19 @@ struct FileSystem: Sendable {
         return done == bytes.count ? bytes : Array(bytes[..<done])
     }
 
-    /// Every regular file under `relative`, as paths relative to it, sorted.
+    /// Every regular file under `relative`, as paths relative to it, sorted. Symbolic links
+    /// to folders are listed, not followed (a link to a parent would never end), and so are
+    /// links that lead nowhere (kind `.other`), so the loader can say what it skipped.
     func walk(_ relative: String) -> [(path: String, entry: Entry)] {
         var result: [(String, Entry)] = []
         func visit(_ folder: String, prefix: String) {
             for entry in list(folder) {
                 let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
                 switch entry.kind {
-                case .directory: if !entry.isSymlink { visit(folder + "/" + entry.name, prefix: path) }
+                case .directory where entry.isSymlink: result.append((path, entry))
+                case .directory: visit(folder + "/" + entry.name, prefix: path)
                 case .file: result.append((path, entry))
-                case .other: break
+                case .other: if entry.isSymlink { result.append((path, entry)) }
                 }
             }
         }
