@@ -89,8 +89,8 @@ import Testing
         let output = try #require(result.output, "\(SiteAssertions.printed(result))")
         let zh = try #require(output.text("zh/stats/index.html"))
         let en = try #require(output.text("en/stats/index.html"))
-        #expect(zh.contains("<td class=\"number\">2129列</td>") && zh.contains("+12.82%") && zh.contains("2023年1—4月"))
-        #expect(en.contains("<td class=\"number\">2,129 trains</td>") && en.contains("January–April 2023"))
+        #expect(zh.contains("<td class=\"number\" data-label=\"数值\">2129列</td>") && zh.contains("+12.82%") && zh.contains("2023年1—4月"))
+        #expect(en.contains("<td class=\"number\" data-label=\"Value\">2,129 trains</td>") && en.contains("January–April 2023"))
         #expect(en.contains("more than 10,000 trains") && zh.contains("超过1万列") && zh.contains("2012年以来"))
         #expect(zh.contains("15亿美元") && en.contains("USD 1.5 billion"))
         // Each source link goes to the article in the page's language…

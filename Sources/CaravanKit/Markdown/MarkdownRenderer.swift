@@ -7,6 +7,8 @@ import CCmarkGFM
 /// ids, escapes raw HTML unless the site allows it, and drops script URLs.
 struct MarkdownRenderer: Sendable {
     var allowsRawHTML: Bool
+    /// The accessible name of the scrolling region around each table ("Table", "表格").
+    var tableLabel: String = "Table"
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
     private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
@@ -44,6 +46,7 @@ struct MarkdownRenderer: Sendable {
         var softBreaks: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
         var rawHTML: [OpaquePointer] = []
+        var tables: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(root) else { return }
         while true {
             let event = cmark_iter_next(iterator)
@@ -58,6 +61,8 @@ struct MarkdownRenderer: Sendable {
                 softBreaks.append(node)
             case CMARK_NODE_HEADING:
                 headings.append(node)
+            case _ where Self.string(cmark_node_get_type_string(node)) == "table":
+                tables.append(node)
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
                 if !allowsRawHTML { rawHTML.append(node) }
             case CMARK_NODE_LINK:
@@ -88,6 +93,9 @@ struct MarkdownRenderer: Sendable {
         }
         for node in rawHTML {
             Self.escape(node)
+        }
+        for table in tables {
+            wrapInScrollingRegion(table)
         }
     }
 
@@ -128,6 +136,17 @@ struct MarkdownRenderer: Sendable {
         }
         cmark_node_replace(heading, block)
         cmark_node_free(heading)
+    }
+
+    /// Wide tables scroll sideways on small screens; a scrolling region must be reachable
+    /// by keyboard and named, so it is a focusable, labelled region.
+    private func wrapInScrollingRegion(_ table: OpaquePointer) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLEscaping.escape(tableLabel))\">")
+        cmark_node_set_on_exit(block, "</div>")
+        cmark_node_insert_before(table, block)
+        cmark_node_unlink(table)
+        cmark_node_append_child(block, table)
     }
 
     /// Raw HTML becomes visible text: an editor sees what they typed instead of losing it.

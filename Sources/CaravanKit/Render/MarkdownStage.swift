@@ -4,12 +4,16 @@ struct MarkdownStage {
     let site: ResolvedSite
 
     func run() -> (RenderedDocuments, [Diagnostic]) {
-        let renderer = MarkdownRenderer(allowsRawHTML: site.config.unsafeHTML)
+        var renderers: [String: MarkdownRenderer] = [:]
+        for language in site.config.languages {
+            renderers[language.code] = MarkdownRenderer(
+                allowsRawHTML: site.config.unsafeHTML, tableLabel: site.strings[language.code]?["table_label"] ?? "")
+        }
         let documents = (site.articles + site.pages).flatMap { story in
             story.translations.keys.sorted().map { (story, $0) }
         }
-        let rendered = documents.map { $0.0.translations[$0.1]! }.concurrentMap { document in
-            renderer.render(document.body, firstLine: document.bodyFirstLine)
+        let rendered = documents.map { $0.0.translations[$0.1]! }.concurrentMap { [renderers] document in
+            renderers[document.language]!.render(document.body, firstLine: document.bodyFirstLine)
         }
         var result = RenderedDocuments()
         var diagnostics: [Diagnostic] = []

@@ -10,9 +10,15 @@ struct PageContext {
     /// for languages without an equivalent page.
     func base(
         route: Route, language: Language, title: String, description: String,
-        translations: [String: Route], fallbacks: [String: Route] = [:], isHome: Bool = false
+        translations: [String: Route], fallbacks: [String: Route] = [:], isHome: Bool = false,
+        absoluteLinks: Bool = false
     ) -> [String: Any] {
         let config = site.config
+        // The 404 page is served at any missing address, where relative links would start
+        // from the wrong folder; it links absolutely when the public address is known.
+        func link(_ target: Route) -> String {
+            (absoluteLinks ? target.absoluteURL(in: config) : nil) ?? route.link(to: target)
+        }
         let strings = site.strings[language.code]
         var context: [String: Any] = [
             "lang": ["code": language.code, "html_lang": language.htmlLang, "name": language.name, "locale": language.locale],
@@ -22,10 +28,10 @@ struct PageContext {
             "title": title,
             "page_title": isHome ? title : "\(title) · \(config.title[language.code] ?? "")",
             "description": description,
-            "stylesheet": route.link(to: .file("style.css")),
-            "home_href": route.link(to: .home(language.code)),
-            "landing_href": route.link(to: .landing),
-            "nav": navigation(route: route, language: language.code),
+            "stylesheet": link(.file("style.css")),
+            "home_href": link(.home(language.code)),
+            "landing_href": link(.landing),
+            "nav": navigation(route: route, language: language.code, link: link),
         ]
         if let canonical = route.absoluteURL(in: config) {
             context["canonical"] = canonical
@@ -35,7 +41,7 @@ struct PageContext {
         for other in config.languages where other.code != language.code {
             guard let target = translations[other.code] ?? fallbacks[other.code] else { continue }
             switchLinks.append([
-                "name": other.name, "href": route.link(to: target), "hreflang": other.htmlLang,
+                "name": other.name, "href": link(target), "hreflang": other.htmlLang,
                 "label": site.strings[other.code]?["read_in"] ?? other.name,
             ])
         }
@@ -64,18 +70,18 @@ struct PageContext {
         return result
     }
 
-    private func navigation(route: Route, language: String) -> [[String: Any]] {
+    private func navigation(route: Route, language: String, link: (Route) -> String) -> [[String: Any]] {
         let strings = site.strings[language]
         var items: [[String: Any]] = [[
-            "label": strings?["nav_home"] ?? "", "href": route.link(to: .home(language)),
+            "label": strings?["nav_home"] ?? "", "href": link(.home(language)),
             "current": route == .home(language),
         ]]
         let stats = Route.stats(language)
-        items.append(["label": strings?["nav_stats"] ?? "", "href": route.link(to: stats), "current": route == stats])
+        items.append(["label": strings?["nav_stats"] ?? "", "href": link(stats), "current": route == stats])
         for page in site.pages {
             guard let document = page.translations[language] else { continue }
             let target = Route.story(page, in: language)
-            items.append(["label": document.frontMatter.title, "href": route.link(to: target), "current": route == target])
+            items.append(["label": document.frontMatter.title, "href": link(target), "current": route == target])
         }
         return items
     }

@@ -22,15 +22,10 @@ struct PageViewModels {
         let slice = articles.dropFirst((page - 1) * size).prefix(size)
         // Page n of one language is the same page in another only when that language has
         // an n-th page; otherwise the switch goes to that language's first page.
-        var translations: [String: Route] = [:]
+        let (translations, xDefault) = PagePlan.home(language: language, page: page, pageCount: pageCount).translations(in: site)
         var fallbacks: [String: Route] = [:]
-        for other in site.config.languages {
-            let otherCount = site.articles(in: other.code).count
-            if other.code == language.code || (page - 1) * size < max(otherCount, 1) {
-                translations[other.code] = .home(other.code, page: page)
-            } else {
-                fallbacks[other.code] = .home(other.code)
-            }
+        for other in site.config.languages where translations[other.code] == nil {
+            fallbacks[other.code] = .home(other.code)
         }
         let strings = site.strings[language.code]
         let title = page == 1
@@ -40,8 +35,7 @@ struct PageViewModels {
             route: route, language: language, title: title,
             description: site.config.description[language.code] ?? "",
             translations: translations, fallbacks: fallbacks, isHome: page == 1)
-        values["alternates"] = context.alternates(
-            route: route, translations: translations, xDefault: page == 1 ? .landing : nil)
+        values["alternates"] = context.alternates(route: route, translations: translations, xDefault: xDefault)
         values["articles"] = slice.map {
             context.listItem($0, language: language.code, from: route, summary: documents.summary($0, language.code))
         }
@@ -60,8 +54,7 @@ struct PageViewModels {
         let route = Route.story(story, in: language.code)
         let document = story.translations[language.code]!
         let frontMatter = document.frontMatter
-        var translations: [String: Route] = [:]
-        for code in story.translations.keys { translations[code] = .story(story, in: code) }
+        let translations = PagePlan.story(story, language: language).translations(in: site).routes
         let strings = site.strings[language.code]
         var values = context.base(
             route: route, language: language, title: frontMatter.title,
@@ -102,8 +95,6 @@ struct PageViewModels {
     private func landing() -> [String: Any] {
         let route = Route.landing
         let language = site.config.defaultLanguage
-        var translations: [String: Route] = [:]
-        for other in site.config.languages { translations[other.code] = .home(other.code) }
         var values = context.base(
             route: route, language: language,
             title: site.config.languages.compactMap { site.config.title[$0.code] }.joined(separator: " · "),
@@ -125,6 +116,7 @@ struct PageViewModels {
                 "site_title": site.config.title[other.code] ?? "",
                 "site_description": site.config.description[other.code] ?? "",
                 "latest_label": strings?["latest"] ?? "", "enter_label": strings?["enter"] ?? "",
+                "stats_label": strings?["nav_stats"] ?? "", "stats_href": route.link(to: .stats(other.code)),
                 "latest": latest,
             ]
         }
@@ -135,12 +127,13 @@ struct PageViewModels {
         let language = site.config.defaultLanguage
         var values = context.base(
             route: .notFound, language: language, title: site.strings[language.code]?["not_found_title"] ?? "",
-            description: site.config.description[language.code] ?? "", translations: [:])
+            description: site.config.description[language.code] ?? "", translations: [:], absoluteLinks: true)
         values.removeValue(forKey: "canonical")
         values["languages"] = site.config.languages.map { other -> [String: Any] in
             let strings = site.strings[other.code]
             return [
-                "html_lang": other.htmlLang, "href": Route.notFound.link(to: .home(other.code)),
+                "html_lang": other.htmlLang,
+                "href": Route.home(other.code).absoluteURL(in: site.config) ?? Route.notFound.link(to: .home(other.code)),
                 "title": strings?["not_found_title"] ?? "", "text": strings?["not_found_text"] ?? "",
                 "home_label": strings?["not_found_home"] ?? "",
             ]

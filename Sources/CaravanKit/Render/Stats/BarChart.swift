@@ -17,15 +17,16 @@ struct BarChart {
     var description: String
     var bars: [Bar]
 
-    static let width = 640.0
-    static let labelWidth = 200.0
-    static let valueWidth = 170.0
-    static let rowHeight = 40.0
-    static let top = 12.0
+    // Labels sit above their bars, so long names (中哈（连云港）物流合作基地) never squeeze
+    // the plot, and the chart stays legible when a phone scales it down to 360 px.
+    static let width = 360.0
+    static let valueWidth = 130.0
+    static let rowHeight = 52.0
+    static let top = 8.0
 
     var svg: String {
         let maximum = max(bars.map(\.high).max() ?? 1, .leastNonzeroMagnitude)
-        let plotWidth = Self.width - Self.labelWidth - Self.valueWidth - 16
+        let plotWidth = Self.width - Self.valueWidth
         let height = Self.top * 2 + Double(bars.count) * Self.rowHeight
         var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" "
             + "role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
@@ -35,14 +36,15 @@ struct BarChart {
             let y = Self.top + Double(index) * Self.rowHeight
             let lowWidth = max(2, plotWidth * bar.low / maximum)
             let highWidth = max(lowWidth, plotWidth * bar.high / maximum)
-            let middle = y + Self.rowHeight / 2
+            let barTop = y + 24
+            let barHeight = 20.0
             svg += "<g class=\"bar\">"
-            svg += "<text class=\"chart-label\" x=\"\(Self.format(Self.labelWidth - 8))\" y=\"\(Self.format(middle))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(HTMLEscaping.escape(bar.label))</text>"
+            svg += "<text class=\"chart-label\" x=\"0\" y=\"\(Self.format(y + 16))\">\(HTMLEscaping.escape(bar.label))</text>"
             if highWidth > lowWidth {
-                svg += "<rect class=\"chart-bar-range\" x=\"\(Self.format(Self.labelWidth))\" y=\"\(Self.format(y + 8))\" width=\"\(Self.format(highWidth))\" height=\"\(Self.format(Self.rowHeight - 16))\"/>"
+                svg += "<rect class=\"chart-bar-range\" x=\"0\" y=\"\(Self.format(barTop))\" width=\"\(Self.format(highWidth))\" height=\"\(Self.format(barHeight))\"/>"
             }
-            svg += "<rect class=\"chart-bar\" x=\"\(Self.format(Self.labelWidth))\" y=\"\(Self.format(y + 8))\" width=\"\(Self.format(lowWidth))\" height=\"\(Self.format(Self.rowHeight - 16))\"/>"
-            svg += "<text class=\"chart-value\" x=\"\(Self.format(Self.labelWidth + highWidth + 8))\" y=\"\(Self.format(middle))\" dominant-baseline=\"middle\">\(HTMLEscaping.escape(bar.valueText))</text>"
+            svg += "<rect class=\"chart-bar\" x=\"0\" y=\"\(Self.format(barTop))\" width=\"\(Self.format(lowWidth))\" height=\"\(Self.format(barHeight))\"/>"
+            svg += "<text class=\"chart-value\" x=\"\(Self.format(highWidth + 8))\" y=\"\(Self.format(barTop + 15))\">\(HTMLEscaping.escape(bar.valueText))</text>"
             svg += "</g>"
         }
         return svg + "</svg>"

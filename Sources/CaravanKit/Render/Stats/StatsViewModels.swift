@@ -4,17 +4,13 @@ struct StatsViewModels {
     let documents: RenderedDocuments
     private var context: PageContext { PageContext(site: site) }
 
-    private func everyLanguage(_ route: (String) -> Route) -> [String: Route] {
-        Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, route($0.code)) })
-    }
-
     /// `/<lang>/stats/`: every figure, grouped by corridor, with charts and tables.
     func stats(_ language: Language) -> [String: Any] {
         let route = Route.stats(language.code)
         let strings = site.strings[language.code]!
         var values = context.base(
             route: route, language: language, title: strings["stats_title"], description: strings["stats_intro"],
-            translations: everyLanguage { .stats($0) })
+            translations: PagePlan.stats(language: language).translations(in: site).routes)
         let views = FigureViews(site: site, language: language, route: route)
         var groups: [[String: Any]] = []
         for corridor in site.data.corridors {
@@ -24,6 +20,7 @@ struct StatsViewModels {
                 "id": "corridor-\(corridor.id)", "name": corridor.name[language.code] ?? "",
                 "href": route.link(to: .corridor(corridor.id, in: language.code)),
                 "figures": figures.map(views.figure), "charts": views.charts(for: figures),
+                "region_label": "\(strings["figures_table_label"]): \(corridor.name[language.code] ?? "")",
             ])
         }
         values["groups"] = groups
@@ -39,7 +36,7 @@ struct StatsViewModels {
         var values = context.base(
             route: route, language: language, title: name,
             description: strings.format("corridor_description", ["name": name]),
-            translations: everyLanguage { .corridor(corridor.id, in: $0) })
+            translations: PagePlan.corridor(corridor, language: language).translations(in: site).routes)
         let views = FigureViews(site: site, language: language, route: route)
         let nodes = site.data.nodes.filter { $0.corridors.contains { $0.text == corridor.id } }
         values["nodes"] = nodes.map { node -> [String: String] in
@@ -51,6 +48,7 @@ struct StatsViewModels {
             FigureViews.corridorID(of: $0, in: site.data) == corridor.id || $0.corridor?.text == corridor.id
         }
         values["figures"] = figures.map(views.figure)
+        values["region_label"] = "\(strings["figures_table_label"]): \(name)"
         values["charts"] = views.charts(for: figures)
         values["has_figures"] = !figures.isEmpty
         let articles = site.articles(in: language.code).filter { story in

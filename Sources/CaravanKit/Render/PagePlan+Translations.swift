@@ -1,0 +1,32 @@
+extension PagePlan {
+    /// The same page in each language that has it (this page included), by language code,
+    /// and the page `x-default` points at. Used for the language switch, `hreflang`
+    /// alternates and the sitemap, so all three always agree.
+    func translations(in site: ResolvedSite) -> (routes: [String: Route], xDefault: Route?) {
+        let languages = site.config.languages
+        switch self {
+        case .landing:
+            // The landing is the language chooser: the homes' x-default.
+            return ([:], .landing)
+        case .notFound:
+            return ([:], nil)
+        case .home(let language, let page, _):
+            var routes: [String: Route] = [:]
+            for other in languages {
+                let count = site.articles(in: other.code).count
+                if other.code == language.code || (page - 1) * site.config.pageSize < max(count, 1) {
+                    routes[other.code] = .home(other.code, page: page)
+                }
+            }
+            return (routes, page == 1 ? .landing : nil)
+        case .story(let story, _):
+            var routes: [String: Route] = [:]
+            for code in story.translations.keys { routes[code] = .story(story, in: code) }
+            return (routes, nil)
+        case .stats:
+            return (Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Route.stats($0.code)) }), nil)
+        case .corridor(let corridor, _):
+            return (Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Route.corridor(corridor.id, in: $0.code)) }), nil)
+        }
+    }
+}
