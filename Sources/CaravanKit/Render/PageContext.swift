@@ -35,6 +35,7 @@ struct PageContext {
         ]
         if let canonical = route.absoluteURL(in: config) {
             context["canonical"] = canonical
+            context["feed_href"] = link(.feed(language.code))
         }
         // The visible switch: every other language, in site order.
         var switchLinks: [[String: Any]] = []

@@ -43,6 +43,26 @@ struct PageStage {
         for file in site.publicFiles {
             output.files[file.path] = file.bytes
         }
+        diagnostics += addFeedsAndSitemap(plans: plans, to: &output)
         return (output, diagnostics)
+    }
+
+    /// Feeds and the sitemap need absolute addresses: without `baseURL` they are left out,
+    /// with one warning saying why.
+    private func addFeedsAndSitemap(plans: [PagePlan], to output: inout BuildOutput) -> [Diagnostic] {
+        output.files["robots.txt"] = Array(Robots.text(site.config).utf8)
+        guard let sitemap = Sitemap(site: site).xml(for: plans) else {
+            return [.warning(
+                "Content/site.yaml", nil, "no `baseURL`, so the Atom feeds and sitemap.xml are not built",
+                hint: "feeds and sitemaps need absolute addresses; add `baseURL: https://your.domain/`")]
+        }
+        output.files["sitemap.xml"] = Array(sitemap.utf8)
+        let feed = AtomFeed(site: site, documents: documents)
+        for language in site.config.languages {
+            if let xml = feed.xml(for: language) {
+                output.files[Route.feed(language.code).path] = Array(xml.utf8)
+            }
+        }
+        return []
     }
 }

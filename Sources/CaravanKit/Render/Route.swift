@@ -27,6 +27,10 @@ struct Route: Sendable, Hashable {
         Route(path: "\(language)/corridors/\(id)/")
     }
 
+    static func feed(_ language: String) -> Route {
+        Route(path: "\(language)/feed.xml")
+    }
+
     static func story(_ story: Story, in language: String) -> Route {
         story.kind == .article ? article(story.slug, in: language) : page(story.slug, in: language)
     }

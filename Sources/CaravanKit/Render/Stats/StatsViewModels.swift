@@ -23,6 +23,15 @@ struct StatsViewModels {
                 "region_label": "\(strings["figures_table_label"]): \(corridor.name[language.code] ?? "")",
             ])
         }
+        // Figures tied to no corridor (a node on none) still appear, under their own heading.
+        let unplaced = site.data.figures.filter { FigureViews.corridorID(of: $0, in: site.data) == nil }
+        if !unplaced.isEmpty {
+            groups.append([
+                "id": "corridor-none", "name": strings["stats_other"], "href": "#corridor-none",
+                "figures": unplaced.map(views.figure), "charts": views.charts(for: unplaced),
+                "region_label": "\(strings["figures_table_label"]): \(strings["stats_other"])",
+            ])
+        }
         values["groups"] = groups
         values["has_groups"] = !groups.isEmpty
         return values

@@ -1,0 +1,71 @@
+/// `/sitemap.xml` (sitemaps.org) with every page, its last change, and for pages with
+/// translations an `xhtml:link rel="alternate" hreflang` per translation plus `x-default`,
+/// the same set the pages themselves list.
+struct Sitemap {
+    let site: ResolvedSite
+
+    func xml(for plans: [PagePlan]) -> String? {
+        let config = site.config
+        guard config.baseURL != nil else { return nil }
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+            """
+        for plan in plans {
+            if case .notFound = plan { continue }
+            guard let url = plan.route.absoluteURL(in: config) else { continue }
+            xml += "<url>\n<loc>\(e(url))</loc>\n<lastmod>\(lastModified(plan).rfc3339)</lastmod>\n"
+            for (hreflang, target) in alternates(of: plan) {
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(hreflang)\" href=\"\(e(target.absoluteURL(in: config)!))\"/>\n"
+            }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// The alternates in the order pages list them: site languages, then `x-default`.
+    private func alternates(of plan: PagePlan) -> [(String, Route)] {
+        if case .landing = plan {
+            return site.config.languages.count > 1
+                ? site.config.languages.map { ($0.htmlLang, Route.home($0.code)) } + [("x-default", .landing)]
+                : []
+        }
+        let (routes, xDefault) = plan.translations(in: site)
+        guard routes.count > 1 else { return [] }
+        var result = site.config.languages.compactMap { language in routes[language.code].map { (language.htmlLang, $0) } }
+        if let fallback = xDefault ?? routes[site.config.defaultLanguage.code] ?? result.first?.1 {
+            result.append(("x-default", fallback))
+        }
+        return result
+    }
+
+    /// The newest date of what the page shows.
+    private func lastModified(_ plan: PagePlan) -> ContentDate {
+        let newest = site.articles.map(\.date).max() ?? ContentDate.parse("1970-01-01")!
+        switch plan {
+        case .story(let story, let language):
+            let frontMatter = story.translations[language.code]!.frontMatter
+            return max(frontMatter.updated ?? frontMatter.date, frontMatter.date)
+        case .home(let language, let page, _):
+            let size = site.config.pageSize
+            return site.articles(in: language.code).dropFirst((page - 1) * size).first?.date ?? newest
+        case .corridor(let corridor, _):
+            return site.articles.filter { $0.translations.values.contains { $0.frontMatter.corridors.contains { $0.text == corridor.id } } }
+                .map(\.date).max() ?? newest
+        case .landing, .stats, .notFound:
+            return newest
+        }
+    }
+
+    private func e(_ text: String) -> String { HTMLEscaping.escape(text) }
+}
+
+/// `/robots.txt`: everything may be crawled; the sitemap's address when it has one.
+enum Robots {
+    static func text(_ config: SiteConfig) -> String {
+        var text = "User-agent: *\nAllow: /\n"
+        if let sitemap = config.absoluteURL("sitemap.xml") { text += "\nSitemap: \(sitemap)\n" }
+        return text
+    }
+}
