@@ -52,9 +52,10 @@ import Testing
         try site.write("Content/articles/one/en.md", FixtureSite.article(title: "One en", body: "New text."))
         let (_, edited) = try site.buildAndWrite()
         let after = site.snapshot(of: site.outputPath)
-        // The article, and the English home page whose teaser is the article's first paragraph.
+        // The article, the English home page whose teaser is the article's first paragraph,
+        // and the English feed, which carries the full text.
         let changed = Set(after.keys.filter { after[$0] != before[$0] && $0 != ".caravan-manifest" })
-        #expect(changed == ["en/articles/one/index.html", "en/index.html"])
+        #expect(changed == ["en/articles/one/index.html", "en/index.html", "en/feed.xml"])
         #expect(edited?.written == changed.count)
         #expect(String(decoding: after["en/articles/one/index.html"]!, as: UTF8.self).contains("New text."))
 

@@ -460,7 +460,8 @@ class Browser:
             "axe.run(document, {resultTypes: ['violations']})"
             ".then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact,"
             " help: v.help, nodes: v.nodes.map(n => ({target: n.target.join(' '),"
-            " html: n.html, summary: n.failureSummary}))}))}))"
+            " html: n.html, related: [].concat(...(n.any || []).concat(n.all || [], n.none || [])"
+            ".map(c => (c.relatedNodes || []).map(r => r.target.join(' '))))}))}))}))"
             ".catch(e => done({error: String(e)}));")
         if "error" in res:
             raise RuntimeError(f"axe.run failed: {res['error']}")
@@ -482,7 +483,7 @@ def check_browser(site, base, out, reports):
         br = Browser(base, tmp)
     except WebDriverException as e:
         shutil.rmtree(tmp, ignore_errors=True)
-        report("browser: start headless chromium", False, [str(e).strip().splitlines()[0]])
+        report("browser: start headless chromium through chromedriver", False, [str(e).strip().splitlines()[0]])
         return
     try:
         print(f"    (chromium {br.version} started in {time.time() - t0:.1f}s)", flush=True)
@@ -497,7 +498,7 @@ def check_browser(site, base, out, reports):
             t = time.time()
             want_path = re.sub(r"^/[^/]+/", f"/{to_lang}/", from_path)
             want_lang = site.langs.get(to_lang)
-            name = f"browser lang-switch: {from_path} -> #lang-switch a -> {want_path} (html lang={want_lang})"
+            name = f"lang-switch {from_path}: click #lang-switch a, land on {want_path} with <html lang={want_lang}>"
             problems = []
             try:
                 br.open(from_path)
@@ -530,7 +531,7 @@ def check_browser(site, base, out, reports):
                 switch(articles[0], zh)
             switch(f"/{zh}/index.html", en)
         else:
-            report("browser lang-switch", False, [f"languages found: {site.langs}; expected en and a zh-* one"])
+            report("lang-switch", False, [f"languages found: {site.langs}; expected en and a zh-* one"])
 
         # ---- CJK font for the Chinese <h1>
         if zh:
@@ -556,7 +557,7 @@ def check_browser(site, base, out, reports):
                 elif cjk_glyphs < n_cjk:
                     problems.append(f"{p}: {n_cjk} Chinese characters in <h1> but only {cjk_glyphs} drawn "
                                     f"with a CJK font ({desc or 'no fonts'}): tofu risk")
-            report("browser cjk-font: the Chinese <h1> is drawn with a CJK font (CSS.getPlatformFontsForNode)",
+            report("cjk-font: the Chinese <h1> is drawn with a CJK font (CDP CSS.getPlatformFontsForNode)",
                    not problems, problems, notes, time.time() - t)
 
         # ---- axe-core + screenshots
@@ -573,7 +574,7 @@ def check_browser(site, base, out, reports):
             t = time.time()
             problems = []
             if not site.exists(path):
-                report(f"browser axe: {path}", False, [f"{path} does not exist"])
+                report(f"axe {path}: page exists", False, [f"{path} does not exist"])
                 continue
             for w, h in VIEWPORTS:
                 size = f"{w}x{h}"
@@ -594,14 +595,17 @@ def check_browser(site, base, out, reports):
                     problems.append(f"[{size}] {v['id']} ({v['impact']}): {v['help']}")
                     for n in v["nodes"][:5]:
                         problems.append(f"      {n['target']}  {n['html'][:110]}")
+                        if n.get("related"):
+                            problems.append(f"        same as: {', '.join(n['related'][:4])}"
+                                            + (" ..." if len(n["related"]) > 4 else ""))
                     if len(v["nodes"]) > 5:
                         problems.append(f"      ... {len(v['nodes']) - 5} more elements")
-            report(f"browser axe-core {axe_version}: 0 violations on {path} at "
+            report(f"axe {path}: axe-core {axe_version}, 0 violations at "
                    + " and ".join(f"{w}x{h}" for w, h in VIEWPORTS), not problems, problems,
                    elapsed=time.time() - t)
         with open(os.path.join(reports, "axe.json"), "w", encoding="utf-8") as f:
             json.dump(all_axe, f, ensure_ascii=False, indent=1)
-        report(f"browser screenshots: {len(shot_files)} PNGs in {os.path.relpath(shots)}",
+        report(f"screenshots: {len(shot_files)} PNGs in {os.path.relpath(shots)}",
                bool(shot_files) and not shot_problems, shot_problems)
     finally:
         br.quit()
@@ -647,7 +651,7 @@ def main():
     print(f"site-checks: reports in {os.path.relpath(reports)}, {time.time() - t_all:.0f}s"
           + (f", {skipped} skipped" if skipped else ""))
     if failed:
-        print("site-checks: failed: " + "; ".join(n.split(":")[0] for n, s in results if s == "FAIL"))
+        print("site-checks: failed: " + "; ".join(n.split(": ")[0] for n, s in results if s == "FAIL"))
     print(f"site-checks: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

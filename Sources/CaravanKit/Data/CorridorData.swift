@@ -4,11 +4,14 @@ public struct CorridorData: Sendable {
     public var corridors: [Corridor] = []
     public var nodes: [CorridorNode] = []
     public var figures: [Figure] = []
+    /// From `Content/data/tags.yaml`.
+    public var tags: [Tag] = []
 
     public static let path = "Content/data/corridors.yaml"
 
     func corridor(_ id: String) -> Corridor? { corridors.first { $0.id == id } }
     func node(_ id: String) -> CorridorNode? { nodes.first { $0.id == id } }
+    func tag(_ id: String) -> Tag? { tags.first { $0.id == id } }
 }
 
 public struct Corridor: Sendable {

@@ -95,11 +95,19 @@ struct ContentLoader {
         return result
     }
 
-    /// `Content/data/corridors.yaml`, when the site has one.
+    /// `Content/data/corridors.yaml` and `tags.yaml`, when the site has them.
     private mutating func loadData(languages: [String]) -> CorridorData {
-        guard files.exists(CorridorData.path), let (root, text) = readYAML(CorridorData.path) else { return CorridorData() }
-        let (data, problems) = CorridorData.decode(root, file: CorridorData.path, languages: languages)
-        diagnostics += problems.map { withSource($0, text) }
+        var data = CorridorData()
+        if files.exists(CorridorData.path), let (root, text) = readYAML(CorridorData.path) {
+            let problems: [Diagnostic]
+            (data, problems) = CorridorData.decode(root, file: CorridorData.path, languages: languages)
+            diagnostics += problems.map { withSource($0, text) }
+        }
+        if files.exists(Tag.path), let (root, text) = readYAML(Tag.path) {
+            let problems: [Diagnostic]
+            (data.tags, problems) = Tag.decode(root, file: Tag.path, languages: languages)
+            diagnostics += problems.map { withSource($0, text) }
+        }
         return data
     }
 

@@ -53,7 +53,10 @@ struct Sitemap {
         case .corridor(let corridor, _):
             return site.articles.filter { $0.translations.values.contains { $0.frontMatter.corridors.contains { $0.text == corridor.id } } }
                 .map(\.date).max() ?? newest
-        case .landing, .stats, .notFound:
+        case .tag(let tag, let language, let page, _):
+            let size = site.config.pageSize
+            return site.articles(in: language.code, tagged: tag.id).dropFirst((page - 1) * size).first?.date ?? newest
+        case .landing, .stats, .tags, .notFound:
             return newest
         }
     }

@@ -79,6 +79,8 @@ struct PageContext {
         ]]
         let stats = Route.stats(language)
         items.append(["label": strings?["nav_stats"] ?? "", "href": link(stats), "current": route == stats])
+        let tags = Route.tags(language)
+        items.append(["label": strings?["nav_tags"] ?? "", "href": link(tags), "current": route == tags])
         for page in site.pages {
             guard let document = page.translations[language] else { continue }
             let target = Route.story(page, in: language)

@@ -23,6 +23,14 @@ extension PagePlan {
             var routes: [String: Route] = [:]
             for code in story.translations.keys { routes[code] = .story(story, in: code) }
             return (routes, nil)
+        case .tags:
+            return (Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Route.tags($0.code)) }), nil)
+        case .tag(let tag, _, let page, _):
+            var routes: [String: Route] = [:]
+            for other in languages where (page - 1) * site.config.pageSize < site.articles(in: other.code, tagged: tag.id).count {
+                routes[other.code] = .tag(tag.id, in: other.code, page: page)
+            }
+            return (routes, nil)
         case .stats:
             return (Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Route.stats($0.code)) }), nil)
         case .corridor(let corridor, _):

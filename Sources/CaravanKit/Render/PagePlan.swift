@@ -4,6 +4,8 @@ enum PagePlan: Sendable {
     case landing
     case home(language: Language, page: Int, pageCount: Int)
     case story(Story, language: Language)
+    case tags(language: Language)
+    case tag(Tag, language: Language, page: Int, pageCount: Int)
     case stats(language: Language)
     case corridor(Corridor, language: Language)
     case notFound
@@ -19,6 +21,15 @@ enum PagePlan: Sendable {
             for story in site.articles + site.pages where story.translations[language.code] != nil {
                 plans.append(.story(story, language: language))
             }
+            plans.append(.tags(language: language))
+            for tag in site.data.tags {
+                let count = site.articles(in: language.code, tagged: tag.id).count
+                guard count > 0 else { continue }
+                let pageCount = (count + site.config.pageSize - 1) / site.config.pageSize
+                for page in 1...pageCount {
+                    plans.append(.tag(tag, language: language, page: page, pageCount: pageCount))
+                }
+            }
             plans.append(.stats(language: language))
             for corridor in site.data.corridors {
                 plans.append(.corridor(corridor, language: language))
@@ -33,6 +44,8 @@ enum PagePlan: Sendable {
         case .notFound: .notFound
         case .home(let language, let page, _): .home(language.code, page: page)
         case .story(let story, let language): .story(story, in: language.code)
+        case .tags(let language): .tags(language.code)
+        case .tag(let tag, let language, let page, _): .tag(tag.id, in: language.code, page: page)
         case .stats(let language): .stats(language.code)
         case .corridor(let corridor, let language): .corridor(corridor.id, in: language.code)
         }
@@ -42,7 +55,8 @@ enum PagePlan: Sendable {
     var languageCode: String {
         switch self {
         case .landing, .notFound: ""
-        case .home(let language, _, _), .story(_, let language), .stats(let language), .corridor(_, let language):
+        case .home(let language, _, _), .story(_, let language), .stats(let language), .corridor(_, let language),
+             .tags(let language), .tag(_, let language, _, _):
             language.code
         }
     }

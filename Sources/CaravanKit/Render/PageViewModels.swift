@@ -10,44 +10,24 @@ struct PageViewModels {
         case .notFound: ("404", notFound())
         case .home(let language, let page, let pageCount): ("list", home(language, page: page, pageCount: pageCount))
         case .story(let story, let language): (story.kind == .article ? "article" : "page", storyPage(story, language))
+        case .tags(let language): ("tags", TagViewModels(site: site, documents: documents).index(language))
+        case .tag(let tag, let language, let page, let pageCount):
+            ("list", TagViewModels(site: site, documents: documents).tag(tag, language, page: page, pageCount: pageCount))
         case .stats(let language): ("stats", StatsViewModels(site: site, documents: documents).stats(language))
         case .corridor(let corridor, let language): ("corridor", StatsViewModels(site: site, documents: documents).corridor(corridor, language))
         }
     }
 
     private func home(_ language: Language, page: Int, pageCount: Int) -> [String: Any] {
-        let route = Route.home(language.code, page: page)
-        let size = site.config.pageSize
-        let articles = site.articles(in: language.code)
-        let slice = articles.dropFirst((page - 1) * size).prefix(size)
-        // Page n of one language is the same page in another only when that language has
-        // an n-th page; otherwise the switch goes to that language's first page.
-        let (translations, xDefault) = PagePlan.home(language: language, page: page, pageCount: pageCount).translations(in: site)
-        var fallbacks: [String: Route] = [:]
-        for other in site.config.languages where translations[other.code] == nil {
-            fallbacks[other.code] = .home(other.code)
-        }
         let strings = site.strings[language.code]
         let title = page == 1
             ? site.config.title[language.code] ?? ""
             : strings?.format("page_title", ["n": String(page)]) ?? ""
-        var values = context.base(
-            route: route, language: language, title: title,
-            description: site.config.description[language.code] ?? "",
-            translations: translations, fallbacks: fallbacks, isHome: page == 1)
-        values["alternates"] = context.alternates(route: route, translations: translations, xDefault: xDefault)
-        values["articles"] = slice.map {
-            context.listItem($0, language: language.code, from: route, summary: documents.summary($0, language.code))
-        }
-        values["has_articles"] = !slice.isEmpty
-        var pagination: [String: Any] = [
-            "current": String(page), "total": String(pageCount),
-            "label": strings?.format("page_of", ["n": String(page), "total": String(pageCount)]) ?? "",
-        ]
-        if page > 1 { pagination["prev_href"] = route.link(to: .home(language.code, page: page - 1)) }
-        if page < pageCount { pagination["next_href"] = route.link(to: .home(language.code, page: page + 1)) }
-        values["pagination"] = pageCount > 1 ? pagination : false
-        return values
+        return ArticleList(site: site, documents: documents).values(
+            plan: .home(language: language, page: page, pageCount: pageCount), language: language, title: title,
+            heading: strings?["latest"] ?? "", articles: site.articles(in: language.code),
+            page: page, pageCount: pageCount, isHome: page == 1
+        ) { .home(language.code, page: $0) }
     }
 
     private func storyPage(_ story: Story, _ language: Language) -> [String: Any] {
@@ -64,7 +44,10 @@ struct PageViewModels {
             "body_html": documents[story, language.code]?.html ?? "",
             "date_iso": frontMatter.date.rfc3339,
             "date_text": strings?.format(frontMatter.date) ?? frontMatter.date.iso,
-            "tags": frontMatter.tags.map(\.text),
+            "tags": frontMatter.tags.compactMap { reference -> [String: String]? in
+                guard let tag = site.data.tag(reference.text) else { return nil }
+                return ["name": tag.name[language.code] ?? tag.id, "href": route.link(to: .tag(tag.id, in: language.code))]
+            },
             "has_tags": !frontMatter.tags.isEmpty,
         ]
         if let summary = frontMatter.summary, !summary.isEmpty { article["summary"] = summary }

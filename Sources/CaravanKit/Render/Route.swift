@@ -27,6 +27,14 @@ struct Route: Sendable, Hashable {
         Route(path: "\(language)/corridors/\(id)/")
     }
 
+    static func tags(_ language: String) -> Route {
+        Route(path: "\(language)/tags/")
+    }
+
+    static func tag(_ id: String, in language: String, page: Int = 1) -> Route {
+        Route(path: page == 1 ? "\(language)/tags/\(id)/" : "\(language)/tags/\(id)/page/\(page)/")
+    }
+
     static func feed(_ language: String) -> Route {
         Route(path: "\(language)/feed.xml")
     }

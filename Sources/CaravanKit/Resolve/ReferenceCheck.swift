@@ -11,6 +11,7 @@ struct ReferenceCheck {
         diagnostics += duplicates(data.corridors.map { ($0.id, $0.location) }, what: "corridor")
         diagnostics += duplicates(data.nodes.map { ($0.id, $0.location) }, what: "node")
         diagnostics += duplicates(data.figures.map { ($0.id, $0.location) }, what: "figure")
+        diagnostics += duplicates(data.tags.map { ($0.id, $0.location) }, what: "tag", file: Tag.path)
 
         let corridorIDs = data.corridors.map(\.id)
         let nodeIDs = data.nodes.map(\.id)
@@ -32,30 +33,37 @@ struct ReferenceCheck {
                                           noun: "the folder name of the article that reported it, one of")))
             }
         }
+        let tagIDs = data.tags.map(\.id)
         for document in site.documents {
             for corridor in document.frontMatter.corridors {
                 diagnostics += unknown(corridor, in: corridorIDs, what: "corridor", file: document.path).map { withSource($0, document.text) }
+            }
+            for tag in document.frontMatter.tags {
+                diagnostics += unknown(tag, in: tagIDs, what: "tag", file: document.path, definedIn: Tag.path).map { withSource($0, document.text) }
             }
         }
         return diagnostics
     }
 
-    private func unknown(_ reference: FrontMatter.Reference, in ids: [String], what: String, file: String) -> [Diagnostic] {
+    private func unknown(
+        _ reference: FrontMatter.Reference, in ids: [String], what: String, file: String, definedIn: String = CorridorData.path
+    ) -> [Diagnostic] {
         guard !ids.contains(reference.text) else { return [] }
         return [.error(
             file, reference.location, "unknown \(what) `\(reference.text)`",
             hint: ids.isEmpty
-                ? "define \(what)s in \(CorridorData.path) first"
-                : Suggestion.hint(for: reference.text, expected: ids, noun: "a \(what) id of \(CorridorData.path):"))]
+                ? "define \(what)s in \(definedIn) first"
+                : Suggestion.hint(for: reference.text, expected: ids, noun: "a \(what) id of \(definedIn):")
+                    + " (to add a new one, give it a name per language in \(definedIn))")]
     }
 
-    private func duplicates(_ entries: [(id: String, location: SourceLocation)], what: String) -> [Diagnostic] {
+    private func duplicates(_ entries: [(id: String, location: SourceLocation)], what: String, file: String = CorridorData.path) -> [Diagnostic] {
         var first: [String: SourceLocation] = [:]
         var diagnostics: [Diagnostic] = []
         for (id, location) in entries {
             if let earlier = first[id] {
                 diagnostics.append(.error(
-                    CorridorData.path, location, "\(what) id `\(id)` is used twice, on lines \(earlier.line) and \(location.line)",
+                    file, location, "\(what) id `\(id)` is used twice, on lines \(earlier.line) and \(location.line)",
                     hint: "ids must be unique: rename one of them"))
             } else {
                 first[id] = location

@@ -27,4 +27,9 @@ struct ResolvedSite: Sendable {
     func articles(in language: String) -> [Story] {
         articles.filter { $0.translations[language] != nil }
     }
+
+    /// The articles in `language` whose front matter there names the tag, newest first.
+    func articles(in language: String, tagged tag: String) -> [Story] {
+        articles.filter { $0.translations[language]?.frontMatter.tags.contains { $0.text == tag } == true }
+    }
 }
