@@ -22,9 +22,31 @@ build: deps
 site: build
 	.build/release/caravan build --source . --output Site
 
-## test: run every test
+## test: run every test: the Swift tests, then the checks of the built site (site-checks)
 test: deps
 	swift test
+	@$(MAKE) --no-print-directory site-checks
+
+## site-checks: build caravan (debug) and the shipped site into $(SITE_CHECKS_DIR)/site, then
+##   check it with real tools: Nu HTML Checker, xmllint (sitemap schema), feedparser (Atom),
+##   LinkChecker, headless chromium (language switch, CJK font, axe-core, screenshots).
+##   Ends with `site-checks: N passed, M failed`; reports and screenshots in $(SITE_CHECKS_DIR).
+SITE_CHECKS_DIR := .build/site-checks
+## the checkers' venv (kept across `make clean` and clones; reinstalled when the requirements change)
+SITE_CHECKS_VENV ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/caravan-site-checks/venv
+.PHONY: site-checks site-checks-deps
+
+site-checks: deps site-checks-deps
+	swift build --product caravan
+	@rm -rf $(SITE_CHECKS_DIR)/site && mkdir -p $(SITE_CHECKS_DIR)
+	"$$(swift build --show-bin-path)/caravan" build --source . --output $(SITE_CHECKS_DIR)/site
+	"$(SITE_CHECKS_VENV)/bin/python" Tests/SiteChecks/check_site.py --source . \
+	  --site $(SITE_CHECKS_DIR)/site --out $(SITE_CHECKS_DIR)
+
+## site-checks-deps: install the checkers when missing (Debian: java, xmllint, chromium,
+##   chromedriver, fonts-noto-cjk; PyPI: Tests/SiteChecks/requirements*.txt into SITE_CHECKS_VENV)
+site-checks-deps:
+	@bash Tests/SiteChecks/install.sh "$(SITE_CHECKS_VENV)"
 
 ## clean: remove build products and the built site
 clean:

