@@ -22,7 +22,9 @@ enum StructuredData {
         }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
               let json = String(data: data, encoding: .utf8) else { return "" }
-        // Inside <script>, "</" could end the element early: escape it the JSON way.
-        return json.replacingOccurrences(of: "</", with: "<\\/")
+        // Inside <script>, "</script" would end the element early: write <, > and & as JSON
+        // escapes, which parse back to the same text.
+        return json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
     }
 }
