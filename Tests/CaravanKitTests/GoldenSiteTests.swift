@@ -227,4 +227,31 @@ import Testing
         #expect(printed.contains("Templates/partials/footer.mustache:1:9: error: template `partials/footer` uses the UI string `nope`, which Content/i18n/en.yaml does not define"))
         #expect(printed.contains("Content/i18n/zh.yaml does not define"))
     }
+
+    @Test("story links: @/articles/<slug> goes to the same language, falls back with a warning, and a typo is an error")
+    func storyLinks() throws {
+        var files = Self.bilingualSite()
+        files["Content/articles/solo/zh.md"] = FixtureSite.article(title: "仅有中文")
+        files["Content/articles/links/en.md"] = FixtureSite.article(
+            title: "Links", body: "See [Khorgos](@/articles/khorgos#section) and [solo](@/articles/solo).\n\n[About](@/pages/about)\n")
+        files["Content/articles/links/zh.md"] = FixtureSite.article(title: "链接", body: "见[霍尔果斯](@/articles/khorgos)。\n")
+        let site = try FixtureSite(files: files)
+        defer { site.cleanUp() }
+        let result = site.build()
+        let output = try #require(result.output, "\(SiteAssertions.printed(result))")
+        let en = try #require(output.text("en/articles/links/index.html"))
+        #expect(en.contains("<a href=\"../../../en/articles/khorgos/index.html#section\">Khorgos</a>"))
+        #expect(en.contains("<a href=\"../../../zh/articles/solo/index.html\">solo</a>"))
+        #expect(en.contains("<a href=\"../../../en/about/index.html\">About</a>"))
+        #expect(output.text("zh/articles/links/index.html")!.contains("<a href=\"../../../zh/articles/khorgos/index.html\">霍尔果斯</a>"))
+        let warning = try #require(result.diagnostics.first { $0.message.contains("`@/articles/solo` has no en version") })
+        #expect(warning.severity == .warning && warning.file == "Content/articles/links/en.md" && warning.line == 5 && warning.column == 47)
+
+        try site.write("Content/articles/links/zh.md", FixtureSite.article(title: "链接", body: "正文。\n\n见[霍尔果斯](@/articles/khorgoss)。\n"))
+        let broken = site.build()
+        #expect(broken.output == nil)
+        let error = try #require(broken.diagnostics.first { $0.message == "link to the article `khorgoss`, which does not exist" })
+        #expect(error.file == "Content/articles/links/zh.md" && error.line == 7 && error.column == 2)
+        #expect(error.hint == "did you mean `@/articles/khorgos`?")
+    }
 }

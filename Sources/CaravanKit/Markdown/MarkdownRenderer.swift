@@ -14,7 +14,9 @@ struct MarkdownRenderer: Sendable {
     private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
     /// `firstLine` is the file line the Markdown starts on, so positions match the editor's.
-    func render(_ markdown: String, firstLine: Int = 1) -> RenderedMarkdown {
+    /// `rewriteLink` maps a link destination to the address to write (story links such as
+    /// `@/articles/x`); nil keeps the destination as written.
+    func render(_ markdown: String, firstLine: Int = 1, rewriteLink: (String) -> String? = { _ in nil }) -> RenderedMarkdown {
         _ = Self.registered
         let options = allowsRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", images: [], links: [], firstParagraph: "") }
@@ -32,7 +34,8 @@ struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(root) }
 
         var result = RenderedMarkdown(html: "", images: [], links: [], firstParagraph: "")
-        edit(root, firstLine: firstLine, into: &result)
+        edit(root, firstLine: firstLine, rewriteLink: rewriteLink, into: &result)
+        Self.convertColumns(&result, markdown: markdown, firstLine: firstLine)
         (result.hanCount, result.wordCount) = TextLength.count(Self.plainText(root))
         if let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) {
             result.html = String(cString: html)
@@ -43,7 +46,7 @@ struct MarkdownRenderer: Sendable {
 
     /// One pass over the tree collecting nodes to change, then the changes: the iterator
     /// must not see a node removed under it.
-    private func edit(_ root: OpaquePointer, firstLine: Int, into result: inout RenderedMarkdown) {
+    private func edit(_ root: OpaquePointer, firstLine: Int, rewriteLink: (String) -> String?, into result: inout RenderedMarkdown) {
         var softBreaks: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
         var rawHTML: [OpaquePointer] = []
@@ -68,7 +71,11 @@ struct MarkdownRenderer: Sendable {
                 if !allowsRawHTML { rawHTML.append(node) }
             case CMARK_NODE_LINK:
                 let url = Self.string(cmark_node_get_url(node))
-                if Self.isScriptURL(url) { cmark_node_set_url(node, "") }
+                if Self.isScriptURL(url) {
+                    cmark_node_set_url(node, "")
+                } else if let rewritten = rewriteLink(url) {
+                    cmark_node_set_url(node, rewritten)
+                }
                 result.links.append(.init(url: url, location: location, text: ""))
             case CMARK_NODE_IMAGE:
                 let url = Self.string(cmark_node_get_url(node))
@@ -98,6 +105,20 @@ struct MarkdownRenderer: Sendable {
         for table in tables {
             wrapInScrollingRegion(table)
         }
+    }
+
+    /// cmark counts columns in bytes; editors count characters (`见[` is column 2, not 4).
+    private static func convertColumns(_ result: inout RenderedMarkdown, markdown: String, firstLine: Int) {
+        guard !result.links.isEmpty || !result.images.isEmpty else { return }
+        let lines = markdown.utf8.split(separator: 10, omittingEmptySubsequences: false)
+        func convert(_ location: SourceLocation) -> SourceLocation {
+            let index = location.line - firstLine
+            guard lines.indices.contains(index) else { return location }
+            let prefix = lines[index].prefix(max(0, location.column - 1))
+            return SourceLocation(line: location.line, column: String(decoding: prefix, as: UTF8.self).count + 1)
+        }
+        for index in result.links.indices { result.links[index].location = convert(result.links[index].location) }
+        for index in result.images.indices { result.images[index].location = convert(result.images[index].location) }
     }
 
     // MARK: - Tree edits

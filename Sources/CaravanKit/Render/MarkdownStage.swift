@@ -12,8 +12,13 @@ struct MarkdownStage {
         let documents = (site.articles + site.pages).flatMap { story in
             story.translations.keys.sorted().map { (story, $0) }
         }
-        let rendered = documents.map { $0.0.translations[$0.1]! }.concurrentMap { [renderers] document in
-            renderers[document.language]!.render(document.body, firstLine: document.bodyFirstLine)
+        let links = InternalLinks(site: site)
+        let rendered = documents.concurrentMap { [renderers] story, language in
+            let document = story.translations[language]!
+            let route = Route.story(story, in: language)
+            return renderers[language]!.render(document.body, firstLine: document.bodyFirstLine) { url in
+                url.hasPrefix(InternalLinks.prefix) ? links.href(url, from: route, language: language) : nil
+            }
         }
         var result = RenderedDocuments()
         result.strings = site.strings
@@ -30,6 +35,11 @@ struct MarkdownStage {
             if let image = document.frontMatter.image {
                 pictures.append((image.text, image.location))
             }
+            for link in markdown.links where link.url.hasPrefix(InternalLinks.prefix) {
+                if let problem = Self.check(link, links.resolve(link.url, from: .story(story, in: language), language: language), document: document) {
+                    diagnostics.append(withSource(problem, document.text))
+                }
+            }
             for (url, location) in pictures {
                 guard let name = Self.localFileName(url), !available.contains(name) else { continue }
                 diagnostics.append(withSource(.error(
@@ -40,6 +50,24 @@ struct MarkdownStage {
             }
         }
         return (result, diagnostics)
+    }
+
+    /// A diagnostic for a story link that leads nowhere, or to another language.
+    private static func check(_ link: RenderedMarkdown.Destination, _ resolution: InternalLinks.Resolution, document: SourceDocument) -> Diagnostic? {
+        switch resolution {
+        case .found:
+            return nil
+        case .otherLanguage(_, let language):
+            return .warning(document.path, link.location, "`\(link.url)` has no \(document.language) version; the link goes to the \(language) one",
+                            hint: "add the \(document.language).md translation of that story, or link to another story")
+        case .unknown(let slug, let kind, let suggestion):
+            return .error(document.path, link.location, "link to the \(kind.rawValue) `\(slug)`, which does not exist",
+                          hint: suggestion.map { "did you mean `@/\(kind.folder)/\($0)`?" }
+                              ?? "a story link is `@/\(kind.folder)/<folder name>`, the name of a folder in Content/\(kind.folder)/")
+        case .malformed:
+            return .error(document.path, link.location, "`\(link.url)` is not a story link",
+                          hint: "write `@/articles/<slug>` or `@/pages/<slug>`, optionally followed by `#section`")
+        }
     }
 
     /// The file a relative URL names inside the story folder; nil for web addresses,

@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# Caravan benchmark: Caravan vs Hugo on generated bilingual corpora, plus peak memory,
+# incremental rebuilds and scaling. Prints one table of medians and ratios against the
+# project's targets and writes every raw figure to .build/bench/results.json.
+#
+#   bash Tests/Benchmarks/run.sh              full run (1 000 / 5 000 / 20 000 pairs; ~20 min)
+#   BENCH_QUICK=1 bash Tests/Benchmarks/run.sh  quick run while developing (200 / 500 / 1 000 pairs, 3 runs)
+#
+# Environment:
+#   BENCH_QUICK=1        smaller sizes and fewer runs (the table says so)
+#   BENCH_STRICT_DATA=1  fail if the generated corpus does not build with the shipped
+#                        Content/data unchanged (default: adapt the bench copy and say so)
+#   BENCH_NO_INSTALL=1   do not apt-get missing tools (fail instead)
+#
+# Needs ../shared/tools/gen_corpus.py beside the repository. Installs hugo, hyperfine and
+# time (/usr/bin/time) with apt-get when missing. Works non-interactively (CI, no stdin).
+# Everything it makes lives under .build/bench/: corpus/ (reused while the generator and
+# the size are unchanged), out/ (build outputs), trash/ (old outputs moved aside by
+# hyperfine's --prepare; emptied only outside timed runs), *.json, logs.
+set -euo pipefail
+exec </dev/null
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+GEN="$ROOT/../shared/tools/gen_corpus.py"
+BENCH="$ROOT/.build/bench"
+CORPUS="$BENCH/corpus"
+OUT="$BENCH/out"
+TRASH="$BENCH/trash"
+LOGS="$BENCH/logs"
+FACTS="$BENCH/facts.txt"
+T0=$(date +%s)
+
+say()  { printf '\n== %s  [%ss]\n' "$*" "$(( $(date +%s) - T0 ))"; }
+note() { printf '   %s\n' "$*"; }
+die()  { printf 'bench: %s\n' "$*" >&2; exit 1; }
+fact() { printf '%s=%s\n' "$1" "$2" >>"$FACTS"; }
+
+if [ ! -f "$GEN" ]; then
+    die "needs the shared tools checkout beside the repository: $(cd "$ROOT/.." && pwd)/shared/tools/gen_corpus.py is missing (clone or copy ../shared next to $(basename "$ROOT")/ and run again)"
+fi
+
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+    MODE=quick; S=200; M=500; L=1000; RUNS=3; WARMUP=1; BIG_RUNS=3; BIG_WARMUP=0
+else
+    MODE=full; S=1000; M=5000; L=20000; RUNS=5; WARMUP=1; BIG_RUNS=3; BIG_WARMUP=0
+fi
+
+mkdir -p "$BENCH" "$CORPUS" "$OUT" "$TRASH" "$LOGS"
+: >"$FACTS"
+fact mode "$MODE"; fact pairs_small "$S"; fact pairs_medium "$M"; fact pairs_large "$L"
+fact runs "$RUNS"; fact warmup "$WARMUP"; fact big_runs "$BIG_RUNS"; fact big_warmup "$BIG_WARMUP"
+fact started "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+fact cpus "$(nproc)"; fact loadavg_start "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Moving aside is cheap (a rename); deleting big trees happens only here and at the end.
+trash() { local p; for p in "$@"; do [ -e "$p" ] && mv "$p" "$TRASH/$(basename "$p").$(date +%s%N)"; done; return 0; }
+empty_trash() { find "$TRASH" -mindepth 1 -maxdepth 1 -exec rm -rf {} + 2>/dev/null || true; sync; }
+
+# A run interrupted during the edit test leaves the article edited: put it back first.
+EDIT_SAVE="$BENCH/edit-pristine.md"; EDIT_PATH_FILE="$BENCH/edit-path.txt"
+restore_edit() { if [ -f "$EDIT_SAVE" ] && [ -f "$EDIT_PATH_FILE" ]; then cp "$EDIT_SAVE" "$(cat "$EDIT_PATH_FILE")" && rm -f "$EDIT_SAVE" "$EDIT_PATH_FILE"; fi; }
+restore_edit
+trap restore_edit EXIT
+
+say "bench ($MODE): $S / $M / $L pairs, $RUNS runs; output in ${BENCH#$ROOT/}"
+empty_trash
+load=$(cut -d' ' -f1 /proc/loadavg)
+if awk -v l="$load" 'BEGIN{exit !(l > 0.7)}'; then
+    note "warning: load average is $load before starting: other work on this machine will distort timings"
+fi
+
+# ------------------------------------------------------------------ tools ----
+say "tools"
+need=()
+command -v hugo >/dev/null || need+=(hugo)
+command -v hyperfine >/dev/null || need+=(hyperfine)
+[ -x /usr/bin/time ] || need+=(time)
+command -v python3 >/dev/null || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then
+    [ "${BENCH_NO_INSTALL:-0}" = 1 ] && die "missing: ${need[*]} (BENCH_NO_INSTALL=1 set)"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    note "installing ${need[*]} (apt-get)"
+    $SUDO apt-get update -qq >/dev/null
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+HUGO_VERSION=$(hugo version 2>/dev/null | head -1)
+HF_VERSION=$(hyperfine --version | head -1)
+note "$HUGO_VERSION"; note "$HF_VERSION"
+fact hugo_version "$HUGO_VERSION"; fact hyperfine_version "$HF_VERSION"
+
+say "swift build -c release --product caravan"
+( cd "$ROOT" && swift build -c release --product caravan 2>&1 | tail -3 ) || die "swift build failed"
+CARAVAN="$(cd "$ROOT" && swift build -c release --show-bin-path)/caravan"
+[ -x "$CARAVAN" ] || die "no caravan binary at $CARAVAN"
+fact caravan_binary "$CARAVAN"
+
+# ---------------------------------------------------------------- corpora ----
+GEN_SUM=$(sha256sum "$GEN" | cut -c1-16)
+corpus() {  # corpus LAYOUT N -> path (generated unless already there with the same generator)
+    local layout=$1 n=$2 dir="$CORPUS/$1-$2" stamp
+    stamp="layout=$layout pairs=$n gen=$GEN_SUM"
+    if [ "$(cat "$dir/.bench-stamp" 2>/dev/null)" != "$stamp" ]; then
+        trash "$dir" "$dir.tmp"
+        note "$(python3 "$GEN" --pairs "$n" --layout "$layout" --out "$dir.tmp")" >&2
+        echo "$stamp" >"$dir.tmp/.bench-stamp"
+        mv "$dir.tmp" "$dir"
+    else
+        note "reusing $layout corpus, $n pairs" >&2
+    fi
+    echo "$dir"
+}
+dress() {  # dress DIR: the shipped site files beside the generated articles (fresh every run)
+    local dir=$1
+    trash "$dir/Templates" "$dir/Public" "$dir/Content/site.yaml" "$dir/Content/i18n" \
+          "$dir/Content/data" "$dir/Content/pages"
+    cp "$ROOT/Content/site.yaml" "$dir/Content/"
+    cp -R "$ROOT/Content/i18n" "$ROOT/Content/data" "$dir/Content/"
+    [ -d "$ROOT/Content/pages" ] && cp -R "$ROOT/Content/pages" "$dir/Content/"
+    cp -R "$ROOT/Templates" "$ROOT/Public" "$dir/"
+}
+
+say "corpora"
+C_S=$(corpus ours "$S"); C_M=$(corpus ours "$M"); C_L=$(corpus ours "$L")
+H_S=$(corpus hugo "$S"); H_M=$(corpus hugo "$M")
+for c in "$C_S" "$C_M" "$C_L"; do dress "$c"; done
+
+# --------------------------------------------------------------- preflight ----
+# The generated articles must build with the shipped data. Caravan's diagnostics are
+# kept verbatim in logs/; the console gets them with the long did-you-mean lists cut.
+show_diags() { grep -v '^hint: expected the folder name' "$1" | cut -c1-240 | head -${2:-40}; }
+say "preflight: Caravan on the $S-pair corpus with the shipped data"
+trash "$OUT/preflight"
+set +e
+"$CARAVAN" build --source "$C_S" --output "$OUT/preflight" --quiet 2>"$LOGS/caravan-shipped-data.txt"
+rc=$?
+set -e
+ndiag=$(grep -cE '(error|warning): ' "$LOGS/caravan-shipped-data.txt" || true)
+fact shipped_data_exit "$rc"; fact shipped_data_diagnostics "$ndiag"
+if [ -s "$LOGS/caravan-shipped-data.txt" ]; then
+    note "Caravan printed $ndiag diagnostics (exit $rc); verbatim in ${LOGS#$ROOT/}/caravan-shipped-data.txt. Distinct messages:"
+    grep -oE '(error|warning): .*' "$LOGS/caravan-shipped-data.txt" | sed -E 's/`[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z-]+-[0-9]{4,}`/`<slug>`/g' \
+        | sort | uniq -c | sort -rn | head -30 | sed 's/^/     /'
+fi
+: >"$BENCH/adaptations.txt"
+if [ $rc -ne 0 ]; then
+    [ "${BENCH_STRICT_DATA:-0}" = 1 ] && die "the generated corpus does not build with the shipped data (BENCH_STRICT_DATA=1)"
+    note "adapting the bench copies of Content/data (the repository is not touched):"
+    for c in "$C_S" "$C_M" "$C_L"; do python3 "$HERE/adapt_data.py" "$c" >"$LOGS/adapt-$(basename "$c").txt"; done
+    sed 's/^/     /' "$LOGS/adapt-$(basename "$C_M").txt"
+    cp "$LOGS/adapt-$(basename "$C_M").txt" "$BENCH/adaptations.txt"
+    trash "$OUT/preflight"
+    set +e
+    "$CARAVAN" build --source "$C_S" --output "$OUT/preflight" --quiet 2>"$LOGS/caravan-adapted-data.txt"
+    rc=$?
+    set -e
+    if [ $rc -ne 0 ]; then show_diags "$LOGS/caravan-adapted-data.txt"; die "Caravan still fails on the adapted corpus"; fi
+    if [ -s "$LOGS/caravan-adapted-data.txt" ]; then note "with adapted data Caravan still prints:"; show_diags "$LOGS/caravan-adapted-data.txt" 20; fi
+fi
+say "preflight: Hugo on the $S-pair corpus"
+trash "$OUT/preflight-hugo"
+hugo --source "$H_S" --destination "$OUT/preflight-hugo" --quiet >"$LOGS/hugo-preflight.txt" 2>&1 \
+    || { cat "$LOGS/hugo-preflight.txt"; die "hugo fails on the generated Hugo site"; }
+[ -s "$LOGS/hugo-preflight.txt" ] && { note "hugo printed:"; head -20 "$LOGS/hugo-preflight.txt"; }
+[ -f "$OUT/preflight-hugo/en/index.html" ] || die "hugo built no en/index.html"
+
+HF=(hyperfine --style basic --export-json)
+car() { echo "'$CARAVAN' build --source '$1' --output '$2' --quiet"; }
+hug() { echo "hugo --source '$1' --destination '$2' --quiet"; }
+aside() { echo "if [ -e '$1' ]; then mv '$1' '$TRASH/$(basename "$1").'\$(date +%s%N); fi; sync"; }
+
+# -------------------------------------------------------- side by side ----
+say "full builds side by side (hyperfine, warmup $WARMUP, $RUNS runs)"
+"${HF[@]}" "$BENCH/full.json" --warmup "$WARMUP" --runs "$RUNS" \
+    -n "caravan $S" --prepare "$(aside "$OUT/caravan-$S")" "$(car "$C_S" "$OUT/caravan-$S")" \
+    -n "hugo $S"    --prepare "$(aside "$OUT/hugo-$S")"    "$(hug "$H_S" "$OUT/hugo-$S")" \
+    -n "caravan $M" --prepare "$(aside "$OUT/caravan-$M")" "$(car "$C_M" "$OUT/caravan-$M")" \
+    -n "hugo $M"    --prepare "$(aside "$OUT/hugo-$M")"    "$(hug "$H_M" "$OUT/hugo-$M")"
+
+tree_facts() {  # tree_facts KEY DIR: files, html pages, bytes
+    local files html bytes
+    files=$(find "$2" -type f ! -name '.caravan-*' | wc -l)
+    html=$(find "$2" -type f -name '*.html' | wc -l)
+    bytes=$(find "$2" -type f ! -name '.caravan-*' -printf '%s\n' | awk '{s+=$1} END{print s+0}')
+    fact "$1_files" "$files"; fact "$1_html" "$html"; fact "$1_bytes" "$bytes"
+    note "$(printf '%-13s %6d files, %6d *.html, %8.1f MB' "$1" "$files" "$html" "$(echo "$bytes" | awk '{print $1/1e6}')")"
+}
+say "outputs at $M pairs (same articles, each generator's own site)"
+tree_facts caravan_medium "$OUT/caravan-$M"
+tree_facts hugo_medium "$OUT/hugo-$M"
+tree_facts caravan_small "$OUT/caravan-$S" >/dev/null
+
+# --------------------------------------------------------------- peak RSS ----
+say "peak RSS, full builds at $M pairs (/usr/bin/time -v)"
+rss() {  # rss NAME CMD...
+    local name=$1; shift
+    trash "$OUT/rss-$name"; sync
+    /usr/bin/time -v "$@" >"$LOGS/rss-$name.out" 2>"$LOGS/rss-$name.txt" || { tail -20 "$LOGS/rss-$name.txt"; die "$name failed"; }
+    local kb; kb=$(awk -F': ' '/Maximum resident set size/{print $2}' "$LOGS/rss-$name.txt")
+    fact "rss_${name}_kb" "$kb"
+    fact "rss_${name}_wall" "$(awk -F'): ' '/Elapsed \(wall clock\)/{print $2}' "$LOGS/rss-$name.txt")"
+    note "$(printf '%-8s %7.1f MiB' "$name" "$(echo "$kb" | awk '{print $1/1024}')")"
+}
+rss caravan "$CARAVAN" build --source "$C_M" --output "$OUT/rss-caravan" --quiet
+rss hugo hugo --source "$H_M" --destination "$OUT/rss-hugo" --quiet
+
+# ------------------------------------------------------- no-change rebuild ----
+# out/caravan-$M holds the last timed full build: rebuild into it with nothing changed.
+NC="$OUT/caravan-$M"
+say "no-change rebuild at $M pairs"
+snap_mtime() { find "$NC" -type f -printf '%p %T@\n' | LC_ALL=C sort; }
+snap_mtime >"$BENCH/mtimes-before.txt"
+"${HF[@]}" "$BENCH/nochange.json" --warmup "$WARMUP" --runs "$RUNS" -n "caravan $M no-change" "$(car "$C_M" "$NC")"
+"$CARAVAN" build --source "$C_M" --output "$NC" >"$LOGS/nochange-summary.txt" 2>&1
+snap_mtime >"$BENCH/mtimes-after.txt"
+changed=$(LC_ALL=C comm -3 "$BENCH/mtimes-before.txt" "$BENCH/mtimes-after.txt" | sed -E 's/^\t//; s/ [0-9.]+$//' | LC_ALL=C sort -u)
+nchanged=$(printf '%s' "$changed" | grep -c . || true)
+fact nochange_mtime_changed "$nchanged"
+fact nochange_mtime_changed_list "$(printf '%s' "$changed" | head -5 | sed "s|$NC/||" | paste -sd' ' -)"
+fact nochange_summary "$(tail -1 "$LOGS/nochange-summary.txt")"
+note "$(tail -1 "$LOGS/nochange-summary.txt" | sed -E 's/ Open .*//')"
+note "files whose mtime changed over $((WARMUP + RUNS + 1)) no-change rebuilds: $nchanged"
+[ "$nchanged" -gt 0 ] && printf '%s\n' "$changed" | head -5 | sed 's/^/     /'
+
+# ------------------------------------------------------------ one edit ----
+say "rebuild after editing one article at $M pairs"
+ART=$(ls -d "$C_M"/Content/articles/*-0000 | head -1)/en.md
+cp "$ART" "$EDIT_SAVE"; echo "$ART" >"$EDIT_PATH_FILE"
+edit_cmd="cp '$EDIT_SAVE' '$ART' && printf '\nThe benchmark appended this sentence (%s).\n' \$(date +%s%N) >>'$ART'"
+"${HF[@]}" "$BENCH/edit.json" --warmup "$WARMUP" --runs "$RUNS" -n "caravan $M one article edited" \
+    --prepare "$edit_cmd" "$(car "$C_M" "$NC")"
+snap_sum() { (cd "$NC" && find . -type f ! -name '.caravan-*' -print0 | LC_ALL=C sort -z | xargs -0 md5sum); }
+snap_sum >"$BENCH/sums-before.txt"
+sh -c "$edit_cmd"
+"$CARAVAN" build --source "$C_M" --output "$NC" >"$LOGS/edit-summary.txt" 2>&1
+snap_sum >"$BENCH/sums-after.txt"
+edited=$(LC_ALL=C comm -13 "$BENCH/sums-before.txt" "$BENCH/sums-after.txt" | awk '{print $2}')
+nedited=$(printf '%s' "$edited" | grep -c . || true)
+restore_edit
+fact edit_article "${ART#$C_M/}"
+fact edit_bytes_changed "$nedited"
+fact edit_bytes_changed_list "$(printf '%s' "$edited" | head -12 | paste -sd' ' -)"
+fact edit_summary "$(tail -1 "$LOGS/edit-summary.txt")"
+note "edited ${ART#$C_M/}; $(tail -1 "$LOGS/edit-summary.txt" | sed -E 's/ Open .*//')"
+note "files whose bytes changed: $nedited: $(printf '%s' "$edited" | head -8 | paste -sd' ' -)"
+
+# ---------------------------------------------------------------- scaling ----
+say "Caravan full build at $L pairs (warmup $BIG_WARMUP, $BIG_RUNS runs)"
+"${HF[@]}" "$BENCH/large.json" --warmup "$BIG_WARMUP" --runs "$BIG_RUNS" \
+    -n "caravan $L" --prepare "$(aside "$OUT/caravan-$L")" "$(car "$C_L" "$OUT/caravan-$L")"
+tree_facts caravan_large "$OUT/caravan-$L"
+
+fact loadavg_end "$(cut -d' ' -f1-3 /proc/loadavg)"
+fact elapsed_s "$(( $(date +%s) - T0 ))"
+say "report"
+python3 "$HERE/report.py" "$BENCH"
+say "emptying ${TRASH#$ROOT/}"
+empty_trash
+say "done in $(( $(date +%s) - T0 )) s"
