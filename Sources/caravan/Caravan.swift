@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Caravan: ParsableCommand {
+struct Caravan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caravan",
         abstract: "Builds the bilingual Caravan news site from Markdown stories.",
@@ -11,7 +11,7 @@ struct Caravan: ParsableCommand {
             language (zh.md, en.md). `caravan build` turns them into Site/, which you can
             upload to any web host as it is.
             """,
-        subcommands: [Build.self],
+        subcommands: [Build.self, Serve.self, New.self, Check.self],
         defaultSubcommand: Build.self
     )
 }

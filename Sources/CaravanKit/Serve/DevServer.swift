@@ -1,0 +1,113 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// The FlyingFox adapter: the only file that imports it. Serves a `DevSite` over HTTP on
+/// loopback, pushes "reload" over a WebSocket after each rebuild, and watches the sources.
+public final class DevServer: Sendable {
+    public let site: DevSite
+    private let server: HTTPServer
+    private let root: String
+
+    /// Waits this long after the last noticed change before rebuilding, so that two quick
+    /// saves (or an editor writing several files) give one rebuild.
+    static let quietPeriod: Duration = .milliseconds(150)
+    static let pollInterval: Duration = .milliseconds(200)
+
+    public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000) throws {
+        site = DevSite(options: options)
+        root = options.source
+        server = HTTPServer(address: try sockaddr_in.inet(ip4: host, port: port), logger: .disabled)
+    }
+
+    /// The address the server listens on (useful with port 0, which picks a free port).
+    public func listeningPort() async -> UInt16? {
+        if case .ip4(_, let port) = await server.listeningAddress { return port }
+        return nil
+    }
+
+    /// Builds, starts listening, and watches the sources until cancelled. `report` is
+    /// called after each build with its result, for the terminal.
+    public func run(report: @escaping @Sendable (BuildResult, Duration) -> Void) async throws {
+        let start = ContinuousClock.now
+        let first = await site.rebuild()
+        report(first, ContinuousClock.now - start)
+        await server.appendRoute(HTTPRoute("GET \(LiveReload.socketPath)"), to: .webSocket(ReloadMessages(site: site)))
+        await server.appendRoute("*") { [site] request in
+            let answer = await site.response(method: request.method.rawValue, path: request.target.path(percentEncoded: true))
+            var headers: HTTPHeaders = [.contentType: answer.contentType]
+            for (name, value) in answer.headers { headers[HTTPHeader(name)] = value }
+            let body = request.method == .HEAD ? Data() : Data(answer.body)
+            return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: Self.phrase(answer.status)), headers: headers, body: body)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.server.run() }
+            group.addTask { try await self.watch(report: report) }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    public func waitUntilListening() async throws {
+        try await server.waitUntilListening()
+    }
+
+    public func stop() async {
+        await server.stop(timeout: 1)
+    }
+
+    private func watch(report: @escaping @Sendable (BuildResult, Duration) -> Void) async throws {
+        let watcher = SourceWatcher(root: root)
+        var known = watcher.snapshot()
+        while !Task.isCancelled {
+            try await Task.sleep(for: Self.pollInterval)
+            var current = watcher.snapshot()
+            guard SourceWatcher.differ(known, current) else { continue }
+            // Settle: keep waiting while files are still changing.
+            while true {
+                try await Task.sleep(for: Self.quietPeriod)
+                let next = watcher.snapshot()
+                if !SourceWatcher.differ(current, next) { break }
+                current = next
+            }
+            known = current
+            let start = ContinuousClock.now
+            let result = await site.rebuild()
+            report(result, ContinuousClock.now - start)
+        }
+    }
+
+    private static func phrase(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 400: "Bad Request"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 503: "Service Unavailable"
+        default: "Status"
+        }
+    }
+}
+
+/// Sends "reload" to a connected page each time the site is rebuilt.
+private struct ReloadMessages: WSMessageHandler {
+    let site: DevSite
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let (messages, continuation) = AsyncStream<WSMessage>.makeStream()
+        let task = Task { [site] in
+            var seen = await site.version
+            while !Task.isCancelled {
+                seen = await site.waitForChange(after: seen)
+                if Task.isCancelled { break }
+                continuation.yield(.text("reload"))
+            }
+        }
+        Task {
+            for await _ in client {}
+            task.cancel()
+            continuation.finish()
+        }
+        return messages
+    }
+}

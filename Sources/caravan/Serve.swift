@@ -1,0 +1,65 @@
+import ArgumentParser
+import CaravanKit
+import Foundation
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site in a browser; pages reload when you save.",
+        discussion: """
+            Builds the site in memory (nothing is written to Site/) and serves it at
+            http://127.0.0.1:8000/. When a file under Content/, Templates/ or Public/
+            changes, the site is rebuilt and open pages reload themselves. If a change
+            breaks the build, the last good version stays up and every page shows the
+            problems (file:line and a hint) until you fix them. Stop with Ctrl-C.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder: the one holding Content/.", valueName: "folder"))
+    var source: String = "."
+
+    @Option(name: .long, help: "The port to listen on (0 picks a free one).")
+    var port: UInt16 = 8000
+
+    @Option(name: .long, help: "The address to listen on. Keep the default to serve only this computer.")
+    var host: String = "127.0.0.1"
+
+    @Flag(name: .long, help: "Also show stories marked `draft: true`.")
+    var drafts = false
+
+    func run() async throws {
+        let server = try DevServer(options: BuildOptions(source: source, includeDrafts: drafts), host: host, port: port)
+        let printer: @Sendable (BuildResult, Duration) -> Void = { result, duration in
+            if !result.diagnostics.isEmpty {
+                FileHandle.standardError.write(Data((DiagnosticPrinter.format(result.diagnostics) + "\n").utf8))
+            }
+            let milliseconds = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+            say(result.succeeded
+                ? "Built in \(milliseconds) ms; \(result.diagnostics.warningCount) warnings."
+                : "Build failed (\(result.diagnostics.errorCount) errors); still serving the last good version.")
+        }
+        // Ctrl-C stops the server and exits cleanly.
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
+        let serving = Task { try await server.run(report: printer) }
+        interrupt.setEventHandler {
+            say("\nStopping.")
+            serving.cancel()
+        }
+        interrupt.resume()
+        Task {
+            try await server.waitUntilListening()
+            let port = await server.listeningPort() ?? port
+            say("Serving on http://\(host):\(port)/ — press Ctrl-C to stop.")
+        }
+        do {
+            try await serving.value
+        } catch is CancellationError {
+            await server.stop()
+        }
+    }
+}
+
+/// Writes a line at once, also when stdout is a pipe (print would buffer it).
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

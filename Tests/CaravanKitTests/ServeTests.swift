@@ -1,0 +1,90 @@
+@testable import CaravanKit
+import CaravanTestSupport
+import Foundation
+import Testing
+
+/// `caravan serve`: the in-memory site over HTTP, live reload, the error overlay, and
+/// requests that try to leave the site.
+@Suite struct ServeTests {
+    static func site() throws -> FixtureSite {
+        var files = FixtureSite.minimal()
+        files["Content/articles/story/zh.md"] = FixtureSite.article(title: "报道", body: "旧的正文。")
+        files["Content/articles/story/en.md"] = FixtureSite.article(title: "Story", body: "Old text.")
+        return try FixtureSite(files: files)
+    }
+
+    @Test("edit → reload message and new page; broken front matter → overlay over the last good page")
+    func liveReload() async throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let server = try DevServer(options: BuildOptions(source: site.root.path), port: 0)
+        let running = Task { try await server.run { _, _ in } }
+        defer { running.cancel() }
+        try await server.waitUntilListening()
+        let port = try #require(await server.listeningPort())
+
+        let first = try await RawHTTP.request(port: port, target: "/en/articles/story/")
+        #expect(first.status == 200 && first.body.contains("Old text."))
+        #expect(first.head.lowercased().contains("content-type: text/html; charset=utf-8"))
+        #expect(first.body.contains(LiveReload.socketPath), "the reload script is injected in serve mode")
+
+        let socket = try await RawHTTP.blocking { try RawHTTP.openWebSocket(port: port, path: LiveReload.socketPath) }
+        defer { close(socket) }
+        try site.write("Content/articles/story/en.md", FixtureSite.article(title: "Story", body: "New text."))
+        #expect(try await RawHTTP.nextTextMessage(socket) == "reload")
+        #expect(try await RawHTTP.request(port: port, target: "/en/articles/story/index.html").body.contains("New text."))
+
+        try site.write("Content/articles/story/en.md", "---\ntitle: \"Story\ndate: 2024-01-25\n---\nBroken.\n")
+        #expect(try await RawHTTP.nextTextMessage(socket) == "reload")
+        let broken = try await RawHTTP.request(port: port, target: "/en/articles/story/index.html")
+        #expect(broken.status == 200 && broken.body.contains("New text."), "the last good page is still served")
+        #expect(broken.body.contains("id=\"caravan-errors\""))
+        #expect(broken.body.contains("Content/articles/story/en.md:2:8: error: YAML syntax error"))
+
+        try site.write("Content/articles/story/en.md", FixtureSite.article(title: "Story", body: "Fixed text."))
+        #expect(try await RawHTTP.nextTextMessage(socket) == "reload")
+        let fixed = try await RawHTTP.request(port: port, target: "/en/articles/story/index.html")
+        #expect(fixed.body.contains("Fixed text.") && !fixed.body.contains("caravan-errors"))
+        await server.stop()
+    }
+
+    @Test("content types, folders, 404 page, 405 for other methods, and no way out of the site")
+    func routing() async throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let server = try DevServer(options: BuildOptions(source: site.root.path), port: 0)
+        let running = Task { try await server.run { _, _ in } }
+        defer { running.cancel() }
+        try await server.waitUntilListening()
+        let port = try #require(await server.listeningPort())
+        for (target, type) in [("/style.css", "text/css"), ("/sitemap.xml", "application/xml"), ("/en/feed.xml", "application/atom+xml"), ("/", "text/html")] {
+            let response = try await RawHTTP.request(port: port, target: target)
+            #expect(response.status == 200, "\(target)")
+            #expect(response.head.lowercased().contains("content-type: \(type)"), "\(target)")
+        }
+        let missing = try await RawHTTP.request(port: port, target: "/en/nope/")
+        #expect(missing.status == 404 && missing.body.contains("not_found") == false && missing.body.contains("<html"))
+        #expect(try await RawHTTP.request(port: port, method: "POST", target: "/").status == 405)
+        #expect(try await RawHTTP.request(port: port, method: "DELETE", target: "/index.html").status == 405)
+        for target in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/en/..%2f..%2f..%2fetc/passwd", "/a\\..\\..\\etc\\passwd",
+                       "/index.html%00.css", "//etc/passwd", "/en/%2e%2e/%2e%2e/Content/site.yaml"] {
+            let response = try await RawHTTP.request(port: port, target: target)
+            #expect([400, 404].contains(response.status), "\(target) → \(response.status)")
+            #expect(!response.body.contains("root:") && !response.body.contains("baseURL"), "\(target)")
+        }
+        await server.stop()
+    }
+
+    @Test("path rules, without a network")
+    func lookupRules() {
+        let files: [String: [UInt8]] = ["index.html": [], "en/index.html": [], "en/a/index.html": [], "style.css": []]
+        #expect(DevRouting.lookup("/", in: files) == .file("index.html"))
+        #expect(DevRouting.lookup("/en/a", in: files) == .file("en/a/index.html"))
+        #expect(DevRouting.lookup("/en/?x=1", in: files) == .file("en/index.html"))
+        #expect(DevRouting.lookup("/en/%2e%2e/style.css", in: files) == .notFound)
+        #expect(DevRouting.lookup("/a\\b", in: files) == .badRequest)
+        #expect(DevRouting.lookup("/a%00", in: files) == .badRequest)
+        #expect(DevRouting.lookup("etc/passwd", in: files) == .badRequest)
+        #expect(DevRouting.lookup("/%zz", in: files) == .badRequest)
+    }
+}
