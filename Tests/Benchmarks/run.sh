@@ -11,6 +11,7 @@
 #   BENCH_STRICT_DATA=1  fail if the generated corpus does not build with the shipped
 #                        Content/data unchanged (default: adapt the bench copy and say so)
 #   BENCH_NO_INSTALL=1   do not apt-get missing tools (fail instead)
+#   BENCH_CARAVAN=PATH   time this caravan binary instead of building one (e.g. to compare)
 #
 # Needs ../shared/tools/gen_corpus.py beside the repository. Installs hugo, hyperfine and
 # time (/usr/bin/time) with apt-get when missing. Works non-interactively (CI, no stdin).
@@ -89,9 +90,15 @@ HF_VERSION=$(hyperfine --version | head -1)
 note "$HUGO_VERSION"; note "$HF_VERSION"
 fact hugo_version "$HUGO_VERSION"; fact hyperfine_version "$HF_VERSION"
 
-say "swift build -c release --product caravan"
-( cd "$ROOT" && swift build -c release --product caravan 2>&1 | tail -3 ) || die "swift build failed"
-CARAVAN="$(cd "$ROOT" && swift build -c release --show-bin-path)/caravan"
+if [ -n "${BENCH_CARAVAN:-}" ]; then
+    say "using BENCH_CARAVAN=$BENCH_CARAVAN (not building)"
+    CARAVAN=$BENCH_CARAVAN
+else
+    say "swift build -c release --product caravan"
+    ( cd "$ROOT" && swift build -c release --product caravan 2>&1 | tail -3 ) \
+        || die "swift build -c release --product caravan failed (see above)"
+    CARAVAN="$(cd "$ROOT" && swift build -c release --show-bin-path)/caravan"
+fi
 [ -x "$CARAVAN" ] || die "no caravan binary at $CARAVAN"
 fact caravan_binary "$CARAVAN"
 
@@ -224,12 +231,14 @@ note "files whose mtime changed over $((WARMUP + RUNS + 1)) no-change rebuilds: 
 
 # ------------------------------------------------------------ one edit ----
 say "rebuild after editing one article at $M pairs"
-ART=$(ls -d "$C_M"/Content/articles/*-0000 | head -1)/en.md
+ART=$(find "$C_M/Content/articles" -mindepth 1 -maxdepth 1 -name '*-0100' -print -quit)
+[ -n "$ART" ] || ART=$(find "$C_M/Content/articles" -mindepth 1 -maxdepth 1 -type d -print -quit)
+ART="$ART/en.md"
 cp "$ART" "$EDIT_SAVE"; echo "$ART" >"$EDIT_PATH_FILE"
 edit_cmd="cp '$EDIT_SAVE' '$ART' && printf '\nThe benchmark appended this sentence (%s).\n' \$(date +%s%N) >>'$ART'"
 "${HF[@]}" "$BENCH/edit.json" --warmup "$WARMUP" --runs "$RUNS" -n "caravan $M one article edited" \
     --prepare "$edit_cmd" "$(car "$C_M" "$NC")"
-snap_sum() { (cd "$NC" && find . -type f ! -name '.caravan-*' -print0 | LC_ALL=C sort -z | xargs -0 md5sum); }
+snap_sum() { (cd "$NC" && find . -type f ! -name '.caravan-*' -print0 | xargs -0 md5sum | LC_ALL=C sort); }
 snap_sum >"$BENCH/sums-before.txt"
 sh -c "$edit_cmd"
 "$CARAVAN" build --source "$C_M" --output "$NC" >"$LOGS/edit-summary.txt" 2>&1

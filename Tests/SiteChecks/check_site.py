@@ -139,8 +139,34 @@ def html_lang(path):
 
 
 # ------------------------------------------------------------------------------ server
+# A page the server adds to the site (never written to it) with one broken link and one
+# broken anchor: LinkChecker must report both, or it is not really checking (see check_links).
+CANARY = "/__site-checks-canary__/"
+CANARY_PAGES = {
+    "index.html": '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>canary</title>'
+                  '</head><body><p><a href="missing.png">a broken link</a> '
+                  '<a href="other.html#no-such-anchor">a broken anchor</a></p></body></html>',
+    "other.html": '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>other</title>'
+                  '</head><body><p id="here">no such anchor here</p></body></html>',
+}
+
+
 def serve(root):
     class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self):
+            path = urllib.parse.urlsplit(self.path).path
+            if path.startswith(CANARY):
+                body = CANARY_PAGES.get(path[len(CANARY):], "").encode()
+                if not body:
+                    return self.send_error(404)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return None
+            return super().do_GET()
+
         extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                           ".xml": "application/xml", ".svg": "image/svg+xml", ".css": "text/css",
                           ".txt": "text/plain", ".js": "text/javascript"}
@@ -182,7 +208,11 @@ def start_vnu(site, reports):
 
 
 def finish_vnu(site, reports, proc, t0):
-    rc = proc.wait()
+    try:
+        rc = proc.wait(timeout=900)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        rc = "killed after 900 s"
     elapsed = time.time() - t0
     try:
         with open(os.path.join(reports, "vnu.json"), encoding="utf-8") as f:
@@ -208,6 +238,8 @@ def finish_vnu(site, reports, proc, t0):
     notes = [f"{len(warnings)} warnings (not failures), listed in {reports}/vnu.json"] if warnings else []
     if errors:
         problems.insert(0, f"{len(errors)} errors on {bad_pages} of {len(site.pages)} pages:")
+    if rc != 0:
+        problems.append(f"vnu exited {rc}; see {reports}/vnu.stderr")
     report(f"html: Nu HTML Checker, 0 errors on {len(site.pages)} pages", not errors and rc == 0,
            problems, notes, elapsed)
 
@@ -359,8 +391,15 @@ def check_links(site, base, reports, venv_bin):
     linkchecker = os.path.join(venv_bin, "linkchecker")
     if not os.access(linkchecker, os.X_OK):
         setup_error(f"missing {linkchecker}")
-    # LinkChecker run as root drops to the user nobody (seteuid) once it has read its
-    # options: its config file and report folder must stay readable for nobody.
+    # Run as root, LinkChecker switches its effective user to nobody once it has read its
+    # options, and then loads its plugins (AnchorCheck) - which nobody cannot read when the
+    # venv is under /root: AnchorCheck would be off without a word. Root runs it with that
+    # switch turned off (it only fetches from our own 127.0.0.1 server).
+    if os.geteuid() == 0:
+        cmd = [sys.executable, "-c", "import sys, linkcheck.command.linkchecker as lc; "
+               "lc.drop_privileges = lambda: None; sys.argv[0] = 'linkchecker'; sys.exit(lc.linkchecker())"]
+    else:
+        cmd = [linkchecker]
     os.chmod(reports, 0o755)
     rc_file = os.path.join(reports, "linkcheckerrc")
     with open(rc_file, "w") as f:
@@ -368,10 +407,10 @@ def check_links(site, base, reports, venv_bin):
                 "[filtering]\ncheckextern=0\n"
                 "[AnchorCheck]\n")
     os.chmod(rc_file, 0o644)
-    start = [base + "/"] + [base + urllib.parse.quote(p) for p in site.pages]
+    start = [base + "/"] + [base + urllib.parse.quote(p) for p in site.pages] + [base + CANARY + "index.html"]
     # -v: list every URL (valid ones too); exit status 1 = broken links or warnings, 2 = crash
-    r = subprocess.run([linkchecker, "-f", rc_file, "--no-status", "--no-robots", "-v", "-o", "csv", "--stdin"],
-                       input="\n".join(start) + "\n", capture_output=True, text=True)
+    r = subprocess.run(cmd + ["-f", rc_file, "--no-status", "--no-robots", "-v", "-o", "csv", "--stdin"],
+                       input="\n".join(start) + "\n", capture_output=True, text=True, timeout=900)
     with open(os.path.join(reports, "linkchecker.csv"), "w") as f:
         f.write(r.stdout)
     with open(os.path.join(reports, "linkchecker.stderr"), "w") as f:
@@ -389,17 +428,30 @@ def check_links(site, base, reports, venv_bin):
         return u[len(base):] if u.startswith(base) else u
 
     problems, checked, extern = [], set(), set()
+    canary = {"broken link": False, "broken anchor": False}
     for row in rows:
         url = row.get("url", "")
+        broken = row.get("valid") == "False"
+        bad_anchor = not broken and "anchor" in row.get("warningstring", "").lower()
+        if url.startswith(base + CANARY) or row.get("parentname", "").startswith(base + CANARY):
+            if broken and row.get("urlname") == "missing.png":
+                canary["broken link"] = True
+            if bad_anchor and "no-such-anchor" in row.get("urlname", ""):
+                canary["broken anchor"] = True
+            continue
         if url.startswith(base):
             checked.add(url)
         else:
             extern.add(url)
         where = f"in {short(row.get('parentname', ''))}:{row.get('line', '?')}" if row.get("parentname") else "(start URL)"
-        if row.get("valid") == "False":
+        if broken:
             problems.append(f"{short(row.get('urlname', ''))} {where} -> {row.get('result', '')[:160]}")
-        elif "anchor" in row.get("warningstring", "").lower():
+        elif bad_anchor:
             problems.append(f"{short(row.get('urlname', ''))} {where} -> {row.get('warningstring', '')[:160]}")
+    for what, seen in canary.items():
+        if not seen:
+            problems.append(f"LinkChecker did not report the {what} planted in {CANARY}index.html: "
+                            f"it is not checking (see {reports}/linkchecker.csv and .stderr)")
     problems += own_link_checks(site)
     notes = [f"{len(checked)} internal URLs checked, {len(extern)} external URLs not fetched (no network)"]
     report(name, not problems, problems, notes, time.time() - t0)
@@ -708,13 +760,22 @@ def main():
 
     vnu, vnu_t0 = start_vnu(site, reports)      # runs (java) while the other checks go on
     srv, base = serve(site.root)
+    def guarded(label, fn, *args):
+        """A check that crashes is reported as a failure, and the other checks still run."""
+        try:
+            fn(*args)
+        except Exception as e:   # noqa: BLE001
+            import traceback
+            report(f"{label}: the check itself crashed", False,
+                   [f"{type(e).__name__}: {e}"] + traceback.format_exc().strip().splitlines()[-6:-1])
+
     try:
-        check_sitemap(site, reports, allow_missing)
-        check_robots(site, allow_missing)
-        check_feeds(site, allow_missing)
-        check_links(site, base, reports, venv_bin)
-        check_browser(site, base, out, reports)
-        finish_vnu(site, reports, vnu, vnu_t0)
+        guarded("sitemap", check_sitemap, site, reports, allow_missing)
+        guarded("robots", check_robots, site, allow_missing)
+        guarded("feeds", check_feeds, site, allow_missing)
+        guarded("links", check_links, site, base, reports, venv_bin)
+        guarded("browser", check_browser, site, base, out, reports)
+        guarded("html", finish_vnu, site, reports, vnu, vnu_t0)
     finally:
         if vnu.poll() is None:
             vnu.kill()

@@ -16,8 +16,11 @@ enum Suggestion {
     }
 
     /// A hint listing what is allowed, and the likeliest intended one.
+    /// Lists the candidates when there are few; with many (article slugs), only the guess.
     static func hint(for word: String, expected candidates: [String], noun: String = "one of") -> String {
-        var text = "expected \(noun) \(candidates.joined(separator: ", "))"
+        let listed = candidates.count <= 40 ? candidates.joined(separator: ", ")
+            : candidates.prefix(5).joined(separator: ", ") + ", … (\(candidates.count) in all)"
+        var text = "expected \(noun) \(listed)"
         if let guess = closest(to: word, in: candidates) {
             text += "; did you mean `\(guess)`?"
         }

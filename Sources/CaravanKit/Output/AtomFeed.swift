@@ -13,7 +13,7 @@ struct AtomFeed {
         let articles = Array(site.articles(in: language.code).prefix(Self.entryCount))
         let title = config.title[language.code] ?? ""
         let newest = articles.map { modified($0.translations[language.code]!) }.max()
-            ?? site.articles.map(\.date).max() ?? ContentDate.parse("1970-01-01")!
+            ?? site.newestDate ?? ContentDate.parse("1970-01-01")!
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language.htmlLang)">

@@ -42,7 +42,7 @@ struct Sitemap {
 
     /// The newest date of what the page shows.
     private func lastModified(_ plan: PagePlan) -> ContentDate {
-        let newest = site.articles.map(\.date).max() ?? ContentDate.parse("1970-01-01")!
+        let newest = site.newestDate ?? ContentDate.parse("1970-01-01")!
         switch plan {
         case .story(let story, let language):
             let frontMatter = story.translations[language.code]!.frontMatter

@@ -5,15 +5,18 @@ struct Resolver {
     func resolve(_ site: LoadedSite) -> (ResolvedSite, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let languages = site.config.languages.map(\.code)
-        var grouped: [String: Story] = [:]
+        var grouped: [String: [String: SourceDocument]] = [:]
         for document in site.documents where includeDrafts || !document.frontMatter.draft {
             let key = "\(document.kind.folder)/\(document.slug)"
-            grouped[key, default: Story(kind: document.kind, slug: document.slug, translations: [:])]
-                .translations[document.language] = document
+            grouped[key, default: [:]][document.language] = document
         }
         // A missing language is worth a warning, not a failure: the story is published in
         // the languages it has, and no page links to the translation that does not exist.
-        for (_, story) in grouped.sorted(by: { $0.key < $1.key }) {
+        let all = grouped.values.map { translations in
+            let any = translations.values.first!
+            return Story(kind: any.kind, slug: any.slug, translations: translations)
+        }
+        for story in all.sorted(by: { ($0.kind.folder, $0.slug) < ($1.kind.folder, $1.slug) }) {
             let missing = languages.filter { story.translations[$0] == nil }
             guard !missing.isEmpty else { continue }
             let folder = "Content/\(story.kind.folder)/\(story.slug)"
@@ -27,7 +30,7 @@ struct Resolver {
                         : "add \(folder)/\(language).md with the same story in that language"))
             }
         }
-        let stories = grouped.values.sorted { a, b in
+        let stories = all.sorted { a, b in
             a.date != b.date ? a.date > b.date : a.slug < b.slug
         }
         let resolved = ResolvedSite(

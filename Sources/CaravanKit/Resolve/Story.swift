@@ -6,8 +6,13 @@ struct Story: Sendable {
     var translations: [String: SourceDocument]
 
     /// The newest date among the translations, so a story sorts the same in every language.
-    var date: ContentDate {
-        translations.values.map(\.frontMatter.date).max()!
+    var date: ContentDate
+
+    init(kind: SourceDocument.Kind, slug: String, translations: [String: SourceDocument]) {
+        self.kind = kind
+        self.slug = slug
+        self.translations = translations
+        self.date = translations.values.map(\.frontMatter.date).max() ?? ContentDate.parse("1970-01-01")!
     }
 }
 
@@ -23,13 +28,41 @@ struct ResolvedSite: Sendable {
     var templates: [TemplateSource]
     var publicFiles: [(path: String, bytes: [UInt8])]
 
+    /// Articles by language, and by language then tag, newest first: lists, tags, feeds
+    /// and the sitemap ask for these for every page, so they are worked out once.
+    private var byLanguage: [String: [Story]] = [:]
+    private var byLanguageAndTag: [String: [String: [Story]]] = [:]
+    /// The newest article's date (the site's last change), if there are articles.
+    private(set) var newestDate: ContentDate?
+
+    init(config: SiteConfig, strings: [String: UIStrings], articles: [Story], pages: [Story], data: CorridorData,
+         assets: [SourceAsset], templates: [TemplateSource], publicFiles: [(path: String, bytes: [UInt8])]) {
+        self.config = config
+        self.strings = strings
+        self.articles = articles
+        self.pages = pages
+        self.data = data
+        self.assets = assets
+        self.templates = templates
+        self.publicFiles = publicFiles
+        for story in articles {
+            for (language, document) in story.translations {
+                byLanguage[language, default: []].append(story)
+                for tag in Set(document.frontMatter.tags.map(\.text)) {
+                    byLanguageAndTag[language, default: [:]][tag, default: []].append(story)
+                }
+            }
+        }
+        newestDate = articles.first?.date
+    }
+
     /// The articles that exist in `language`, newest first.
     func articles(in language: String) -> [Story] {
-        articles.filter { $0.translations[language] != nil }
+        byLanguage[language] ?? []
     }
 
     /// The articles in `language` whose front matter there names the tag, newest first.
     func articles(in language: String, tagged tag: String) -> [Story] {
-        articles.filter { $0.translations[language]?.frontMatter.tags.contains { $0.text == tag } == true }
+        byLanguageAndTag[language]?[tag] ?? []
     }
 }
