@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
 public struct BuildResult: Sendable {
     public var output: BuildOutput?
     public var diagnostics: [Diagnostic]
+    /// How long each stage took, in order, for `caravan build --timings`.
+    public var timings: [(stage: String, duration: Duration)] = []
 
     public var succeeded: Bool { output != nil }
 }
@@ -24,29 +26,40 @@ public struct BuildResult: Sendable {
 public enum Site {
     public static func build(_ options: BuildOptions) -> BuildResult {
         var diagnostics: [Diagnostic] = []
+        var timings: [(String, Duration)] = []
+        var clock = ContinuousClock.now
+        func lap(_ stage: String) {
+            let now = ContinuousClock.now
+            timings.append((stage, now - clock))
+            clock = now
+        }
         func finish(_ output: BuildOutput?) -> BuildResult {
             let sorted = diagnostics.sortedForDisplay()
-            return BuildResult(output: sorted.hasErrors ? nil : output, diagnostics: sorted)
+            return BuildResult(output: sorted.hasErrors ? nil : output, diagnostics: sorted, timings: timings)
         }
 
         // 1. Load: read every source file, parse front matter and data.
         var loader = ContentLoader(root: options.source)
         let loaded = loader.load()
         diagnostics += loader.diagnostics
+        lap("load")
         guard let loaded else { return finish(nil) }
 
         // 2. Resolve: group translations, drop drafts, check references.
         let (site, resolveDiagnostics) = Resolver(includeDrafts: options.includeDrafts).resolve(loaded)
         diagnostics += resolveDiagnostics
+        lap("resolve")
 
         // 3. Render: Markdown to HTML, then every page through its template.
         let (templates, templateDiagnostics) = TemplateSet.compile(site.templates, strings: site.strings)
         diagnostics += templateDiagnostics
         let (documents, markdownDiagnostics) = MarkdownStage(site: site).run()
         diagnostics += markdownDiagnostics
+        lap("markdown")
         guard !diagnostics.hasErrors else { return finish(nil) }
         let (output, pageDiagnostics) = PageStage(site: site, documents: documents, templates: templates).run()
         diagnostics += pageDiagnostics
+        lap("pages")
         return finish(output)
     }
 }

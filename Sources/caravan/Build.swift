@@ -27,6 +27,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print only problems, not the summary line.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print how long each stage took (load, resolve, markdown, pages, write).")
+    var timings = false
+
     func run() throws {
         let start = Date()
         let result = CaravanKit.Site.build(BuildOptions(source: source, includeDrafts: drafts))
@@ -40,11 +43,17 @@ struct Build: ParsableCommand {
         }
         let outputFolder = URL(fileURLWithPath: self.output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
         let report: SiteWriter.Report
+        let writeStart = ContinuousClock.now
         do {
             report = try SiteWriter(output: outputFolder, source: source).write(output)
         } catch let refusal as SiteWriter.Refusal {
             FileHandle.standardError.write(Data("error: \(refusal.description)\nhint: \(refusal.hint)\n".utf8))
             throw ExitCode.failure
+        }
+        if timings {
+            let stages = result.timings + [("write", ContinuousClock.now - writeStart)]
+            let text = stages.map { "\($0.stage) \(Int(Double($0.duration.components.attoseconds) / 1e15 + Double($0.duration.components.seconds) * 1000)) ms" }
+            FileHandle.standardError.write(Data(("timings: " + text.joined(separator: ", ") + "\n").utf8))
         }
         guard !quiet else { return }
         print(BuildSummary.line(output: output, report: report, warnings: result.diagnostics.warningCount,

@@ -13,13 +13,21 @@ public struct UIStrings: Sendable {
 
     subscript(key: String) -> String { values[key] ?? "" }
 
-    /// `template` with `{name}` placeholders filled in: `"约 {n} 分钟"`.
+    /// The string `key` with `{name}` placeholders filled in: `"约 {n} 分钟"`. One pass over
+    /// the text: dates and counts are formatted for every list entry of every page.
     func format(_ key: String, _ arguments: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in arguments {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        let template = self[key]
+        guard template.utf8.contains(123) else { return template }  // "{"
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            result += arguments[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        return result + rest
     }
 }
 

@@ -9,7 +9,8 @@ enum TextLength {
             if CJKText.isHan(scalar) {
                 han += 1
                 inWord = false
-            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar)) {
+            } else if (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value >= 0x41 && scalar.value <= 0x5A)
+                        || (scalar.value >= 0x61 && scalar.value <= 0x7A) || (scalar.value > 0x7F && scalar.properties.isAlphabetic) {
                 if !inWord { words += 1 }
                 inWord = true
             } else if scalar != "'" && scalar != "’" && scalar != "-" {
