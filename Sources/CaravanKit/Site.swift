@@ -4,10 +4,15 @@ public struct BuildOptions: Sendable {
     public var source: String
     /// Publish stories marked `draft: true` too (for previews).
     public var includeDrafts: Bool
+    /// Called with the stage name and how much of it is done (`pages`, 3000, 12068), from
+    /// any thread; the command line draws a progress line from it on a terminal.
+    public var progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)?
 
-    public init(source: String, includeDrafts: Bool = false) {
+    public init(source: String, includeDrafts: Bool = false,
+                progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)? = nil) {
         self.source = source
         self.includeDrafts = includeDrafts
+        self.progress = progress
     }
 }
 
@@ -39,6 +44,7 @@ public enum Site {
         }
 
         // 1. Load: read every source file, parse front matter and data.
+        options.progress?("load", 0, 1)
         var loader = ContentLoader(root: options.source)
         let loaded = loader.load()
         diagnostics += loader.diagnostics
@@ -53,11 +59,12 @@ public enum Site {
         // 3. Render: Markdown to HTML, then every page through its template.
         let (templates, templateDiagnostics) = TemplateSet.compile(site.templates, strings: site.strings)
         diagnostics += templateDiagnostics
+        options.progress?("markdown", 0, 1)
         let (documents, markdownDiagnostics) = MarkdownStage(site: site).run()
         diagnostics += markdownDiagnostics
         lap("markdown")
         guard !diagnostics.hasErrors else { return finish(nil) }
-        let (output, pageDiagnostics) = PageStage(site: site, documents: documents, templates: templates).run()
+        let (output, pageDiagnostics) = PageStage(site: site, documents: documents, templates: templates, progress: options.progress).run()
         diagnostics += pageDiagnostics
         lap("pages")
         return finish(output)

@@ -6,7 +6,7 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into Site/ (or --output).",
         discussion: """
-            Reads Content/ (stories, pages, site.yaml, i18n strings), renders every page in
+            Reads Content/ (stories, pages, data, site.yaml, i18n strings), renders every page in
             every language through Templates/, copies Public/, and writes the result.
 
             If anything is wrong, every problem is listed as file:line:column with a hint,
@@ -24,39 +24,61 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Also publish stories marked `draft: true` (for previews; do not upload).")
     var drafts = false
 
-    @Flag(name: .long, help: "Print only problems, not the summary line.")
+    @Flag(name: .long, help: "Print only problems, not the progress and summary lines.")
     var quiet = false
 
     @Flag(name: .long, help: "Print how long each stage took (load, resolve, markdown, pages, write).")
     var timings = false
 
     func run() throws {
-        let start = Date()
-        let result = CaravanKit.Site.build(BuildOptions(source: source, includeDrafts: drafts))
+        let start = ContinuousClock.now
+        // A progress line only for a person watching a terminal; logs and pipes stay clean.
+        let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
+        let result = CaravanKit.Site.build(BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show))
+        progress?.clear()
         if !result.diagnostics.isEmpty {
-            FileHandle.standardError.write(Data((DiagnosticPrinter.format(result.diagnostics) + "\n").utf8))
+            standardError(DiagnosticPrinter.format(result.diagnostics))
         }
         guard let output = result.output else {
             let errors = result.diagnostics.errorCount
-            FileHandle.standardError.write(Data("build failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written.\n".utf8))
+            standardError("build failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written.")
             throw ExitCode.failure
         }
-        let outputFolder = URL(fileURLWithPath: self.output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
-        let report: SiteWriter.Report
+        let outputFolder = URL(fileURLWithPath: self.output).standardizedFileURL.path
         let writeStart = ContinuousClock.now
+        let report: SiteWriter.Report
         do {
             report = try SiteWriter(output: outputFolder, source: source).write(output)
         } catch let refusal as SiteWriter.Refusal {
-            FileHandle.standardError.write(Data("error: \(refusal.description)\nhint: \(refusal.hint)\n".utf8))
+            standardError("error: \(refusal.description)\nhint: \(refusal.hint)")
             throw ExitCode.failure
         }
         if timings {
             let stages = result.timings + [("write", ContinuousClock.now - writeStart)]
-            let text = stages.map { "\($0.stage) \(Int(Double($0.duration.components.attoseconds) / 1e15 + Double($0.duration.components.seconds) * 1000)) ms" }
-            FileHandle.standardError.write(Data(("timings: " + text.joined(separator: ", ") + "\n").utf8))
+            standardError("timings: " + stages.map { "\($0.stage) \(milliseconds($0.duration)) ms" }.joined(separator: ", "))
         }
         guard !quiet else { return }
         print(BuildSummary.line(output: output, report: report, warnings: result.diagnostics.warningCount,
-                                seconds: Date().timeIntervalSince(start), indexPath: outputFolder + "/index.html"))
+                                seconds: Double(milliseconds(ContinuousClock.now - start)) / 1000, indexPath: outputFolder + "/index.html"))
     }
+}
+
+/// One line on the terminal, redrawn in place: "pages 3000/12068".
+struct ProgressLine: Sendable {
+    func show(stage: String, done: Int, total: Int) {
+        let text = total > 1 ? "\(stage) \(done)/\(total)" : "\(stage)…"
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+    }
+
+    func clear() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+func standardError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+func milliseconds(_ duration: Duration) -> Int {
+    Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
 }

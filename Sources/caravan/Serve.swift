@@ -32,9 +32,8 @@ struct Serve: AsyncParsableCommand {
             if !result.diagnostics.isEmpty {
                 FileHandle.standardError.write(Data((DiagnosticPrinter.format(result.diagnostics) + "\n").utf8))
             }
-            let milliseconds = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
             say(result.succeeded
-                ? "Built in \(milliseconds) ms; \(result.diagnostics.warningCount) warnings."
+                ? "Built in \(milliseconds(duration)) ms; \(result.diagnostics.warningCount) warnings."
                 : "Build failed (\(result.diagnostics.errorCount) errors); still serving the last good version.")
         }
         // Ctrl-C stops the server and exits cleanly.

@@ -1,15 +1,25 @@
+import Synchronization
+
 /// Renders every planned page through its template, on all cores, and gathers the
 /// site's files: pages, story files (pictures) beside their pages, and `Public/`.
 struct PageStage {
     let site: ResolvedSite
     let documents: RenderedDocuments
     let templates: TemplateSet
+    var progress: (@Sendable (String, Int, Int) -> Void)?
 
     func run() -> (BuildOutput, [Diagnostic]) {
         let plans = PagePlan.all(for: site)
         let models = PageViewModels(site: site, documents: documents)
         let inlineStyle = site.publicFiles.first(where: { $0.path == "style.css" }).map { String(decoding: $0.bytes, as: UTF8.self) }
+        let counter = Mutex(0)
+        let progress = self.progress
+        let total = plans.count
         let pages = plans.concurrentMap { plan -> Result<[UInt8], TemplateSet.UnknownTemplate> in
+            if let progress {
+                let done = counter.withLock { count in count += 1; return count }
+                if done % 500 == 0 || done == total { progress("pages", done, total) }
+            }
             var (template, context) = models.model(for: plan)
             // The 404 page is served at any address, where relative stylesheet links break.
             if case .notFound = plan, let inlineStyle { context["inline_style"] = inlineStyle }
