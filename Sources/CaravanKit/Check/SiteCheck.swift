@@ -1,7 +1,7 @@
 /// `caravan check`: builds the site in memory (nothing is written), reads the sources to
 /// see drafts too, and reports each story's languages plus what a build lets through but
 /// an editor should fix: articles without tags or corridors, figures citing a draft,
-/// links leading nowhere, pictures without a description.
+/// links leading nowhere. (Pictures without a description are build errors.)
 public enum SiteCheck {
     public static func run(source: String) -> SiteCheckReport {
         let build = Site.build(BuildOptions(source: source, includeDrafts: false))
@@ -16,7 +16,6 @@ public enum SiteCheck {
         var findings = tagFindings(site)
         let dataText = loader.files.read(CorridorData.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         findings += figureFindings(site, dataText: dataText)
-        findings += altFindings(site, rendered: rendered)
         if let output = build.output {
             findings += linkFindings(output, site: site, rendered: rendered)
             // Drafts are not in that build: build once more with them for their own links.
@@ -115,20 +114,6 @@ public enum SiteCheck {
             renderer.render(document.body, firstLine: document.bodyFirstLine)
         }
         return Dictionary(zip(site.documents.map(\.path), rendered), uniquingKeysWith: { first, _ in first })
-    }
-
-    static func altFindings(_ site: LoadedSite, rendered: [String: RenderedMarkdown]) -> [SiteCheckReport.Finding] {
-        var findings: [SiteCheckReport.Finding] = []
-        for document in site.documents {
-            for image in rendered[document.path]?.images ?? [] where image.text.allSatisfy(\.isWhitespace) {
-                findings.append(.init(kind: .missingAlt, diagnostic: withSource(.warning(
-                    document.path, image.location, "the picture `\(image.url)` has no description (alt text)",
-                    hint: "write what it shows between the brackets, e.g. `![Container trains at Khorgos](\(image.url))`: "
-                        + "screen readers read it aloud, and it shows when the picture cannot load"), document.text),
-                    detail: image.url))
-            }
-        }
-        return findings
     }
 
     /// Broken links of the built pages whose source document passes `only`

@@ -48,7 +48,6 @@ public struct SiteCheckReport: Sendable {
             case draftSource = "figure source is a draft"
             case missingSource = "figure source missing"
             case brokenLink = "broken link"
-            case missingAlt = "image without alt text"
         }
 
         public var kind: Kind

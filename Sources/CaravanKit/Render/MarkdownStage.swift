@@ -40,6 +40,12 @@ struct MarkdownStage {
                     diagnostics.append(withSource(problem, document.text))
                 }
             }
+            for image in markdown.images where image.text.allSatisfy(\.isWhitespace) {
+                diagnostics.append(withSource(.error(
+                    document.path, image.location, "picture `\(image.url)` has no description (alt text)",
+                    hint: "say what it shows between the brackets, e.g. `![Container trains at Khorgos](\(image.url))`: readers who cannot see it hear this text"),
+                    document.text))
+            }
             for (url, location) in pictures {
                 guard let name = Self.localFileName(url), !available.contains(name) else { continue }
                 diagnostics.append(withSource(.error(
