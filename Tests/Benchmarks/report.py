@@ -97,6 +97,11 @@ if adapt:
     print("NOTE: the corpus did not build with the shipped Content/data; the bench copies were adapted:")
     for line in adapt.splitlines():
         print("  " + (line if len(line) < 300 else line[:297] + "..."))
+cpu = lambda d, k: d[k]["user"] + d[k]["system"]
+print(f"CPU time (user+sys, mean; less sensitive to other load): full {M} Caravan {cpu(full, f'caravan {M}'):.1f} s, "
+      f"Hugo {cpu(full, f'hugo {M}'):.1f} s (ratio {cpu(full, f'caravan {M}') / cpu(full, f'hugo {M}'):.2f}); "
+      f"no-change {cpu(nochange, f'caravan {M} no-change'):.1f} s; one edit {cpu(edit, f'caravan {M} one article edited'):.1f} s; "
+      f"{L} pairs {cpu(large, f'caravan {L}'):.1f} s")
 met = [ok for *_, ok in checks if ok is not None]
 print(f"targets met: {sum(met)} of {len(met)}; load average start {F['loadavg_start']}, end {F['loadavg_end']}; "
       f"{F['elapsed_s']} s in all")

@@ -32,7 +32,7 @@ LOGS="$BENCH/logs"
 FACTS="$BENCH/facts.txt"
 T0=$(date +%s)
 
-say()  { printf '\n== %s  [%ss]\n' "$*" "$(( $(date +%s) - T0 ))"; }
+say()  { printf '\n== %s  [%ss, load %s]\n' "$*" "$(( $(date +%s) - T0 ))" "$(cut -d' ' -f1 /proc/loadavg)"; }
 note() { printf '   %s\n' "$*"; }
 die()  { printf 'bench: %s\n' "$*" >&2; exit 1; }
 fact() { printf '%s=%s\n' "$1" "$2" >>"$FACTS"; }
@@ -48,6 +48,7 @@ else
 fi
 
 mkdir -p "$BENCH" "$CORPUS" "$OUT" "$TRASH" "$LOGS"
+rm -f "$BENCH"/*.json "$BENCH"/*.txt "$LOGS"/*   # this run's figures only (small files)
 : >"$FACTS"
 fact mode "$MODE"; fact pairs_small "$S"; fact pairs_medium "$M"; fact pairs_large "$L"
 fact runs "$RUNS"; fact warmup "$WARMUP"; fact big_runs "$BIG_RUNS"; fact big_warmup "$BIG_WARMUP"
@@ -59,7 +60,7 @@ trash() { local p; for p in "$@"; do [ -e "$p" ] && mv "$p" "$TRASH/$(basename "
 empty_trash() { find "$TRASH" -mindepth 1 -maxdepth 1 -exec rm -rf {} + 2>/dev/null || true; sync; }
 
 # A run interrupted during the edit test leaves the article edited: put it back first.
-EDIT_SAVE="$BENCH/edit-pristine.md"; EDIT_PATH_FILE="$BENCH/edit-path.txt"
+EDIT_SAVE="$BENCH/edit-pristine.md"; EDIT_PATH_FILE="$BENCH/edit-pristine.path"
 restore_edit() { if [ -f "$EDIT_SAVE" ] && [ -f "$EDIT_PATH_FILE" ]; then cp "$EDIT_SAVE" "$(cat "$EDIT_PATH_FILE")" && rm -f "$EDIT_SAVE" "$EDIT_PATH_FILE"; fi; }
 restore_edit
 trap restore_edit EXIT
@@ -100,7 +101,14 @@ else
     CARAVAN="$(cd "$ROOT" && swift build -c release --show-bin-path)/caravan"
 fi
 [ -x "$CARAVAN" ] || die "no caravan binary at $CARAVAN"
+# Time a private copy: others rebuilding .build/release while this runs must not swap the
+# binary between runs.
+mkdir -p "$BENCH/bin"
+cp "$CARAVAN" "$BENCH/bin/caravan.tmp" && mv -f "$BENCH/bin/caravan.tmp" "$BENCH/bin/caravan"
 fact caravan_binary "$CARAVAN"
+fact caravan_binary_sha256 "$(sha256sum "$BENCH/bin/caravan" | cut -c1-16)"
+fact caravan_binary_mtime "$(date -u -r "$CARAVAN" +%Y-%m-%dT%H:%M:%SZ)"
+CARAVAN="$BENCH/bin/caravan"
 
 # ---------------------------------------------------------------- corpora ----
 GEN_SUM=$(sha256sum "$GEN" | cut -c1-16)

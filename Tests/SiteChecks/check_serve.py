@@ -236,8 +236,12 @@ def check_serve(report, Browser, site, source, out):
         rc, took = server.stop(STOP)
         server.close()
         shutil.rmtree(tmp, ignore_errors=True)
+    problems = []
+    if rc is None:
+        problems.append(f"still running {STOP:.0f}s after SIGINT; killed")
+    elif rc != 0:
+        with open(log_path, encoding="utf-8", errors="replace") as f:
+            tail = [l for l in f.read().splitlines() if l.strip()][-2:]
+        problems.append(f"exit status {rc} after SIGINT; last output: {' | '.join(tail)}")
     report(f"serve-stop: SIGINT stops caravan serve with exit status 0 within {STOP:.0f}s",
-           rc == 0 and took <= STOP,
-           [] if rc == 0 else ([f"still running {STOP:.0f}s after SIGINT; killed"] if rc is None
-                               else [f"exit status {rc}"]),
-           [f"exited after {took:.2f}s"], took)
+           not problems, problems, [f"exited after {took:.2f}s"], took)

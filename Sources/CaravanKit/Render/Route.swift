@@ -53,7 +53,8 @@ struct Route: Sendable, Hashable {
 
     /// The folder the page's relative links start from.
     private var folderDepth: Int {
-        outputPath.split(separator: "/", omittingEmptySubsequences: true).count - 1
+        // Route paths have no empty segments, so the slashes are the folders to climb.
+        path.utf8.count(where: { $0 == 47 })
     }
 
     /// A link from this page to `target` that works on any host and in any sub-folder,
