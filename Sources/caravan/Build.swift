@@ -32,9 +32,26 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let start = ContinuousClock.now
+        let outputFolder = URL(fileURLWithPath: self.output).standardizedFileURL.path
+        let writer: SiteWriter
+        do {
+            writer = try SiteWriter(output: outputFolder, source: source)
+        } catch {
+            standardError("error: \(error.description)\nhint: \(error.hint)")
+            throw ExitCode.failure
+        }
         // A progress line only for a person watching a terminal; logs and pipes stay clean.
         let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
-        let result = CaravanKit.Site.build(BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show))
+        let options = BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show)
+        let inputs = SourceFingerprint.compute(options)
+        if let previous = writer.previousBuild(), previous.inputs == inputs {
+            if !quiet {
+                print("Nothing changed since the last build: \(previous.files) files up to date "
+                      + "(\(milliseconds(ContinuousClock.now - start)) ms). Open \(outputFolder)/index.html")
+            }
+            return
+        }
+        let result = CaravanKit.Site.build(options)
         progress?.clear()
         if !result.diagnostics.isEmpty {
             standardError(DiagnosticPrinter.format(result.diagnostics))
@@ -44,15 +61,8 @@ struct Build: ParsableCommand {
             standardError("build failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written.")
             throw ExitCode.failure
         }
-        let outputFolder = URL(fileURLWithPath: self.output).standardizedFileURL.path
         let writeStart = ContinuousClock.now
-        let report: SiteWriter.Report
-        do {
-            report = try SiteWriter(output: outputFolder, source: source).write(output)
-        } catch let refusal as SiteWriter.Refusal {
-            standardError("error: \(refusal.description)\nhint: \(refusal.hint)")
-            throw ExitCode.failure
-        }
+        let report = try writer.write(output, inputs: inputs)
         if timings {
             let stages = result.timings + [("write", ContinuousClock.now - writeStart)]
             standardError("timings: " + stages.map { "\($0.stage) \(milliseconds($0.duration)) ms" }.joined(separator: ", "))

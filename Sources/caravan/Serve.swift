@@ -52,7 +52,9 @@ struct Serve: AsyncParsableCommand {
         }
         do {
             try await serving.value
-        } catch is CancellationError {
+        } catch where serving.isCancelled {
+            // Ctrl-C: whichever part noticed first (the watcher or the listening socket)
+            // ends the task; either way it is a clean stop.
             await server.stop()
         }
     }

@@ -118,6 +118,12 @@ import Testing
         #expect(!page.contains("id=\"lang-switch\""))
         #expect(SiteAssertions.alternates(in: page).isEmpty)
         #expect(SiteAssertions.brokenRelativeLinks(in: output) == [])
+
+        // A translation that exists but does not parse has its own error, and is not "missing".
+        try site.write("Content/articles/solo/en.md", "---\ntitle: \"Broken\n---\n")
+        let broken = site.build()
+        #expect(broken.diagnostics.contains { $0.file == "Content/articles/solo/en.md" && $0.isError })
+        #expect(!broken.diagnostics.contains { $0.file == "Content/articles/solo" })
     }
 
     @Test("text from content is escaped in every template position")

@@ -100,6 +100,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.outputPath + "/google123.html"))
     }
 
+    @Test("a build whose sources did not change is skipped; any edit, option or missing output file rebuilds")
+    func unchangedSourcesSkipTheBuild() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let options = BuildOptions(source: site.root.path)
+        let fingerprint = SourceFingerprint.compute(options)
+        let writer = try SiteWriter(output: site.outputPath, source: site.root.path)
+        #expect(writer.previousBuild() == nil, "nothing built yet")
+        let output = try #require(site.build().output)
+        _ = try writer.write(output, inputs: fingerprint)
+        #expect(writer.previousBuild()?.inputs == fingerprint)
+        #expect(SourceFingerprint.compute(options) == fingerprint, "stable when nothing changed")
+        #expect(SourceFingerprint.compute(BuildOptions(source: site.root.path, includeDrafts: true)) != fingerprint)
+        Thread.sleep(forTimeInterval: 0.01)
+        try site.write("Content/articles/one/en.md", FixtureSite.article(title: "One en", body: "Edited."))
+        #expect(SourceFingerprint.compute(options) != fingerprint)
+        try site.write("Templates/partials/footer.mustache", "<footer></footer>\n")
+        let afterTemplate = SourceFingerprint.compute(options)
+        #expect(afterTemplate != fingerprint)
+        try FileManager.default.removeItem(atPath: site.outputPath + "/en/articles/one/index.html")
+        #expect(writer.previousBuild() == nil, "a deleted output file forces a rebuild")
+    }
+
     static func modificationTimes(_ folder: String) throws -> [String: Date] {
         var result: [String: Date] = [:]
         for path in FileManager.default.enumerator(atPath: folder)!.compactMap({ $0 as? String }) {

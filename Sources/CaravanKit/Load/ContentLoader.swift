@@ -30,13 +30,16 @@ struct ContentLoader {
         let strings = loadStrings(for: config.languages)
         var documents: [SourceDocument] = []
         var assets: [SourceAsset] = []
+        let errorsBefore = Set(diagnostics.filter(\.isError).map(\.file))
         for kind in [SourceDocument.Kind.article, .page] {
             let (kindDocuments, kindAssets) = loadStories(kind, languages: config.languages.map(\.code))
             documents += kindDocuments
             assets += kindAssets
         }
+        let unreadable = Set(diagnostics.filter { $0.isError && $0.file.hasSuffix(".md") }.map(\.file)).subtracting(errorsBefore)
         return LoadedSite(
-            config: config, strings: strings, documents: documents, data: loadData(languages: config.languages.map(\.code)), assets: assets,
+            config: config, strings: strings, documents: documents, unreadableDocuments: unreadable,
+            data: loadData(languages: config.languages.map(\.code)), assets: assets,
             templates: loadTemplates(), publicFiles: loadPublicFiles())
     }
 

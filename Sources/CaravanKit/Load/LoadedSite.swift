@@ -5,6 +5,9 @@ struct LoadedSite: Sendable {
     /// UI strings by language code.
     var strings: [String: UIStrings]
     var documents: [SourceDocument]
+    /// Story files that exist but could not be read or parsed (already reported), so no
+    /// later stage calls them missing.
+    var unreadableDocuments: Set<String> = []
     var data: CorridorData
     var assets: [SourceAsset]
     var templates: [TemplateSource]

@@ -7,6 +7,8 @@ struct Manifest: Sendable, Equatable {
     }
 
     var entries: [String: Entry] = [:]
+    /// The `SourceFingerprint` of the build that wrote these files.
+    var inputs: UInt64?
 
     static let fileName = ".caravan-manifest"
 
@@ -14,18 +16,23 @@ struct Manifest: Sendable, Equatable {
     /// simply rewritten, never deleted, since only listed files are ever deleted).
     init(text: String) {
         for line in text.split(separator: "\n") {
+            if line.hasPrefix("# inputs ") {
+                inputs = UInt64(line.dropFirst("# inputs ".count), radix: 16)
+                continue
+            }
             let parts = line.split(separator: " ", maxSplits: 2)
             guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { continue }
             entries[String(parts[2])] = Entry(hash: hash, size: size)
         }
     }
 
-    init(entries: [String: Entry] = [:]) {
+    init(entries: [String: Entry] = [:], inputs: UInt64? = nil) {
         self.entries = entries
+        self.inputs = inputs
     }
 
     var text: String {
-        entries.keys.sorted().map { path in
+        (inputs.map { "# inputs \(String($0, radix: 16))\n" } ?? "") + entries.keys.sorted().map { path in
             let entry = entries[path]!
             return "\(String(entry.hash, radix: 16)) \(entry.size) \(path)"
         }.joined(separator: "\n") + "\n"

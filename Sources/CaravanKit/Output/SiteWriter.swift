@@ -63,11 +63,29 @@ public struct SiteWriter {
         self.output = outputPath
     }
 
+    /// The source fingerprint of the build that wrote the folder, if any, and the number of
+    /// files it wrote: when the fingerprint matches, the folder is already up to date.
+    public func previousBuild() -> (inputs: UInt64, files: Int)? {
+        let manifest = readManifest()
+        guard let inputs = manifest.inputs else { return nil }
+        // Every file the manifest lists must still be there, else build and repair.
+        for (path, entry) in manifest.entries {
+            var info = stat()
+            guard stat(output + "/" + path, &info) == 0, Int(info.st_size) == entry.size else { return nil }
+        }
+        return (inputs, manifest.entries.count)
+    }
+
+    private func readManifest() -> Manifest {
+        Manifest(text: (try? String(contentsOfFile: output + "/" + Manifest.fileName, encoding: .utf8)) ?? "")
+    }
+
     /// Writes `output`; throws only on file-system failure (disk full, permissions).
-    public func write(_ build: BuildOutput) throws -> Report {
+    /// `inputs` is the source fingerprint, stored so the next build can skip itself.
+    public func write(_ build: BuildOutput, inputs: UInt64? = nil) throws -> Report {
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let previous = Manifest(text: (try? String(contentsOfFile: output + "/" + Manifest.fileName, encoding: .utf8)) ?? "")
-        var next = Manifest()
+        let previous = readManifest()
+        var next = Manifest(inputs: inputs)
         var report = Report()
         var createdFolders: Set<String> = []
         if fileSize(Self.markerName) == nil {

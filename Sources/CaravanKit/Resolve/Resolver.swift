@@ -17,9 +17,10 @@ struct Resolver {
             return Story(kind: any.kind, slug: any.slug, translations: translations)
         }
         for story in all.sorted(by: { ($0.kind.folder, $0.slug) < ($1.kind.folder, $1.slug) }) {
-            let missing = languages.filter { story.translations[$0] == nil }
-            guard !missing.isEmpty else { continue }
             let folder = "Content/\(story.kind.folder)/\(story.slug)"
+            // A file that exists but did not parse has its own error; it is not missing.
+            let missing = languages.filter { story.translations[$0] == nil && !site.unreadableDocuments.contains("\(folder)/\($0).md") }
+            guard !missing.isEmpty else { continue }
             let drafts = site.documents.filter { $0.kind == story.kind && $0.slug == story.slug && $0.frontMatter.draft }.map(\.language)
             for language in missing {
                 let why = drafts.contains(language) ? "is a draft" : "is missing"
