@@ -5,48 +5,13 @@ import Foundation
 public enum SiteAssertions {
     /// Every `href` and `src` value in an HTML page.
     public static func links(in html: String) -> [String] {
-        var result: [String] = []
-        for attribute in ["href=\"", "src=\""] {
-            var rest = html[...]
-            while let start = rest.range(of: attribute) {
-                guard let end = rest[start.upperBound...].firstIndex(of: "\"") else { break }
-                result.append(String(rest[start.upperBound..<end]))
-                rest = rest[end...]
-            }
-        }
-        return result
+        LinkCheck.links(in: html)
     }
 
-    /// Relative links of every HTML page that do not lead to a file in the output:
-    /// `page → link` pairs. Absolute URLs (with a scheme) and in-page anchors are skipped.
+    /// Relative links of every HTML page that do not lead to a file in the output, as
+    /// `page → link` lines: the same rules `caravan check` applies.
     public static func brokenRelativeLinks(in output: BuildOutput) -> [String] {
-        var broken: [String] = []
-        for (path, _) in output.files where path.hasSuffix(".html") {
-            for link in links(in: output.text(path)!) {
-                guard let target = resolve(link, from: path) else { continue }
-                if output.files[target] == nil && output.files[target + "index.html"] == nil && output.files[target + "/index.html"] == nil {
-                    broken.append("\(path) → \(link)")
-                }
-            }
-        }
-        return broken.sorted()
-    }
-
-    /// The site-relative file a link from `page` leads to; nil for external or anchor-only links.
-    public static func resolve(_ link: String, from page: String) -> String? {
-        if link.isEmpty || link.hasPrefix("#") || link.contains("://") || link.hasPrefix("mailto:") || link.hasPrefix("/") { return nil }
-        var path = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        path = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        var parts = page.split(separator: "/").dropLast().map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-            switch part {
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            case ".", "": continue
-            default: parts.append(String(part))
-            }
-        }
-        let joined = parts.joined(separator: "/")
-        return path.hasSuffix("/") ? joined + "/" : joined
+        LinkCheck.brokenLinks(in: output).map { "\($0.page) → \($0.link)" }
     }
 
     /// The `<link rel="alternate" hreflang>` pairs of a page.
