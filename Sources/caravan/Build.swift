@@ -6,12 +6,9 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into Site/ (or --output).",
         discussion: """
-            Reads Content/ (stories, pages, data, site.yaml, i18n strings), renders every page in
-            every language through Templates/, copies Public/, and writes the result.
+            Reads Content/ (stories, pages, data, site.yaml, i18n strings), renders every page in every language through Templates/, copies Public/, and writes the result.
 
-            If anything is wrong, every problem is listed as file:line:column with a hint,
-            nothing is written, and the previous site stays exactly as it was. Only files
-            whose content changed are rewritten.
+            If anything is wrong, every problem is listed as file:line:column with a hint, nothing is written, and the previous site stays exactly as it was. Only files whose content changed are rewritten.
             """
     )
 

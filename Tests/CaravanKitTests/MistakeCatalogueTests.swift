@@ -3,8 +3,17 @@ import CaravanTestSupport
 import Foundation
 import Testing
 
+/// The editor's mistake catalogue: for each mistake an editor commonly makes, the exact
+/// text Caravan prints (`path:line:column: severity: message`, the source line with a
+/// caret, `hint: …`). README.md "Common mistakes" quotes these blocks: when a message
+/// changes on purpose, update both.
 @Suite struct MistakeCatalogueTests {
-    static let tags = "tags:\n  - {id: rail, name: {zh: 铁路, en: Rail}}\n  - {id: customs, name: {zh: 海关, en: Customs}}\n"
+    static let tags = """
+        tags:
+          - {id: rail, name: {zh: 铁路, en: Rail}}
+          - {id: customs, name: {zh: 海关, en: Customs}}
+
+        """
     static let corridors = """
         corridors:
           - id: western
@@ -27,44 +36,248 @@ import Testing
             source: khorgos
 
         """
-    static func site(_ files: [String: String]) throws -> FixtureSite {
+    static let english = "Content/articles/khorgos/en.md"
+
+    /// A small valid site — the article `khorgos` and the page `about` in both languages,
+    /// tags and corridor data — with `files` added or replacing its files.
+    static func site(_ files: [String: String] = [:]) throws -> FixtureSite {
         var all = FixtureSite.minimal()
         all["Content/data/tags.yaml"] = tags
         all["Content/data/corridors.yaml"] = corridors
-        all["Content/articles/khorgos/zh.md"] = FixtureSite.article(title: "霍尔果斯口岸")
-        all["Content/articles/khorgos/en.md"] = FixtureSite.article(title: "Khorgos gateway")
+        all["Content/articles/khorgos/zh.md"] = FixtureSite.article(title: "霍尔果斯口岸", extra: "tags: [rail]\ncorridors: [western]\n")
+        all[english] = FixtureSite.article(title: "Khorgos gateway", extra: "tags: [rail]\ncorridors: [western]\n")
         all["Content/pages/about/zh.md"] = FixtureSite.article(title: "关于")
         all["Content/pages/about/en.md"] = FixtureSite.article(title: "About")
         all.merge(files) { _, new in new }
         return try FixtureSite(files: all)
     }
 
-    static func dump(_ name: String, _ files: [String: String], extra: (FixtureSite) throws -> Void = { _ in }) throws {
+    /// Builds `files` on top of the small site and returns the result (the fixture is removed).
+    static func build(_ files: [String: String]) throws -> BuildResult {
         let site = try site(files)
-        try extra(site)
-        let result = site.build()
-        let text = "succeeded=\(result.succeeded)\n" + SiteAssertions.printed(result) + "\n"
-        try text.write(toFile: "/tmp/mistakes/\(name).txt", atomically: true, encoding: .utf8)
-        site.cleanUp()
+        defer { site.cleanUp() }
+        return site.build()
     }
 
-    @Test func explore() throws {
-        let en = "Content/articles/khorgos/en.md"
-        try Self.dump("01-yaml", [en: "---\ntitle: \"Khorgos: 10 000 trains\ndate: 2024-01-25\n---\nText.\n"])
-        try Self.dump("02-title", [en: "---\ndate: 2024-01-25\n---\nText.\n"])
-        try Self.dump("03-titel", [en: "---\ntitel: \"Khorgos gateway\"\ndate: 2024-01-25\n---\nText.\n"])
-        try Self.dump("04-date", [en: "---\ntitle: \"Khorgos gateway\"\ndate: 25/01/2024\n---\nText.\n"])
-        try Self.dump("05-onelang", ["Content/articles/solo/zh.md": FixtureSite.article(title: "仅有中文")])
-        try Self.dump("06-tag", [en: FixtureSite.article(title: "Khorgos gateway", extra: "tags: [rial]\ncorridors: [westren]\n")])
-        try Self.dump("07-link", [en: FixtureSite.article(title: "Khorgos gateway"), "Content/articles/other/en.md": FixtureSite.article(title: "Other", body: "See [x](@/articles/khorgoss)."), "Content/articles/other/zh.md": FixtureSite.article(title: "其他")])
-        try Self.dump("08-alt", [en: FixtureSite.article(title: "Khorgos gateway", body: "Intro.\n\n![](map.png)\n"), "Content/articles/khorgos/map.png": "png"])
-        try Self.dump("09a-slug", ["Content/articles/Khorgos Trains/en.md": FixtureSite.article(title: "Trains"), "Content/articles/Khorgos Trains/zh.md": FixtureSite.article(title: "班列")])
-        try Self.dump("09b-slug", ["Content/articles/中欧班列/en.md": FixtureSite.article(title: "Trains"), "Content/articles/中欧班列/zh.md": FixtureSite.article(title: "班列")])
-        try Self.dump("10-partial", ["Templates/page.mustache": "{{<layout}}\n{{$content}}\n{{> partials/sidebar}}\n{{/content}}\n{{/layout}}\n"])
-        try Self.dump("11a-page", ["Content/data/corridors.yaml": Self.corridors.replacingOccurrences(of: "source: khorgos", with: "source: about")])
-        try Self.dump("x-stats", ["Content/pages/stats/zh.md": FixtureSite.article(title: "统计页"), "Content/pages/stats/en.md": FixtureSite.article(title: "Stats page")])
-        try Self.dump("x-articles", ["Content/pages/articles/zh.md": FixtureSite.article(title: "文章页"), "Content/pages/articles/en.md": FixtureSite.article(title: "Articles page")])
-        try Self.dump("x-feedxml", ["Content/pages/page/zh.md": FixtureSite.article(title: "页"), "Content/pages/page/en.md": FixtureSite.article(title: "Page page")])
-        try Self.dump("11b-typo", ["Content/data/corridors.yaml": Self.corridors.replacingOccurrences(of: "source: khorgos", with: "source: khorgoss")])
+    /// Records a failure unless `block` appears in the printed diagnostics as whole lines.
+    static func expectPrinted(_ result: BuildResult, _ block: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let printed = SiteAssertions.printed(result)
+        #expect(("\n" + printed + "\n").contains("\n" + block + "\n"),
+                "expected the block\n\(block)\nin the printed diagnostics:\n\(printed)", sourceLocation: sourceLocation)
+    }
+
+    /// The build failed, wrote nothing and reported exactly `errors` errors and nothing else
+    /// (in particular, a file with an error is not also reported as a missing translation).
+    static func expectFailed(_ result: BuildResult, errors: Int = 1, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(result.output == nil, sourceLocation: sourceLocation)
+        #expect(result.diagnostics.count == errors && result.diagnostics.errorCount == errors,
+                "\(SiteAssertions.printed(result))", sourceLocation: sourceLocation)
+    }
+
+    // MARK: - 1–4: front matter
+
+    @Test("1. an unclosed quote in front matter: YAML error where the quote opens, hint to quote the value")
+    func yamlSyntaxError() throws {
+        let result = try Self.build([Self.english: "---\ntitle: \"Khorgos: 10 000 trains\ndate: 2024-01-25\n---\nText.\n"])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:2:8: error: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar)
+             2 | title: "Khorgos: 10 000 trains
+               |        ^
+            hint: a value containing `: ` or starting with `[`, `{`, `*`, `&`, `#`, `'` or `"` must be quoted, e.g. title: "Khorgos: 10 000 trains"
+            """)
+    }
+
+    @Test("2. a missing title: error on the first front-matter line with the line to add")
+    func missingTitle() throws {
+        let result = try Self.build([Self.english: "---\ndate: 2024-01-25\n---\nText.\n"])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:2:1: error: missing required key `title`
+             2 | date: 2024-01-25
+               | ^
+            hint: add a line `title: "Your headline"`
+            """)
+    }
+
+    @Test("3. `titel`: unknown key with the allowed keys and did-you-mean `title`, and nothing else")
+    func unknownKey() throws {
+        let result = try Self.build([Self.english: "---\ntitel: \"Khorgos gateway\"\ndate: 2024-01-25\n---\nText.\n"])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:2:1: error: unknown key `titel`
+             2 | titel: "Khorgos gateway"
+               | ^
+            hint: expected one of title, date, summary, tags, corridors, author, updated, image, image_alt, draft; did you mean `title`?
+            """)
+        // "missing `title`" would only repeat what the did-you-mean says.
+        #expect(!SiteAssertions.printed(result).contains("missing required key `title`"))
+    }
+
+    @Test("4. `date: 25/01/2024`: error at the value, hint listing the accepted forms")
+    func unreadableDate() throws {
+        let result = try Self.build([Self.english: "---\ntitle: \"Khorgos gateway\"\ndate: 25/01/2024\n---\nText.\n"])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:3:7: error: `date` is not a date I can read
+             3 | date: 25/01/2024
+               |       ^
+            hint: write the date as one of: 2024-01-25, 2024-01-25T10:30:00+08:00, 2024-01-25T02:30:00Z or 2024-01-25 10:30
+            """)
+    }
+
+    // MARK: - 5: one language only
+
+    @Test("5. a story in one language only: the build succeeds with a warning naming the missing file")
+    func oneLanguageOnly() throws {
+        let site = try Self.site(["Content/articles/solo/zh.md": FixtureSite.article(title: "仅有中文", extra: "tags: [rail]\n")])
+        defer { site.cleanUp() }
+        let result = site.build()
+        let output = try #require(result.output, "\(SiteAssertions.printed(result))")
+        #expect(result.diagnostics.errorCount == 0 && result.diagnostics.warningCount == 1)
+        Self.expectPrinted(result, """
+            Content/articles/solo: warning: en.md is missing, so this article is published in zh only
+            hint: add Content/articles/solo/en.md with the same story in that language
+            """)
+        #expect(output.files["zh/articles/solo/index.html"] != nil)
+        #expect(output.files["en/articles/solo/index.html"] == nil)
+    }
+
+    // MARK: - 6, 7: references
+
+    @Test("6. an unknown tag and an unknown corridor: errors at the id with did-you-mean")
+    func unknownTagAndCorridor() throws {
+        let result = try Self.build([
+            Self.english: FixtureSite.article(title: "Khorgos gateway", extra: "tags: [rial]\ncorridors: [westren]\n"),
+        ])
+        Self.expectFailed(result, errors: 2)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:4:8: error: unknown tag `rial`
+             4 | tags: [rial]
+               |        ^
+            hint: expected a tag id of Content/data/tags.yaml: rail, customs; did you mean `rail`? (to add a new one, give it a name per language in Content/data/tags.yaml)
+            """)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:5:13: error: unknown corridor `westren`
+             5 | corridors: [westren]
+               |             ^
+            hint: expected a corridor id of Content/data/corridors.yaml: western, central; did you mean `western`? (to add a new one, give it a name per language in Content/data/corridors.yaml)
+            """)
+    }
+
+    @Test("7. a link to a mistyped story slug: error at the link with did-you-mean")
+    func brokenStoryLink() throws {
+        let result = try Self.build([
+            "Content/articles/belarus/zh.md": FixtureSite.article(title: "白俄罗斯"),
+            "Content/articles/belarus/en.md": FixtureSite.article(title: "Belarus", body: "Intro.\n\nSee [x](@/articles/khorgoss)."),
+        ])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/belarus/en.md:7:5: error: link to the article `khorgoss`, which does not exist
+             7 | See [x](@/articles/khorgoss).
+               |     ^
+            hint: did you mean `@/articles/khorgos`?
+            """)
+    }
+
+    // MARK: - 8: pictures
+
+    @Test("8. a picture without alt text (the file present): error at the picture with an example")
+    func pictureWithoutAltText() throws {
+        let result = try Self.build([
+            Self.english: FixtureSite.article(title: "Khorgos gateway", body: "Intro.\n\n![](map.png)\n"),
+            "Content/articles/khorgos/map.png": "png",
+        ])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:7:1: error: picture `map.png` has no description (alt text)
+             7 | ![](map.png)
+               | ^
+            hint: say what it shows between the brackets, e.g. `![Container trains at Khorgos](map.png)`: readers who cannot see it hear this text
+            """)
+    }
+
+    // MARK: - 9: folder names
+
+    @Test("9. a story folder that is not a slug: error naming the folder, with a valid slug to use",
+          arguments: [("Khorgos Trains", "use lower-case ASCII letters, digits and -, e.g. `khorgos-trains`"),
+                      ("中欧班列", "use lower-case ASCII letters, digits and -: write the name in English or pinyin, e.g. `china-europe-trains`")])
+    func invalidSlug(folder: String, hint: String) throws {
+        let result = try Self.build([
+            "Content/articles/\(folder)/zh.md": FixtureSite.article(title: "班列"),
+            "Content/articles/\(folder)/en.md": FixtureSite.article(title: "Trains"),
+        ])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/\(folder): error: folder name `\(folder)` is not a valid slug (it becomes the URL)
+            hint: \(hint)
+            """)
+    }
+
+    @Test("a page folder named like a section of the site (`stats`) is refused by the build")
+    func reservedPageSlug() throws {
+        let site = try Self.site([
+            "Content/pages/stats/zh.md": FixtureSite.article(title: "我的统计"),
+            "Content/pages/stats/en.md": FixtureSite.article(title: "My statistics page"),
+        ])
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(!result.succeeded, "the build should fail")
+        Self.expectPrinted(result, """
+            Content/pages/stats: error: a page may not be called `stats`: /<lang>/stats/ is one of the site's own sections
+            hint: rename the folder, e.g. `stats-info`; reserved: articles, corridors, page, stats, tags
+            """)
+    }
+
+    // MARK: - 10: templates
+
+    @Test("10. a template naming a partial that does not exist: error at the template line")
+    func missingPartial() throws {
+        let result = try Self.build([
+            "Templates/page.mustache": "{{<layout}}\n{{$content}}\n{{> partials/sidebar}}\n{{/content}}\n{{/layout}}\n",
+        ])
+        Self.expectFailed(result)
+        // The hint lists the templates the site has: those shipped in Templates/.
+        let templates = FixtureSite.minimal().keys
+            .filter { $0.hasPrefix("Templates/") && $0.hasSuffix(".mustache") }
+            .map { String($0.dropFirst("Templates/".count).dropLast(".mustache".count)) }
+            .sorted()
+        Self.expectPrinted(result, """
+            Templates/page.mustache:3:1: error: template `page` refers to `partials/sidebar`, which does not exist
+             3 | {{> partials/sidebar}}
+               | ^
+            hint: expected a template: \(templates.joined(separator: ", ")) (templates are the .mustache files under Templates/, named without the extension)
+            """)
+    }
+
+    // MARK: - 11: figures
+
+    @Test("11. a figure whose source is not an article: a page slug, or a typo of an article slug",
+          arguments: [
+              ("about", "is a page, not an article", "expected the folder name of the article that reported it, one of khorgos"),
+              ("khorgoss", "is not an article (there is no Content/articles/khorgoss/)", "expected the folder name of the article that reported it, one of khorgos; did you mean `khorgos`?"),
+          ])
+    func figureSourceNotAnArticle(source: String, why: String, hint: String) throws {
+        let result = try Self.build([
+            "Content/data/corridors.yaml": Self.corridors.replacingOccurrences(of: "source: khorgos", with: "source: \(source)"),
+        ])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/data/corridors.yaml:19:13: error: the source `\(source)` of figure `khorgos-trains` \(why)
+            hint: \(hint)
+            """.replacingOccurrences(of: "\nhint:", with: "\n 19 |     source: \(source)\n    |             ^\nhint:"))
+    }
+
+    // MARK: - Messages around the mistakes
+
+    @Test("`caravan new` tells the editor how to see the new draft in the preview")
+    func newStoryPreviewAdvice() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let plan = try #require(NewStory.plan(NewStoryRequest(kind: .article, slug: "new-route", titles: ["en": "New route"],
+                                                              date: "2024-05-17"), root: site.root.path).0)
+        let message = NewStory.successMessage(plan)
+        #expect(message.contains("caravan serve --drafts"), "\(message)")
+
     }
 }

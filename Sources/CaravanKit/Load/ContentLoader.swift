@@ -6,9 +6,12 @@ struct ContentLoader {
     /// is almost always a paste or an export gone wrong.
     static let maxMarkdownBytes = 4 * 1024 * 1024
     static let maxAssetBytes = 100 * 1024 * 1024
+    /// Page folders that would take the address of one of the site's own sections.
+    public static let reservedPageSlugs: Set<String> = ["articles", "corridors", "page", "stats", "tags"]
 
     let files: FileSystem
     private(set) var diagnostics: [Diagnostic] = []
+    private var dataTexts: [String: String] = [:]
 
     init(root: String) {
         self.files = FileSystem(root: root)
@@ -39,7 +42,7 @@ struct ContentLoader {
         let unreadable = Set(diagnostics.filter { $0.isError && $0.file.hasSuffix(".md") }.map(\.file)).subtracting(errorsBefore)
         return LoadedSite(
             config: config, strings: strings, documents: documents, unreadableDocuments: unreadable,
-            data: loadData(languages: config.languages.map(\.code)), assets: assets,
+            data: loadData(languages: config.languages.map(\.code)), dataTexts: dataTexts, assets: assets,
             templates: loadTemplates(), publicFiles: loadPublicFiles())
     }
 
@@ -104,11 +107,13 @@ struct ContentLoader {
         if files.exists(CorridorData.path), let (root, text) = readYAML(CorridorData.path) {
             let problems: [Diagnostic]
             (data, problems) = CorridorData.decode(root, file: CorridorData.path, languages: languages)
+            dataTexts[CorridorData.path] = text
             diagnostics += problems.map { withSource($0, text) }
         }
         if files.exists(Tag.path), let (root, text) = readYAML(Tag.path) {
             let problems: [Diagnostic]
             (data.tags, problems) = Tag.decode(root, file: Tag.path, languages: languages)
+            dataTexts[Tag.path] = text
             diagnostics += problems.map { withSource($0, text) }
         }
         return data
@@ -146,10 +151,16 @@ struct ContentLoader {
                     hint: "move it to Content/\(kind.folder)/<slug>/\(entry.name)"))
                 continue
             }
+            if kind == .page, Self.reservedPageSlugs.contains(entry.name) {
+                diagnostics.append(.error(
+                    path, nil, "a page may not be called `\(entry.name)`: /<lang>/\(entry.name)/ is one of the site's own sections",
+                    hint: "rename the folder, e.g. `\(entry.name)-info`; reserved: \(Self.reservedPageSlugs.sorted().joined(separator: ", "))"))
+                continue
+            }
             guard Slug.isValid(entry.name) else {
                 diagnostics.append(.error(
                     path, nil, "folder name `\(entry.name)` is not a valid slug (it becomes the URL)",
-                    hint: "use lower-case ASCII letters, digits and -, e.g. `\(Slug.suggestion(for: entry.name))`"))
+                    hint: Slug.hint(for: entry.name)))
                 continue
             }
             var foundLanguages = 0

@@ -24,6 +24,12 @@ struct FieldReader {
         pairs.first(where: { $0.key.text == key })?.value
     }
 
+    /// True when the mapping has a key that is a typo of `key` (`titel` for `title`): its
+    /// did-you-mean already says what to do, so "missing `title`" would only add noise.
+    func hasMisspelling(of key: String) -> Bool {
+        pairs.contains { $0.key.text != key && Suggestion.closest(to: $0.key.text, in: [key]) == key }
+    }
+
     func location(of key: String) -> SourceLocation? {
         pairs.first(where: { $0.key.text == key })?.key.location
     }
@@ -49,7 +55,7 @@ struct FieldReader {
     /// always a mistake, and `title: "2024"` says what was meant.
     mutating func string(_ key: String, required: Bool = false, example: String = "text") -> String? {
         guard let node = node(key) else {
-            if required {
+            if required, !hasMisspelling(of: key) {
                 error(at: nil, "missing required key `\(key)`", hint: "add a line `\(key): \(example)`")
             }
             return nil

@@ -59,7 +59,7 @@ extension FrontMatter {
 
     private static func decodeDate(_ key: String, required: Bool, _ reader: inout FieldReader) -> ContentDate? {
         guard let node = reader.node(key) else {
-            if required {
+            if required, !reader.hasMisspelling(of: key) {
                 reader.error(at: nil, "missing required key `\(key)`", hint: "add `\(key): 2024-05-17` (the publication day)")
             }
             return nil

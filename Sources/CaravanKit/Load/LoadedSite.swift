@@ -9,6 +9,8 @@ struct LoadedSite: Sendable {
     /// later stage calls them missing.
     var unreadableDocuments: Set<String> = []
     var data: CorridorData
+    /// The text of the data files by path, for source lines under diagnostics.
+    var dataTexts: [String: String] = [:]
     var assets: [SourceAsset]
     var templates: [TemplateSource]
     /// Files under `Public/`, copied verbatim to the site root.

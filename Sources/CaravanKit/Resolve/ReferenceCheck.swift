@@ -26,7 +26,7 @@ struct ReferenceCheck {
             if let node = figure.node { diagnostics += unknown(node, in: nodeIDs, what: "node", file: file) }
             if !articleSlugs.contains(figure.source.text) {
                 let pages = Set(site.documents.filter { $0.kind == .page }.map(\.slug))
-                let why = pages.contains(figure.source.text) ? "is a page, not an article" : "is not an article"
+                let why = pages.contains(figure.source.text) ? "is a page, not an article" : "is not an article (there is no Content/articles/\(figure.source.text)/)"
                 diagnostics.append(.error(
                     file, figure.source.location, "the source `\(figure.source.text)` of figure `\(figure.id)` \(why)",
                     hint: Suggestion.hint(for: figure.source.text, expected: articleSlugs,
@@ -42,7 +42,8 @@ struct ReferenceCheck {
                 diagnostics += unknown(tag, in: tagIDs, what: "tag", file: document.path, definedIn: Tag.path).map { withSource($0, document.text) }
             }
         }
-        return diagnostics
+        // Show the data file's line under each of its diagnostics, as for every other file.
+        return diagnostics.map { diagnostic in site.dataTexts[diagnostic.file].map { withSource(diagnostic, $0) } ?? diagnostic }
     }
 
     private func unknown(

@@ -132,7 +132,7 @@ public enum NewStory {
         var lines = ["Created a draft \(noun) `\(plan.slug)`:"]
         lines += plan.files.map { "  \(prefix)\($0.path)" }
         lines.append("Next: write the \(noun) in each file (replace the placeholder text), then")
-        lines.append("run `caravan serve` to preview it (or `caravan build --drafts`). When a file")
+        lines.append("run `caravan serve --drafts` to preview it. When a file")
         lines.append("is ready to publish, remove the line `draft: true` from it.")
         return lines.joined(separator: "\n")
     }
