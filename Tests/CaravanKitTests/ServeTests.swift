@@ -75,6 +75,30 @@ import Testing
         await server.stop()
     }
 
+    @Test("two quick saves give one rebuild, not two")
+    func quickSavesRebuildOnce() async throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let builds = BuildCounter()
+        let server = try DevServer(options: BuildOptions(source: site.root.path), port: 0)
+        let running = Task { try await server.run { _, _ in builds.increment() } }
+        defer { running.cancel() }
+        try await server.waitUntilListening()
+        let port = try #require(await server.listeningPort())
+        let socket = try await RawHTTP.blocking { try RawHTTP.openWebSocket(port: port, path: LiveReload.socketPath) }
+        defer { close(socket) }
+        #expect(builds.value == 1, "the first build")
+        try site.write("Content/articles/story/en.md", FixtureSite.article(title: "Story", body: "First save."))
+        try await Task.sleep(for: .milliseconds(40))
+        try site.write("Content/articles/story/en.md", FixtureSite.article(title: "Story", body: "Second save."))
+        #expect(try await RawHTTP.nextTextMessage(socket) == "reload")
+        // Give a second, wrong rebuild every chance to happen before counting.
+        try await Task.sleep(for: .milliseconds(1200))
+        #expect(builds.value == 2, "one rebuild for both saves")
+        #expect(try await RawHTTP.request(port: port, target: "/en/articles/story/").body.contains("Second save."))
+        await server.stop()
+    }
+
     @Test("path rules, without a network")
     func lookupRules() {
         let files: [String: [UInt8]] = ["index.html": [], "en/index.html": [], "en/a/index.html": [], "style.css": []]
@@ -87,4 +111,12 @@ import Testing
         #expect(DevRouting.lookup("etc/passwd", in: files) == .badRequest)
         #expect(DevRouting.lookup("/%zz", in: files) == .badRequest)
     }
+}
+
+/// Counts builds reported from the server's tasks.
+final class BuildCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }
