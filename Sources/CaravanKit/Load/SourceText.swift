@@ -7,7 +7,8 @@ enum SourceText {
     static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        // Through a buffer pointer: validating an ArraySlice takes a slow generic path.
+        guard let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
             let location = firstInvalidByte(in: Array(bytes))
             return .failure(.error(
                 file, location, "the file is not valid UTF-8 text",

@@ -17,7 +17,9 @@ enum YAMLParser {
     static func parse(_ text: String, lineOffset: Int = 0) throws(Failure) -> YAMLNode? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver tags nothing: Caravan types values itself (see YAMLScalar),
+            // and the default resolver's regular expressions cost more than the parse.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw describe(error, lineOffset: lineOffset)
         } catch {
