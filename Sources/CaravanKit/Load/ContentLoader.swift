@@ -235,7 +235,7 @@ struct ContentLoader {
         guard let frontMatter else { return nil }
         return SourceDocument(
             kind: item.kind, slug: item.slug, language: item.language, path: item.path,
-            frontMatter: frontMatter, body: split.body, bodyFirstLine: split.bodyFirstLine, text: text)
+            frontMatter: frontMatter, bodyOffset: split.bodyOffset, bodyFirstLine: split.bodyFirstLine, text: text)
     }
 
     // MARK: - Templates and static files

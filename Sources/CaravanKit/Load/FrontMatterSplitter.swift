@@ -3,7 +3,8 @@ struct FrontMatterSplit {
     var yaml: String
     /// Lines before the YAML text (the opening `---`), added to YAML line numbers.
     var yamlLineOffset: Int
-    var body: String
+    /// Where the body starts in the file's UTF-8 bytes.
+    var bodyOffset: Int
     /// The 1-based line of the file where the body starts, so Markdown positions map back.
     var bodyFirstLine: Int
 }
@@ -43,10 +44,9 @@ enum FrontMatterSplitter {
                 hint: "add a line with only `---` after the last front-matter line"))
         }
         let yaml = closing == 1 ? "" : String(decoding: bytes[lines[1].lowerBound..<lines[closing - 1].upperBound], as: UTF8.self)
-        let bodyStart = min(lines[closing].upperBound + 1, bytes.count)
-        let body = String(decoding: bytes[bodyStart...], as: UTF8.self)
+        let bodyOffset = min(lines[closing].upperBound + 1, bytes.count)
         // Line `closing + 1` (1-based) is the closing fence; the body starts on the next.
-        return .success(FrontMatterSplit(yaml: yaml, yamlLineOffset: 1, body: body, bodyFirstLine: closing + 2))
+        return .success(FrontMatterSplit(yaml: yaml, yamlLineOffset: 1, bodyOffset: bodyOffset, bodyFirstLine: closing + 2))
     }
 }
 

@@ -13,7 +13,13 @@ public struct SourceDocument: Sendable {
     /// Relative to the site root: `Content/articles/<slug>/<lang>.md`.
     public var path: String
     public var frontMatter: FrontMatter
-    public var body: String
+    /// Where the Markdown body starts in `text` (UTF-8 offset): the body is not kept as a
+    /// second copy, which for a large site is tens of megabytes.
+    var bodyOffset: Int
+    public var body: String {
+        let utf8 = text.utf8
+        return String(utf8[utf8.index(utf8.startIndex, offsetBy: bodyOffset)...]) ?? ""
+    }
     /// The file line the body starts on, so Markdown positions map back to the file.
     public var bodyFirstLine: Int
     /// The whole file, for showing source lines under diagnostics.
