@@ -102,6 +102,9 @@ print(f"CPU time (user+sys, mean; less sensitive to other load): full {M} Carava
       f"Hugo {cpu(full, f'hugo {M}'):.1f} s (ratio {cpu(full, f'caravan {M}') / cpu(full, f'hugo {M}'):.2f}); "
       f"no-change {cpu(nochange, f'caravan {M} no-change'):.1f} s; one edit {cpu(edit, f'caravan {M} one article edited'):.1f} s; "
       f"{L} pairs {cpu(large, f'caravan {L}'):.1f} s")
+for key, what in (("full_stages", f"full build {M}"), ("edit_stages", f"one-edit rebuild {M}")):
+    if F.get(key):
+        print(f"Caravan stages, {what} (untimed run): {str(F[key]).removeprefix('timings: ')}")
 met = [ok for *_, ok in checks if ok is not None]
 print(f"targets met: {sum(met)} of {len(met)}; load average start {F['loadavg_start']}, end {F['loadavg_end']}; "
       f"{F['elapsed_s']} s in all")

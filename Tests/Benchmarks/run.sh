@@ -180,6 +180,8 @@ hugo --source "$H_S" --destination "$OUT/preflight-hugo" --quiet >"$LOGS/hugo-pr
 [ -f "$OUT/preflight-hugo/en/index.html" ] || die "hugo built no en/index.html"
 
 HF=(hyperfine --style basic --export-json)
+TIMINGS=""   # per-stage timings for the untimed builds, if this caravan has the flag
+case "$("$CARAVAN" build --help 2>/dev/null || true)" in *--timings*) TIMINGS=--timings ;; esac
 car() { echo "'$CARAVAN' build --source '$1' --output '$2' --quiet"; }
 hug() { echo "hugo --source '$1' --destination '$2' --quiet"; }
 aside() { echo "if [ -e '$1' ]; then mv '$1' '$TRASH/$(basename "$1").'\$(date +%s%N); fi; sync"; }
@@ -216,7 +218,11 @@ rss() {  # rss NAME CMD...
     fact "rss_${name}_wall" "$(awk -F'): ' '/Elapsed \(wall clock\)/{print $2}' "$LOGS/rss-$name.txt")"
     note "$(printf '%-8s %7.1f MiB' "$name" "$(echo "$kb" | awk '{print $1/1024}')")"
 }
-rss caravan "$CARAVAN" build --source "$C_M" --output "$OUT/rss-caravan" --quiet
+rss caravan "$CARAVAN" build --source "$C_M" --output "$OUT/rss-caravan" --quiet $TIMINGS
+if [ -n "$TIMINGS" ]; then
+    stages=$(grep -h '^timings:' "$LOGS/rss-caravan.out" "$LOGS/rss-caravan.txt" | tail -1 || true)
+    fact full_stages "$stages"; note "caravan full build stages: $stages"
+fi
 rss hugo hugo --source "$H_M" --destination "$OUT/rss-hugo" --quiet
 
 # ------------------------------------------------------- no-change rebuild ----
@@ -224,6 +230,7 @@ rss hugo hugo --source "$H_M" --destination "$OUT/rss-hugo" --quiet
 NC="$OUT/caravan-$M"
 say "no-change rebuild at $M pairs"
 snap_mtime() { find "$NC" -type f -printf '%p %T@\n' | LC_ALL=C sort; }
+"$CARAVAN" build --source "$C_M" --output "$NC" --quiet   # up to date before the snapshot
 snap_mtime >"$BENCH/mtimes-before.txt"
 "${HF[@]}" "$BENCH/nochange.json" --warmup "$WARMUP" --runs "$RUNS" -n "caravan $M no-change" "$(car "$C_M" "$NC")"
 "$CARAVAN" build --source "$C_M" --output "$NC" >"$LOGS/nochange-summary.txt" 2>&1
@@ -249,7 +256,7 @@ edit_cmd="cp '$EDIT_SAVE' '$ART' && printf '\nThe benchmark appended this senten
 snap_sum() { (cd "$NC" && find . -type f ! -name '.caravan-*' -print0 | xargs -0 md5sum | LC_ALL=C sort); }
 snap_sum >"$BENCH/sums-before.txt"
 sh -c "$edit_cmd"
-"$CARAVAN" build --source "$C_M" --output "$NC" >"$LOGS/edit-summary.txt" 2>&1
+"$CARAVAN" build --source "$C_M" --output "$NC" $TIMINGS >"$LOGS/edit-summary.txt" 2>&1
 snap_sum >"$BENCH/sums-after.txt"
 edited=$(LC_ALL=C comm -13 "$BENCH/sums-before.txt" "$BENCH/sums-after.txt" | awk '{print $2}')
 nedited=$(printf '%s' "$edited" | grep -c . || true)
@@ -258,6 +265,10 @@ fact edit_article "${ART#$C_M/}"
 fact edit_bytes_changed "$nedited"
 fact edit_bytes_changed_list "$(printf '%s' "$edited" | head -12 | paste -sd' ' -)"
 fact edit_summary "$(tail -1 "$LOGS/edit-summary.txt")"
+if [ -n "$TIMINGS" ]; then
+    stages=$(grep -h '^timings:' "$LOGS/edit-summary.txt" | tail -1 || true)
+    fact edit_stages "$stages"; note "caravan edit rebuild stages: $stages"
+fi
 note "edited ${ART#$C_M/}; $(tail -1 "$LOGS/edit-summary.txt" | sed -E 's/ Open .*//')"
 note "files whose bytes changed: $nedited: $(printf '%s' "$edited" | head -8 | paste -sd' ' -)"
 

@@ -10,7 +10,7 @@ import Foundation
 ///   so a reader or an interrupted build never sees half a file.
 /// - Files the previous build wrote and this one did not are removed last; nothing the
 ///   manifest does not list is ever removed.
-public struct SiteWriter {
+public struct SiteWriter: Sendable {
     public static let markerName = ".caravan-site"
     static let markerText = "This folder is written by `caravan build`. Files listed in .caravan-manifest are replaced or removed on every build.\n"
 
@@ -91,16 +91,36 @@ public struct SiteWriter {
         if fileSize(Self.markerName) == nil {
             try writeFile(Self.markerName, Array(Self.markerText.utf8), createdFolders: &createdFolders)
         }
-        for (path, bytes) in build.files.sorted(by: { $0.key < $1.key }) {
-            let entry = Manifest.Entry(hash: ContentHash.of(bytes), size: bytes.count)
+        // Hash on every core, then write only what changed, also on every core: the
+        // folders are made first, in order, so the parallel writes never race on them.
+        let files = build.files.sorted(by: { $0.key < $1.key })
+        let entries = files.concurrentMap { Manifest.Entry(hash: ContentHash.of($0.value), size: $0.value.count) }
+        var changed: [(path: String, bytes: [UInt8])] = []
+        for ((path, bytes), entry) in zip(files, entries) {
             next.entries[path] = entry
             if previous.entries[path] == entry, fileSize(path) == bytes.count {
                 report.unchanged += 1
-                continue
+            } else {
+                changed.append((path, bytes))
             }
-            try writeFile(path, bytes, createdFolders: &createdFolders)
-            report.written += 1
         }
+        for folder in Set(changed.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+            try makeFolder(folder, createdFolders: &createdFolders)
+        }
+        let folders = createdFolders
+        let failures = changed.concurrentMap { [self] file -> String? in
+            var known = folders
+            do {
+                try writeFile(file.path, file.bytes, createdFolders: &known)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first {
+            throw NSError(domain: "caravan", code: 1, userInfo: [NSLocalizedDescriptionKey: failure])
+        }
+        report.written = changed.count
         if next != previous {
             try writeFile(Manifest.fileName, Array(next.text.utf8), createdFolders: &createdFolders)
         }
@@ -114,6 +134,16 @@ public struct SiteWriter {
     private func fileSize(_ path: String) -> Int? {
         var info = stat()
         return stat(output + "/" + path, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// `mkdir -p` for a site-relative folder, remembering what exists.
+    private func makeFolder(_ relative: String, createdFolders: inout Set<String>) throws {
+        let full = output + "/" + relative
+        guard !createdFolders.contains(full) else { return }
+        let parent = (relative as NSString).deletingLastPathComponent
+        if !parent.isEmpty { try makeFolder(parent, createdFolders: &createdFolders) }
+        if mkdir(full, 0o755) != 0, errno != EEXIST { throw Self.posixError("cannot create \(full)") }
+        createdFolders.insert(full)
     }
 
     private func writeFile(_ path: String, _ bytes: [UInt8], createdFolders: inout Set<String>) throws {
