@@ -48,6 +48,12 @@ site-checks: deps site-checks-deps
 site-checks-deps:
 	@bash Tests/SiteChecks/install.sh "$(SITE_CHECKS_VENV)"
 
+## bench: Caravan against Hugo on generated 1 000 / 5 000 / 20 000-story corpora (needs
+##   ../shared; installs hugo and hyperfine when missing; ~20 min; not part of `make test`).
+##   Prints one table of medians and ratios; raw figures in .build/bench/results.json.
+bench: deps
+	bash Tests/Benchmarks/run.sh
+
 ## clean: remove build products and the built site
 clean:
 	rm -rf .build Site
