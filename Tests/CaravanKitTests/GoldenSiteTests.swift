@@ -260,4 +260,18 @@ import Testing
         #expect(error.file == "Content/articles/links/zh.md" && error.line == 7 && error.column == 2)
         #expect(error.hint == "did you mean `@/articles/khorgos`?")
     }
+
+    @Test("a picture from another website is an error: pages load nothing from other hosts")
+    func remotePicture() throws {
+        var files = Self.bilingualSite()
+        files["Content/articles/khorgos/en.md"] = FixtureSite.article(
+            title: "Khorgos", extra: "image: https://cdn.example.net/a.jpg\nimage_alt: A port\n", body: "![Map](//cdn.example.net/map.png)")
+        let site = try FixtureSite(files: files)
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.output == nil)
+        let errors = result.diagnostics.filter { $0.message.contains("is on another website") }
+        #expect(errors.map { $0.line ?? 0 } == [4, 7], "\(SiteAssertions.printed(result))")
+        #expect(errors.allSatisfy { $0.file == "Content/articles/khorgos/en.md" && $0.hint?.contains("download") == true })
+    }
 }

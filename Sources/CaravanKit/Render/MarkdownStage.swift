@@ -47,6 +47,13 @@ struct MarkdownStage {
                     document.text))
             }
             for (url, location) in pictures {
+                if url.hasPrefix("//") || url.contains("://") {
+                    // Readers behind slow or blocking networks get nothing from other hosts.
+                    diagnostics.append(withSource(.error(
+                        document.path, location, "picture `\(url)` is on another website; pages load nothing from other hosts",
+                        hint: "download the picture into Content/\(story.kind.folder)/\(story.slug)/ and write its file name instead"), document.text))
+                    continue
+                }
                 guard let name = Self.localFileName(url), !available.contains(name) else { continue }
                 diagnostics.append(withSource(.error(
                     document.path, location, "picture `\(url)` does not exist in Content/\(story.kind.folder)/\(story.slug)/",

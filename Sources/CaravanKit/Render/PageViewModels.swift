@@ -55,8 +55,8 @@ struct PageViewModels {
         if let updated = frontMatter.updated, updated != frontMatter.date {
             article["updated"] = ["iso": updated.rfc3339, "text": strings?.format(updated) ?? updated.iso]
         }
-        if let image = frontMatter.image, let name = MarkdownStage.localFileName(image.text) ?? Optional(image.text) {
-            article["image"] = ["src": name, "alt": frontMatter.imageAlt ?? ""]
+        if let image = frontMatter.image {
+            article["image"] = ["src": MarkdownStage.localFileName(image.text) ?? image.text, "alt": frontMatter.imageAlt ?? ""]
         }
         if story.kind == .article {
             let figures = FigureViews(site: site, language: language, route: route)
