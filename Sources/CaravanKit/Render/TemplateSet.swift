@@ -45,37 +45,13 @@ struct TemplateSet: Sendable {
     private static let pragma = "{{% CONTENT_TYPE: CARAVANHTML }}"
     private static let registered: Void = MustacheContentTypes.register(ByteHTMLEscaper(), named: "CARAVANHTML")
 
-    /// A view-model mapping as a final class: swift-mustache casts every value it looks
-    /// at to several protocols, and those casts are much cheaper for a plain class than
-    /// for a generic `Dictionary<String, Any>` (whose conditional conformance is checked
-    /// anew each time). Nested mappings and lists of mappings are wrapped too.
-    private final class ViewNode: MustacheParent, @unchecked Sendable {
-        let values: [String: Any]
-
-        init(_ values: [String: Any]) { self.values = values }
-
-        func child(named name: String) -> Any? { values[name] }
-
-        static func wrap(_ value: [String: Any]) -> ViewNode {
-            var wrapped = value
-            for (key, child) in value {
-                if let mapping = child as? [String: Any] {
-                    wrapped[key] = wrap(mapping)
-                } else if let list = child as? [[String: Any]] {
-                    wrapped[key] = list.map(wrap)
-                }
-            }
-            return ViewNode(wrapped)
-        }
-    }
-
     struct UnknownTemplate: Error {
         var name: String
     }
 
     /// Renders `context` (dictionaries, arrays, strings and booleans only) with a template.
     func render(_ name: String, _ context: [String: Any]) throws(UnknownTemplate) -> String {
-        guard names.contains(name), let text = library.render(ViewNode.wrap(context), withTemplate: name) else {
+        guard names.contains(name), let text = library.render(context, withTemplate: name) else {
             throw UnknownTemplate(name: name)
         }
         return text
