@@ -13,15 +13,22 @@ import Testing
         return try FixtureSite(files: files)
     }
 
+    /// Starts `caravan serve` on a free port; `onBuild` runs after every build.
+    static func start(_ site: FixtureSite, onBuild: @escaping @Sendable () -> Void = {}) async throws
+        -> (DevServer, Task<Void, any Error>, UInt16) {
+        let server = try DevServer(options: BuildOptions(source: site.root.path), port: 0)
+        let running = Task { try await server.run { _, _ in onBuild() } }
+        try await server.waitUntilListening()
+        let port = try #require(await server.listeningPort())
+        return (server, running, port)
+    }
+
     @Test("edit → reload message and new page; broken front matter → overlay over the last good page")
     func liveReload() async throws {
         let site = try Self.site()
         defer { site.cleanUp() }
-        let server = try DevServer(options: BuildOptions(source: site.root.path), port: 0)
-        let running = Task { try await server.run { _, _ in } }
+        let (server, running, port) = try await Self.start(site)
         defer { running.cancel() }
-        try await server.waitUntilListening()
-        let port = try #require(await server.listeningPort())
 
         let first = try await RawHTTP.request(port: port, target: "/en/articles/story/")
         #expect(first.status == 200 && first.body.contains("Old text."))
@@ -52,11 +59,8 @@ import Testing
     func routing() async throws {
         let site = try Self.site()
         defer { site.cleanUp() }
-        let server = try DevServer(options: BuildOptions(source: site.root.path), port: 0)
-        let running = Task { try await server.run { _, _ in } }
+        let (server, running, port) = try await Self.start(site)
         defer { running.cancel() }
-        try await server.waitUntilListening()
-        let port = try #require(await server.listeningPort())
         for (target, type) in [("/style.css", "text/css"), ("/sitemap.xml", "application/xml"), ("/en/feed.xml", "application/atom+xml"), ("/", "text/html")] {
             let response = try await RawHTTP.request(port: port, target: target)
             #expect(response.status == 200, "\(target)")
@@ -80,11 +84,8 @@ import Testing
         let site = try Self.site()
         defer { site.cleanUp() }
         let builds = BuildCounter()
-        let server = try DevServer(options: BuildOptions(source: site.root.path), port: 0)
-        let running = Task { try await server.run { _, _ in builds.increment() } }
+        let (server, running, port) = try await Self.start(site) { builds.increment() }
         defer { running.cancel() }
-        try await server.waitUntilListening()
-        let port = try #require(await server.listeningPort())
         let socket = try await RawHTTP.blocking { try RawHTTP.openWebSocket(port: port, path: LiveReload.socketPath) }
         defer { close(socket) }
         #expect(builds.value == 1, "the first build")
