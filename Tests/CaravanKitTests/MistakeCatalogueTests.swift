@@ -8,12 +8,7 @@ import Testing
 /// caret, `hint: …`). README.md "Common mistakes" quotes these blocks: when a message
 /// changes on purpose, update both.
 @Suite struct MistakeCatalogueTests {
-    static let tags = """
-        tags:
-          - {id: rail, name: {zh: 铁路, en: Rail}}
-          - {id: customs, name: {zh: 海关, en: Customs}}
-
-        """
+    static let tags = FixtureSite.sampleTags
     static let corridors = """
         corridors:
           - id: western

@@ -6,7 +6,7 @@ import Testing
 /// `caravan new article|page`: the files it writes build, stay unpublished while drafts,
 /// and every refusal names the problem and a fix without touching the disk.
 @Suite struct NewCommandTests {
-    static let tags = "tags:\n  - {id: rail, name: {zh: 铁路, en: Rail}}\n  - {id: customs, name: {zh: 海关, en: Customs}}\n"
+    static let tags = FixtureSite.sampleTags
     static let corridors = """
         corridors:
           - id: western

@@ -6,7 +6,7 @@ import Testing
 
 /// Feeds, sitemap, tags, metadata, summaries and reading time.
 @Suite struct PublishingTests {
-    static let tags = "tags:\n  - {id: rail, name: {zh: 铁路, en: Rail}}\n  - {id: customs, name: {zh: 海关, en: Customs}}\n"
+    static let tags = FixtureSite.sampleTags
 
     static func site(articles: Int = 3, baseURL: String? = "https://example.com/news/") throws -> FixtureSite {
         var files = FixtureSite.minimal(baseURL: baseURL)
