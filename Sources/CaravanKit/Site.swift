@@ -7,11 +7,16 @@ public struct BuildOptions: Sendable {
     /// Called with the stage name and how much of it is done (`pages`, 3000, 12068), from
     /// any thread; the command line draws a progress line from it on a terminal.
     public var progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)?
+    /// The pages the output folder already holds, by site path, with the input key each was
+    /// rendered from (`SiteWriter.previousBuild()`): a page whose key is unchanged is not
+    /// rendered again but kept (`BuildOutput.keptPages`). Empty renders every page.
+    public var previousPageKeys: [String: UInt64]
 
-    public init(source: String, includeDrafts: Bool = false,
+    public init(source: String, includeDrafts: Bool = false, previousPageKeys: [String: UInt64] = [:],
                 progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)? = nil) {
         self.source = source
         self.includeDrafts = includeDrafts
+        self.previousPageKeys = previousPageKeys
         self.progress = progress
     }
 }
@@ -56,15 +61,22 @@ public enum Site {
         diagnostics += resolveDiagnostics
         lap("resolve")
 
-        // 3. Render: Markdown to HTML, then every page through its template.
+        // 3. Plan every page; keep those whose inputs did not change since the last build.
+        let plan = RenderPlan(
+            site: site, inputs: InputKeys(loaded, includeDrafts: options.includeDrafts),
+            previousPageKeys: options.previousPageKeys)
+        lap("plan")
+
+        // 4. Render: Markdown to HTML, then the pages through their templates.
         let (templates, templateDiagnostics) = TemplateSet.compile(site.templates, strings: site.strings)
         diagnostics += templateDiagnostics
+        lap("templates")
         options.progress?("markdown", 0, 1)
-        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run()
+        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents)
         diagnostics += markdownDiagnostics
         lap("markdown")
         guard !diagnostics.hasErrors else { return finish(nil) }
-        let (output, pageDiagnostics) = PageStage(site: site, documents: documents, templates: templates, progress: options.progress).run()
+        let (output, pageDiagnostics) = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress).run()
         diagnostics += pageDiagnostics
         lap("pages")
         return finish(output)

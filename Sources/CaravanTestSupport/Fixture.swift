@@ -39,13 +39,14 @@ public struct FixtureSite {
     /// The default output folder, `Site/` inside the fixture.
     public var outputPath: String { root.appendingPathComponent("Site").path }
 
-    /// Builds and writes to `Site/` like `caravan build` does; returns the build result
+    /// Builds and writes to `Site/` like `caravan build` does, rendering only the pages
+    /// whose inputs changed since the build that wrote the folder; returns the build result
     /// and the writer's report (nil when the build failed and nothing was written).
     @discardableResult
     public func buildAndWrite(output: String? = nil) throws -> (BuildResult, SiteWriter.Report?) {
-        let result = build()
-        guard let built = result.output else { return (result, nil) }
         let writer = try SiteWriter(output: output ?? outputPath, source: root.path)
+        let result = Site.build(BuildOptions(source: root.path, previousPageKeys: writer.previousBuild()?.pageKeys ?? [:]))
+        guard let built = result.output else { return (result, nil) }
         return (result, try writer.write(built))
     }
 

@@ -39,15 +39,17 @@ struct Build: ParsableCommand {
         }
         // A progress line only for a person watching a terminal; logs and pipes stay clean.
         let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
-        let options = BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show)
+        var options = BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show)
         let inputs = SourceFingerprint.compute(options)
-        if let previous = writer.previousBuild(), previous.inputs == inputs {
+        let previous = writer.previousBuild()
+        if let previous, previous.isComplete, previous.inputs == inputs {
             if !quiet {
                 print("Nothing changed since the last build: \(previous.files) files up to date "
                       + "(\(milliseconds(ContinuousClock.now - start)) ms). Open \(outputFolder)/index.html")
             }
             return
         }
+        options.previousPageKeys = previous?.pageKeys ?? [:]
         let result = CaravanKit.Site.build(options)
         progress?.clear()
         if !result.diagnostics.isEmpty {

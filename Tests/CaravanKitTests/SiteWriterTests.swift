@@ -120,7 +120,10 @@ import Testing
         let afterTemplate = SourceFingerprint.compute(options)
         #expect(afterTemplate != fingerprint)
         try FileManager.default.removeItem(atPath: site.outputPath + "/en/articles/one/index.html")
-        #expect(writer.previousBuild() == nil, "a deleted output file forces a rebuild")
+        let previous = try #require(writer.previousBuild())
+        #expect(!previous.isComplete, "a deleted output file forces a rebuild")
+        #expect(previous.pageKeys["en/articles/one/index.html"] == nil, "and that page is rendered again")
+        #expect(previous.pageKeys["zh/articles/one/index.html"] != nil)
     }
 
     static func modificationTimes(_ folder: String) throws -> [String: Date] {

@@ -11,7 +11,7 @@ struct ContentLoader {
 
     let files: FileSystem
     private(set) var diagnostics: [Diagnostic] = []
-    private var dataTexts: [String: String] = [:]
+    private var yamlTexts: [String: String] = [:]
 
     init(root: String) {
         self.files = FileSystem(root: root)
@@ -42,7 +42,7 @@ struct ContentLoader {
         let unreadable = Set(diagnostics.filter { $0.isError && $0.file.hasSuffix(".md") }.map(\.file)).subtracting(errorsBefore)
         return LoadedSite(
             config: config, strings: strings, documents: documents, unreadableDocuments: unreadable,
-            data: loadData(languages: config.languages.map(\.code)), dataTexts: dataTexts, assets: assets,
+            data: loadData(languages: config.languages.map(\.code)), yamlTexts: yamlTexts, assets: assets,
             templates: loadTemplates(), publicFiles: loadPublicFiles())
     }
 
@@ -67,6 +67,7 @@ struct ContentLoader {
 
     private mutating func readYAML(_ path: String) -> (YAMLNode, String)? {
         guard let text = readText(path) else { return nil }
+        yamlTexts[path] = text
         do {
             guard let root = try YAMLParser.parse(text) else {
                 diagnostics.append(.error(path, SourceLocation(line: 1, column: 1), "the file is empty", hint: "see the README for what it holds"))
@@ -107,13 +108,11 @@ struct ContentLoader {
         if files.exists(CorridorData.path), let (root, text) = readYAML(CorridorData.path) {
             let problems: [Diagnostic]
             (data, problems) = CorridorData.decode(root, file: CorridorData.path, languages: languages)
-            dataTexts[CorridorData.path] = text
             diagnostics += problems.map { withSource($0, text) }
         }
         if files.exists(Tag.path), let (root, text) = readYAML(Tag.path) {
             let problems: [Diagnostic]
             (data.tags, problems) = Tag.decode(root, file: Tag.path, languages: languages)
-            dataTexts[Tag.path] = text
             diagnostics += problems.map { withSource($0, text) }
         }
         return data

@@ -13,6 +13,9 @@ struct FileSystem: Sendable {
         var kind: EntryKind
         var isSymlink: Bool
         var size: Int
+        /// Modification time (ns since 1970) and inode, for the source fingerprint.
+        var modified = 0
+        var inode: UInt64 = 0
     }
 
     func absolute(_ relative: String) -> String {
@@ -38,14 +41,17 @@ struct FileSystem: Sendable {
             var linkInfo = stat()
             guard lstat(absolute(path), &linkInfo) == 0 else { continue }
             let isSymlink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
-            var info = stat()
-            guard stat(absolute(path), &info) == 0 else {
+            // Only a link needs a second look, at what it points to.
+            var info = linkInfo
+            if isSymlink, stat(absolute(path), &info) != 0 {
                 entries.append(Entry(name: name, kind: .other, isSymlink: isSymlink, size: 0))
                 continue
             }
             let mode = info.st_mode & S_IFMT
             let kind: EntryKind = mode == S_IFDIR ? .directory : mode == S_IFREG ? .file : .other
-            entries.append(Entry(name: name, kind: kind, isSymlink: isSymlink, size: Int(info.st_size)))
+            entries.append(Entry(
+                name: name, kind: kind, isSymlink: isSymlink, size: Int(info.st_size),
+                modified: info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec, inode: UInt64(info.st_ino)))
         }
         return entries.sorted { $0.name < $1.name }
     }

@@ -9,8 +9,9 @@ struct LoadedSite: Sendable {
     /// later stage calls them missing.
     var unreadableDocuments: Set<String> = []
     var data: CorridorData
-    /// The text of the data files by path, for source lines under diagnostics.
-    var dataTexts: [String: String] = [:]
+    /// The text of every YAML file read (site.yaml, i18n, data) by path: for source lines
+    /// under diagnostics, and for the input keys that decide what to render again.
+    var yamlTexts: [String: String] = [:]
     var assets: [SourceAsset]
     var templates: [TemplateSource]
     /// Files under `Public/`, copied verbatim to the site root.

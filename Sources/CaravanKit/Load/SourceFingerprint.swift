@@ -7,31 +7,31 @@ import Foundation
 /// a few thousand `stat` calls instead of a full render.
 public enum SourceFingerprint {
     public static func compute(_ options: BuildOptions) -> UInt64 {
-        var hasher = FNV()
+        var hasher = ContentHash()
         hasher.add("caravan-1|drafts=\(options.includeDrafts)|")
         // The generator is an input too: a new caravan may render the same sources differently.
-        if let executable = Bundle.main.executablePath { hasher.add(metadata(of: executable) ?? "") }
+        hasher.add(generator)
         let files = FileSystem(root: options.source)
         for folder in ["Content", "Templates", "Public"] {
-            for (path, _) in files.walk(folder) {
+            for (path, entry) in files.walk(folder) {
                 hasher.add(folder + "/" + path)
-                hasher.add(metadata(of: files.absolute(folder + "/" + path)) ?? "missing")
+                hasher.add(UInt64(entry.size))
+                hasher.add(UInt64(bitPattern: Int64(entry.modified)))
+                hasher.add(entry.inode)
             }
         }
         return hasher.value
+    }
+
+    /// The running caravan binary's size, modification time and inode: a rebuilt generator
+    /// may render the same sources differently.
+    static var generator: String {
+        Bundle.main.executablePath.flatMap(metadata(of:)) ?? ""
     }
 
     private static func metadata(of path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return "\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_ino)\n"
-    }
-
-    private struct FNV {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        mutating func add(_ text: String) {
-            for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            value = (value ^ 0xFF) &* 0x0000_0100_0000_01b3
-        }
     }
 }

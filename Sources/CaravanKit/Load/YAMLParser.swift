@@ -19,7 +19,9 @@ enum YAMLParser {
         do {
             // The basic resolver tags nothing: Caravan types values itself (see YAMLScalar),
             // and the default resolver's regular expressions cost more than the parse.
-            root = try Yams.compose(yaml: text, .basic)
+            // The encoding is named because Yams' default reads the whole process
+            // environment on every call (3 % of a build's CPU time).
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw describe(error, lineOffset: lineOffset)
         } catch {

@@ -5,12 +5,17 @@ struct AtomFeed {
     let site: ResolvedSite
     let documents: RenderedDocuments
 
+    /// The articles a feed carries, with their full text.
+    static func articles(in language: String, site: ResolvedSite) -> [Story] {
+        Array(site.articles(in: language).prefix(entryCount))
+    }
+
     /// nil when the site has no `baseURL`: Atom ids and links must be absolute.
     func xml(for language: Language) -> String? {
         let config = site.config
         guard let home = Route.home(language.code).absoluteURL(in: config),
               let selfURL = Route.feed(language.code).absoluteURL(in: config) else { return nil }
-        let articles = Array(site.articles(in: language.code).prefix(Self.entryCount))
+        let articles = Self.articles(in: language.code, site: site)
         let title = config.title[language.code] ?? ""
         let newest = articles.map { modified($0.translations[language.code]!) }.max()
             ?? site.newestDate ?? ContentDate.parse("1970-01-01")!

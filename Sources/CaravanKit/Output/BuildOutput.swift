@@ -4,11 +4,19 @@ public struct BuildOutput: Sendable {
     public var files: [String: [UInt8]]
     /// HTML pages rendered, by language code (the landing and 404 pages are counted under "").
     public var pagesPerLanguage: [String: Int]
+    /// Pages not rendered because their inputs did not change since the build that wrote
+    /// the output folder (`BuildOptions.previousPageKeys`): the writer keeps their files.
+    public var keptPages: Set<String> = []
+    /// The input key of every page, by path, for the manifest (see `InputKeys`).
+    public var pageKeys: [String: UInt64] = [:]
 
     public init(files: [String: [UInt8]] = [:], pagesPerLanguage: [String: Int] = [:]) {
         self.files = files
         self.pagesPerLanguage = pagesPerLanguage
     }
+
+    /// Pages rendered by this build (kept pages are counted in `pagesPerLanguage` only).
+    public var renderedPageCount: Int { pagesPerLanguage.values.reduce(0, +) - keptPages.count }
 
     /// The text of a file, for tests and the dev server.
     public func text(_ path: String) -> String? {

@@ -63,17 +63,32 @@ public struct SiteWriter: Sendable {
         self.output = outputPath
     }
 
-    /// The source fingerprint of the build that wrote the folder, if any, and the number of
-    /// files it wrote: when the fingerprint matches, the folder is already up to date.
-    public func previousBuild() -> (inputs: UInt64, files: Int)? {
+    /// What the build that wrote the folder left: nil when there is none.
+    public struct PreviousBuild: Sendable, Equatable {
+        /// Its source fingerprint: when it matches and `isComplete`, the folder is up to date.
+        public var inputs: UInt64?
+        /// The number of files it wrote.
+        public var files: Int
+        /// Whether every file it wrote is still there with the size it had.
+        public var isComplete: Bool
+        /// The input key of each page still there as written (`BuildOptions.previousPageKeys`).
+        public var pageKeys: [String: UInt64]
+    }
+
+    public func previousBuild() -> PreviousBuild? {
         let manifest = readManifest()
-        guard let inputs = manifest.inputs else { return nil }
-        // Every file the manifest lists must still be there, else build and repair.
+        guard !manifest.entries.isEmpty else { return nil }
+        var pageKeys: [String: UInt64] = [:]
+        var isComplete = true
+        // A file deleted or changed by hand is left out, so the build writes it again.
         for (path, entry) in manifest.entries {
-            var info = stat()
-            guard stat(output + "/" + path, &info) == 0, Int(info.st_size) == entry.size else { return nil }
+            guard fileSize(path) == entry.size else {
+                isComplete = false
+                continue
+            }
+            if let key = entry.key { pageKeys[path] = key }
         }
-        return (inputs, manifest.entries.count)
+        return PreviousBuild(inputs: manifest.inputs, files: manifest.entries.count, isComplete: isComplete, pageKeys: pageKeys)
     }
 
     private func readManifest() -> Manifest {
@@ -93,12 +108,22 @@ public struct SiteWriter: Sendable {
         }
         // Hash on every core, then write only what changed, also on every core: the
         // folders are made first, in order, so the parallel writes never race on them.
+        // Pages kept from the previous build stay as they are, entry and file.
+        for path in build.keptPages {
+            guard let entry = previous.entries[path] else {
+                throw NSError(domain: "caravan", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(path) was kept from a build that did not write it"])
+            }
+            next.entries[path] = entry
+            report.unchanged += 1
+        }
         let files = build.files.sorted(by: { $0.key < $1.key })
-        let entries = files.concurrentMap { Manifest.Entry(hash: ContentHash.of($0.value), size: $0.value.count) }
+        let entries = files.concurrentMap { [build] file in
+            Manifest.Entry(hash: ContentHash.of(file.value), size: file.value.count, key: build.pageKeys[file.key])
+        }
         var changed: [(path: String, bytes: [UInt8])] = []
         for ((path, bytes), entry) in zip(files, entries) {
             next.entries[path] = entry
-            if previous.entries[path] == entry, fileSize(path) == bytes.count {
+            if let old = previous.entries[path], old.hash == entry.hash, old.size == entry.size, fileSize(path) == bytes.count {
                 report.unchanged += 1
             } else {
                 changed.append((path, bytes))
@@ -122,7 +147,7 @@ public struct SiteWriter: Sendable {
         }
         report.written = changed.count
         if next != previous {
-            try writeFile(Manifest.fileName, Array(next.text.utf8), createdFolders: &createdFolders)
+            try writeFile(Manifest.fileName, next.bytes, createdFolders: &createdFolders)
         }
         for path in previous.entries.keys.sorted() where next.entries[path] == nil && Self.isSafeRelative(path) {
             if unlink(output + "/" + path) == 0 { report.removed += 1 }

@@ -11,8 +11,7 @@ struct ArticleList {
     ) -> [String: Any] {
         let context = PageContext(site: site)
         let here = route(page)
-        let size = site.config.pageSize
-        let slice = articles.dropFirst((page - 1) * size).prefix(size)
+        let slice = Self.page(page, of: articles, size: site.config.pageSize)
         // Page n in another language exists only when that language has as many articles;
         // otherwise the switch goes to that language's home.
         let (translations, xDefault) = plan.translations(in: site)
@@ -38,5 +37,10 @@ struct ArticleList {
         if page < pageCount { pagination["next_href"] = here.link(to: route(page + 1)) }
         values["pagination"] = pageCount > 1 ? pagination : false
         return values
+    }
+
+    /// The articles on page `number` (from 1) of a list.
+    static func page(_ number: Int, of articles: [Story], size: Int) -> ArraySlice<Story> {
+        articles.dropFirst((number - 1) * size).prefix(size)
     }
 }

@@ -1,9 +1,10 @@
-/// Renders every published document's Markdown on all cores, then checks what the
+/// Renders the published documents' Markdown on all cores, then checks what the
 /// Markdown refers to: pictures must exist in the story's folder.
 struct MarkdownStage {
     let site: ResolvedSite
 
-    func run() -> (RenderedDocuments, [Diagnostic]) {
+    /// `only` names the documents to render (`RenderedDocuments.key`); nil renders all.
+    func run(only: Set<String>? = nil) -> (RenderedDocuments, [Diagnostic]) {
         var renderers: [String: MarkdownRenderer] = [:]
         for language in site.config.languages {
             renderers[language.code] = MarkdownRenderer(
@@ -11,7 +12,7 @@ struct MarkdownStage {
         }
         let documents = (site.articles + site.pages).flatMap { story in
             story.translations.keys.sorted().map { (story, $0) }
-        }
+        }.filter { story, language in only?.contains(RenderedDocuments.key(story, language)) ?? true }
         let links = InternalLinks(site: site)
         let rendered = documents.concurrentMap { [renderers] story, language in
             let document = story.translations[language]!

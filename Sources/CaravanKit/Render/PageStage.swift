@@ -1,15 +1,17 @@
 import Synchronization
 
-/// Renders every planned page through its template, on all cores, and gathers the
-/// site's files: pages, story files (pictures) beside their pages, and `Public/`.
+/// Renders the planned pages through their templates, on all cores, and gathers the
+/// site's files: pages, story files (pictures) beside their pages, and `Public/`. Pages
+/// the plan keeps (unchanged since the last build) are listed, not rendered.
 struct PageStage {
     let site: ResolvedSite
+    let plan: RenderPlan
     let documents: RenderedDocuments
     let templates: TemplateSet
     var progress: (@Sendable (String, Int, Int) -> Void)?
 
     func run() -> (BuildOutput, [Diagnostic]) {
-        let plans = PagePlan.all(for: site)
+        let plans = zip(plan.pages, plan.isKept).filter { !$0.1 }.map(\.0)
         let models = PageViewModels(site: site, documents: documents)
         let inlineStyle = site.publicFiles.first(where: { $0.path == "style.css" }).map { String(decoding: $0.bytes, as: UTF8.self) }
         let counter = Mutex(0)
@@ -26,6 +28,13 @@ struct PageStage {
             return Result { () throws(TemplateSet.UnknownTemplate) in Array(try templates.render(template, context).utf8) }
         }
         var output = BuildOutput()
+        for (page, (key, kept)) in zip(plan.pages, zip(plan.keys, plan.isKept)) {
+            output.pageKeys[page.route.outputPath] = key
+            if kept {
+                output.keptPages.insert(page.route.outputPath)
+                output.pagesPerLanguage[page.languageCode, default: 0] += 1
+            }
+        }
         var diagnostics: [Diagnostic] = []
         var missing: Set<String> = []
         for (plan, page) in zip(plans, pages) {
@@ -53,7 +62,7 @@ struct PageStage {
         for file in site.publicFiles {
             output.files[file.path] = file.bytes
         }
-        diagnostics += addFeedsAndSitemap(plans: plans, to: &output)
+        diagnostics += addFeedsAndSitemap(plans: plan.pages, to: &output)
         return (output, diagnostics)
     }
 

@@ -13,8 +13,8 @@ struct PageViewModels {
         case .tags(let language): ("tags", TagViewModels(site: site, documents: documents).index(language))
         case .tag(let tag, let language, let page, let pageCount):
             ("list", TagViewModels(site: site, documents: documents).tag(tag, language, page: page, pageCount: pageCount))
-        case .stats(let language): ("stats", StatsViewModels(site: site, documents: documents).stats(language))
-        case .corridor(let corridor, let language): ("corridor", StatsViewModels(site: site, documents: documents).corridor(corridor, language))
+        case .stats(let language): ("stats", StatsViewModels(site: site).stats(language))
+        case .corridor(let corridor, let language): ("corridor", StatsViewModels(site: site).corridor(corridor, language))
         }
     }
 

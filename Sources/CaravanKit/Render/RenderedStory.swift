@@ -6,6 +6,10 @@ struct RenderedDocuments: Sendable {
         "\(story.kind.folder)/\(story.slug)/\(language)"
     }
 
+    static func key(_ document: SourceDocument) -> String {
+        "\(document.kind.folder)/\(document.slug)/\(document.language)"
+    }
+
     subscript(story: Story, language: String) -> RenderedMarkdown? {
         get { byKey[Self.key(story, language)] }
         set { byKey[Self.key(story, language)] = newValue }

@@ -43,7 +43,7 @@ struct ReferenceCheck {
             }
         }
         // Show the data file's line under each of its diagnostics, as for every other file.
-        return diagnostics.map { diagnostic in site.dataTexts[diagnostic.file].map { withSource(diagnostic, $0) } ?? diagnostic }
+        return diagnostics.map { diagnostic in site.yamlTexts[diagnostic.file].map { withSource(diagnostic, $0) } ?? diagnostic }
     }
 
     private func unknown(

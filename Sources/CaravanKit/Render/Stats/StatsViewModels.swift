@@ -1,7 +1,6 @@
 /// The statistics page and the corridor pages.
 struct StatsViewModels {
     let site: ResolvedSite
-    let documents: RenderedDocuments
     private var context: PageContext { PageContext(site: site) }
 
     /// `/<lang>/stats/`: every figure, grouped by corridor, with charts and tables.
@@ -60,13 +59,18 @@ struct StatsViewModels {
         values["region_label"] = "\(strings["figures_table_label"]): \(name)"
         values["charts"] = views.charts(for: figures)
         values["has_figures"] = !figures.isEmpty
-        let articles = site.articles(in: language.code).filter { story in
-            story.translations[language.code]!.frontMatter.corridors.contains { $0.text == corridor.id }
-        }
-        values["articles"] = articles.map {
-            context.listItem($0, language: language.code, from: route, summary: documents.summary($0, language.code))
-        }
+        let articles = Self.articles(about: corridor, in: language.code, site: site)
+        // Titles and dates only: a corridor gathers hundreds of reports on a large site, and
+        // without summaries the page does not change when an article's text does.
+        values["articles"] = articles.map { context.listItem($0, language: language.code, from: route, summary: "") }
         values["has_articles"] = !articles.isEmpty
         return values
+    }
+
+    /// The articles a corridor page lists: those whose front matter names the corridor.
+    static func articles(about corridor: Corridor, in language: String, site: ResolvedSite) -> [Story] {
+        site.articles(in: language).filter { story in
+            story.translations[language]!.frontMatter.corridors.contains { $0.text == corridor.id }
+        }
     }
 }

@@ -1,0 +1,19 @@
+extension PagePlan {
+    /// The documents whose Markdown this page shows (a body, a summary cut from it, a
+    /// reading time). Everything else a page shows comes from front matter and site files,
+    /// which `InputKeys.site` covers as a whole.
+    func documents(in site: ResolvedSite) -> [(story: Story, language: String)] {
+        switch self {
+        case .story(let story, let language):
+            return [(story, language.code)]
+        case .home(let language, let page, _):
+            return ArticleList.page(page, of: site.articles(in: language.code), size: site.config.pageSize)
+                .map { ($0, language.code) }
+        case .tag(let tag, let language, let page, _):
+            return ArticleList.page(page, of: site.articles(in: language.code, tagged: tag.id), size: site.config.pageSize)
+                .map { ($0, language.code) }
+        case .landing, .notFound, .tags, .stats, .corridor:
+            return []
+        }
+    }
+}
