@@ -1,0 +1,119 @@
+import CCmarkGFM
+import Glibc
+
+/// The edits made to each parsed tree before it is rendered: CJK line breaks joined,
+/// heading ids, raw HTML shown as text, script URLs dropped, tables made scrollable.
+extension MarkdownRenderer {
+    /// One pass over the tree collecting nodes to change, then the changes: the iterator
+    /// must not see a node removed under it.
+    func edit(_ root: OpaquePointer, firstLine: Int, rewriteLink: (String) -> String?, into result: inout RenderedMarkdown) {
+        var softBreaks: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
+        var rawHTML: [OpaquePointer] = []
+        var tables: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(root) else { return }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let location = SourceLocation(
+                line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                column: Int(cmark_node_get_start_column(node)))
+            switch type {
+            case CMARK_NODE_SOFTBREAK:
+                softBreaks.append(node)
+            case CMARK_NODE_HEADING:
+                headings.append(node)
+            case _ where strcmp(cmark_node_get_type_string(node), "table") == 0:
+                tables.append(node)
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                if !allowsRawHTML { rawHTML.append(node) }
+            case CMARK_NODE_LINK:
+                let url = Self.string(cmark_node_get_url(node))
+                if Self.isScriptURL(url) {
+                    cmark_node_set_url(node, "")
+                } else if let rewritten = rewriteLink(url) {
+                    cmark_node_set_url(node, rewritten)
+                }
+                result.links.append(.init(url: url, location: location, text: ""))
+            case CMARK_NODE_IMAGE:
+                let url = Self.string(cmark_node_get_url(node))
+                if Self.isScriptURL(url) { cmark_node_set_url(node, "") }
+                result.images.append(.init(url: url, location: location, text: Self.plainText(node)))
+            case CMARK_NODE_PARAGRAPH where result.firstParagraph.isEmpty:
+                if cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT {
+                    result.firstParagraph = Self.plainText(node)
+                }
+            default:
+                break
+            }
+        }
+        cmark_iter_free(iterator)
+
+        for node in softBreaks where Self.joinsCJK(node) {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        var ids = HeadingIDs()
+        for heading in headings {
+            Self.addID(ids.id(for: Self.plainText(heading)), to: heading)
+        }
+        for node in rawHTML {
+            Self.escape(node)
+        }
+        for table in tables {
+            wrapInScrollingRegion(table)
+        }
+    }
+
+    /// Replaces `<hN>` with a custom block printing `<hN id="…">`, children moved across.
+    private static func addID(_ id: String, to heading: OpaquePointer) {
+        let level = cmark_node_get_heading_level(heading)
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTMLEscaping.escape(id))\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_replace(heading, block)
+        cmark_node_free(heading)
+    }
+
+    /// Wide tables scroll sideways on small screens; a scrolling region must be reachable
+    /// by keyboard and named, so it is a focusable, labelled region.
+    private func wrapInScrollingRegion(_ table: OpaquePointer) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLEscaping.escape(tableLabel))\">")
+        cmark_node_set_on_exit(block, "</div>")
+        cmark_node_insert_before(table, block)
+        cmark_node_unlink(table)
+        cmark_node_append_child(block, table)
+    }
+
+    /// Raw HTML becomes visible text: an editor sees what they typed instead of losing it.
+    private static func escape(_ node: OpaquePointer) {
+        let literal = string(cmark_node_get_literal(node))
+        let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+        guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        cmark_node_set_literal(text, isBlock ? literal.trimmingTrailingNewlines() : literal)
+        if isBlock, let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) {
+            cmark_node_append_child(paragraph, text)
+            cmark_node_replace(node, paragraph)
+        } else {
+            cmark_node_replace(node, text)
+        }
+        cmark_node_free(node)
+    }
+}
+
+private extension String {
+    func trimmingTrailingNewlines() -> String {
+        var result = self
+        while result.hasSuffix("\n") { result.removeLast() }
+        return result
+    }
+}
+
+import Foundation
