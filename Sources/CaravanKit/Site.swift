@@ -11,12 +11,18 @@ public struct BuildOptions: Sendable {
     /// rendered from (`SiteWriter.previousBuild()`): a page whose key is unchanged is not
     /// rendered again but kept (`BuildOutput.keptPages`). Empty renders every page.
     public var previousPageKeys: [String: UInt64]
+    /// Where rendered pages go as soon as each is made, with its input key (the command
+    /// line stages them with `SiteWriter.Staging.stage`, so a large site is never held in
+    /// memory whole); nil keeps them in `BuildOutput.files`. Called from any thread.
+    public var pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?
 
     public init(source: String, includeDrafts: Bool = false, previousPageKeys: [String: UInt64] = [:],
+                pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)? = nil,
                 progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)? = nil) {
         self.source = source
         self.includeDrafts = includeDrafts
         self.previousPageKeys = previousPageKeys
+        self.pageOutput = pageOutput
         self.progress = progress
     }
 }
@@ -76,7 +82,8 @@ public enum Site {
         diagnostics += markdownDiagnostics
         lap("markdown")
         guard !diagnostics.hasErrors else { return finish(nil) }
-        let (output, pageDiagnostics) = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress).run()
+        let (output, pageDiagnostics) = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
+                                                     pageOutput: options.pageOutput).run()
         diagnostics += pageDiagnostics
         lap("pages")
         return finish(output)

@@ -39,15 +39,22 @@ public struct FixtureSite {
     /// The default output folder, `Site/` inside the fixture.
     public var outputPath: String { root.appendingPathComponent("Site").path }
 
-    /// Builds and writes to `Site/` like `caravan build` does, rendering only the pages
-    /// whose inputs changed since the build that wrote the folder; returns the build result
-    /// and the writer's report (nil when the build failed and nothing was written).
+    /// Builds and writes to `Site/` like `caravan build` does: rendering only the pages
+    /// whose inputs changed since the build that wrote the folder, staging each page as it
+    /// is rendered; returns the build result and the writer's report (nil when the build
+    /// failed and nothing was written).
     @discardableResult
     public func buildAndWrite(output: String? = nil) throws -> (BuildResult, SiteWriter.Report?) {
         let writer = try SiteWriter(output: output ?? outputPath, source: root.path)
-        let result = Site.build(BuildOptions(source: root.path, previousPageKeys: writer.previousBuild()?.pageKeys ?? [:]))
-        guard let built = result.output else { return (result, nil) }
-        return (result, try writer.write(built))
+        let staging = writer.begin()
+        let result = Site.build(BuildOptions(
+            source: root.path, previousPageKeys: writer.previousBuild()?.pageKeys ?? [:],
+            pageOutput: { path, bytes, key in staging.stage(path, bytes, key: key) }))
+        guard let built = result.output else {
+            staging.abandon()
+            return (result, nil)
+        }
+        return (result, try staging.commit(built))
     }
 
     /// Every file under `folder` (relative paths) with its bytes.

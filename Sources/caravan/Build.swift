@@ -50,18 +50,23 @@ struct Build: ParsableCommand {
             return
         }
         options.previousPageKeys = previous?.pageKeys ?? [:]
+        // Pages go to disk (under temporary names) as they are rendered; published only
+        // if the whole build succeeds.
+        let staging = writer.begin()
+        options.pageOutput = { path, bytes, key in staging.stage(path, bytes, key: key) }
         let result = CaravanKit.Site.build(options)
         progress?.clear()
         if !result.diagnostics.isEmpty {
             standardError(DiagnosticPrinter.format(result.diagnostics))
         }
         guard let output = result.output else {
+            staging.abandon()
             let errors = result.diagnostics.errorCount
             standardError("build failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written.")
             throw ExitCode.failure
         }
         let writeStart = ContinuousClock.now
-        let report = try writer.write(output, inputs: inputs)
+        let report = try staging.commit(output, inputs: inputs)
         if timings {
             let stages = result.timings + [("write", ContinuousClock.now - writeStart)]
             standardError("timings: " + stages.map { "\($0.stage) \(milliseconds($0.duration)) ms" }.joined(separator: ", "))

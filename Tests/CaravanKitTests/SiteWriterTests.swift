@@ -29,6 +29,27 @@ import Testing
         #expect(site.snapshot(of: site.outputPath) == before)
     }
 
+    @Test("a build failing while pages are being written leaves no trace: no temporary files, no new folders")
+    func failureDuringPageStageLeavesNoTrace() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        let before = site.snapshot(of: site.outputPath)
+        try site.write("Content/articles/three/en.md", FixtureSite.article(title: "Three en", date: "2024-03-01"))
+        try site.write("Content/articles/three/zh.md", FixtureSite.article(title: "Three zh", date: "2024-03-01"))
+        // Without its template, article pages fail while other pages are already staged.
+        try site.remove("Templates/article.mustache")
+        let (result, report) = try site.buildAndWrite()
+        #expect(report == nil)
+        #expect(result.diagnostics.contains { $0.file == "Templates/article.mustache" })
+        #expect(site.snapshot(of: site.outputPath) == before, "no .caravan-tmp files, nothing replaced")
+        #expect(!FileManager.default.fileExists(atPath: site.outputPath + "/en/articles/three"))
+
+        let fresh = site.root.appendingPathComponent("Fresh").path
+        #expect(try site.buildAndWrite(output: fresh).1 == nil)
+        #expect(!FileManager.default.fileExists(atPath: fresh), "a failed first build makes no folder")
+    }
+
     @Test("a second build with no change rewrites nothing")
     func noChangeRebuild() throws {
         let site = try Self.site()

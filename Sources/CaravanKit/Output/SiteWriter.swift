@@ -91,94 +91,36 @@ public struct SiteWriter: Sendable {
         return PreviousBuild(inputs: manifest.inputs, files: manifest.entries.count, isComplete: isComplete, pageKeys: pageKeys)
     }
 
-    private func readManifest() -> Manifest {
+    func readManifest() -> Manifest {
         Manifest(text: (try? String(contentsOfFile: output + "/" + Manifest.fileName, encoding: .utf8)) ?? "")
     }
 
-    /// Writes `output`; throws only on file-system failure (disk full, permissions).
-    /// `inputs` is the source fingerprint, stored so the next build can skip itself.
-    public func write(_ build: BuildOutput, inputs: UInt64? = nil) throws -> Report {
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let previous = readManifest()
-        var next = Manifest(inputs: inputs)
-        var report = Report()
-        var createdFolders: Set<String> = []
-        if fileSize(Self.markerName) == nil {
-            try writeFile(Self.markerName, Array(Self.markerText.utf8), createdFolders: &createdFolders)
-        }
-        // Hash on every core, then write only what changed, also on every core: the
-        // folders are made first, in order, so the parallel writes never race on them.
-        // Pages kept from the previous build stay as they are, entry and file.
-        for path in build.keptPages {
-            guard let entry = previous.entries[path] else {
-                throw NSError(domain: "caravan", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(path) was kept from a build that did not write it"])
-            }
-            next.entries[path] = entry
-            report.unchanged += 1
-        }
-        let files = build.files.sorted(by: { $0.key < $1.key })
-        let entries = files.concurrentMap { [build] file in
-            Manifest.Entry(hash: ContentHash.of(file.value), size: file.value.count, key: build.pageKeys[file.key])
-        }
-        var changed: [(path: String, bytes: [UInt8])] = []
-        for ((path, bytes), entry) in zip(files, entries) {
-            next.entries[path] = entry
-            if let old = previous.entries[path], old.hash == entry.hash, old.size == entry.size, fileSize(path) == bytes.count {
-                report.unchanged += 1
-            } else {
-                changed.append((path, bytes))
-            }
-        }
-        for folder in Set(changed.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
-            try makeFolder(folder, createdFolders: &createdFolders)
-        }
-        let folders = createdFolders
-        let failures = changed.concurrentMap { [self] file -> String? in
-            var known = folders
-            do {
-                try writeFile(file.path, file.bytes, createdFolders: &known)
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first {
-            throw NSError(domain: "caravan", code: 1, userInfo: [NSLocalizedDescriptionKey: failure])
-        }
-        report.written = changed.count
-        if next != previous {
-            try writeFile(Manifest.fileName, next.bytes, createdFolders: &createdFolders)
-        }
-        for path in previous.entries.keys.sorted() where next.entries[path] == nil && Self.isSafeRelative(path) {
-            if unlink(output + "/" + path) == 0 { report.removed += 1 }
-            removeEmptyParents(of: path)
-        }
-        return report
-    }
-
-    private func fileSize(_ path: String) -> Int? {
+    func fileSize(_ path: String) -> Int? {
         var info = stat()
         return stat(output + "/" + path, &info) == 0 ? Int(info.st_size) : nil
     }
 
-    /// `mkdir -p` for a site-relative folder, remembering what exists.
-    private func makeFolder(_ relative: String, createdFolders: inout Set<String>) throws {
-        let full = output + "/" + relative
-        guard !createdFolders.contains(full) else { return }
-        let parent = (relative as NSString).deletingLastPathComponent
-        if !parent.isEmpty { try makeFolder(parent, createdFolders: &createdFolders) }
-        if mkdir(full, 0o755) != 0, errno != EEXIST { throw Self.posixError("cannot create \(full)") }
-        createdFolders.insert(full)
+    /// `mkdir -p` for a site-relative folder; returns the folders it had to create,
+    /// outermost first. Safe from several threads: a folder made meanwhile is fine.
+    func makeFolder(_ relative: String) throws -> [String] {
+        let full = relative.isEmpty ? output : output + "/" + relative
+        var info = stat()
+        if stat(full, &info) == 0 { return [] }
+        if relative.isEmpty {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            return [""]
+        }
+        let created = try makeFolder((relative as NSString).deletingLastPathComponent)
+        if mkdir(full, 0o755) == 0 { return created + [relative] }
+        guard errno == EEXIST else { throw Self.posixError("cannot create \(full)") }
+        return created
     }
 
-    private func writeFile(_ path: String, _ bytes: [UInt8], createdFolders: inout Set<String>) throws {
+    /// Writes `bytes` under a temporary name in the file's folder and returns that name;
+    /// `publish` renames it into place, so no reader ever sees half a file.
+    func writeTemporary(_ path: String, _ bytes: [UInt8]) throws -> String {
         let full = output + "/" + path
-        let folder = (full as NSString).deletingLastPathComponent
-        if !createdFolders.contains(folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            createdFolders.insert(folder)
-        }
-        let temporary = folder + "/.caravan-tmp-" + (full as NSString).lastPathComponent
+        let temporary = (full as NSString).deletingLastPathComponent + "/.caravan-tmp-" + (full as NSString).lastPathComponent
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw Self.posixError("cannot create \(temporary)") }
         var done = 0
@@ -192,13 +134,18 @@ public struct SiteWriter: Sendable {
             done += count
         }
         close(fd)
+        return temporary
+    }
+
+    func publish(_ temporary: String, as path: String) throws {
+        let full = output + "/" + path
         guard rename(temporary, full) == 0 else {
             unlink(temporary)
             throw Self.posixError("cannot rename \(temporary) to \(full)")
         }
     }
 
-    private func removeEmptyParents(of path: String) {
+    func removeEmptyParents(of path: String) {
         var folder = (path as NSString).deletingLastPathComponent
         while !folder.isEmpty, rmdir(output + "/" + folder) == 0 {
             folder = (folder as NSString).deletingLastPathComponent
@@ -206,7 +153,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// A manifest line could have been edited by hand: never follow one out of the folder.
-    private static func isSafeRelative(_ path: String) -> Bool {
+    static func isSafeRelative(_ path: String) -> Bool {
         !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
     }
 
@@ -217,7 +164,7 @@ public struct SiteWriter: Sendable {
         return text
     }
 
-    private static func posixError(_ message: String) -> NSError {
+    static func posixError(_ message: String) -> NSError {
         NSError(domain: "caravan", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: "\(message): \(String(cString: strerror(errno)))"])
     }
 }

@@ -9,15 +9,19 @@ struct PageStage {
     let documents: RenderedDocuments
     let templates: TemplateSet
     var progress: (@Sendable (String, Int, Int) -> Void)?
+    /// Where pages go as they are rendered (`BuildOptions.pageOutput`); nil keeps them.
+    var pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?
 
     func run() -> (BuildOutput, [Diagnostic]) {
-        let plans = zip(plan.pages, plan.isKept).filter { !$0.1 }.map(\.0)
+        let plans = zip(plan.pages, zip(plan.keys, plan.isKept)).filter { !$0.1.1 }.map { ($0.0, $0.1.0) }
         let models = PageViewModels(site: site, documents: documents)
         let inlineStyle = site.publicFiles.first(where: { $0.path == "style.css" }).map { String(decoding: $0.bytes, as: UTF8.self) }
         let counter = Mutex(0)
         let progress = self.progress
+        let pageOutput = self.pageOutput
         let total = plans.count
-        let pages = plans.concurrentMap { plan -> Result<[UInt8], TemplateSet.UnknownTemplate> in
+        // A page handed to `pageOutput` comes back as nil: nothing of it stays in memory.
+        let pages = plans.concurrentMap { plan, key -> Result<[UInt8]?, TemplateSet.UnknownTemplate> in
             if let progress {
                 let done = counter.withLock { count in count += 1; return count }
                 if done % 500 == 0 || done == total { progress("pages", done, total) }
@@ -25,7 +29,12 @@ struct PageStage {
             var (template, context) = models.model(for: plan)
             // The 404 page is served at any address, where relative stylesheet links break.
             if case .notFound = plan, let inlineStyle { context["inline_style"] = inlineStyle }
-            return Result { () throws(TemplateSet.UnknownTemplate) in Array(try templates.render(template, context).utf8) }
+            return Result { () throws(TemplateSet.UnknownTemplate) in
+                let bytes = Array(try templates.render(template, context).utf8)
+                guard let pageOutput else { return bytes }
+                pageOutput(plan.route.outputPath, bytes, key)
+                return nil
+            }
         }
         var output = BuildOutput()
         for (page, (key, kept)) in zip(plan.pages, zip(plan.keys, plan.isKept)) {
@@ -37,10 +46,10 @@ struct PageStage {
         }
         var diagnostics: [Diagnostic] = []
         var missing: Set<String> = []
-        for (plan, page) in zip(plans, pages) {
+        for ((plan, _), page) in zip(plans, pages) {
             switch page {
             case .success(let bytes):
-                output.files[plan.route.outputPath] = bytes
+                if let bytes { output.files[plan.route.outputPath] = bytes }
                 output.pagesPerLanguage[plan.languageCode, default: 0] += 1
             case .failure(let error):
                 missing.insert(error.name)

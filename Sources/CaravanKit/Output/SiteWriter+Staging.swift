@@ -1,0 +1,109 @@
+import Foundation
+import Synchronization
+
+extension SiteWriter {
+    /// Writes a whole build at once (`serve` and tests hold it in memory).
+    public func write(_ build: BuildOutput, inputs: UInt64? = nil) throws -> Report {
+        try begin().commit(build, inputs: inputs)
+    }
+
+    /// Starts a write that takes files as they are rendered (see `Staging`).
+    public func begin() -> Staging {
+        Staging(writer: self, previous: readManifest())
+    }
+
+    /// A write in progress. `stage` takes each file as soon as it is made, from any thread:
+    /// an unchanged file is only noted, a changed one is written under a temporary name
+    /// beside its final place, so a large site never has to sit in memory. `commit` renames
+    /// the changed files into place, writes the manifest and removes what the build no
+    /// longer makes; `abandon` (a build that failed) removes the temporary files and the
+    /// folders made for them, leaving the folder exactly as it was.
+    public final class Staging: Sendable {
+        private struct State {
+            var entries: [String: Manifest.Entry] = [:]
+            var temporaries: [(temporary: String, path: String)] = []
+            var createdFolders: [String] = []
+            var failures: [String] = []
+            var unchanged = 0
+        }
+
+        private let writer: SiteWriter
+        private let previous: Manifest
+        private let state = Mutex(State())
+
+        fileprivate init(writer: SiteWriter, previous: Manifest) {
+            self.writer = writer
+            self.previous = previous
+        }
+
+        /// `key` is a page's input key (`BuildOutput.pageKeys`), kept in the manifest.
+        public func stage(_ path: String, _ bytes: [UInt8], key: UInt64? = nil) {
+            let entry = Manifest.Entry(hash: ContentHash.of(bytes), size: bytes.count, key: key)
+            if let old = previous.entries[path], old.hash == entry.hash, old.size == entry.size, writer.fileSize(path) == bytes.count {
+                state.withLock { state in
+                    state.entries[path] = entry
+                    state.unchanged += 1
+                }
+                return
+            }
+            do {
+                let created = try writer.makeFolder((path as NSString).deletingLastPathComponent)
+                let temporary = try writer.writeTemporary(path, bytes)
+                state.withLock { state in
+                    state.entries[path] = entry
+                    state.temporaries.append((temporary, path))
+                    state.createdFolders += created
+                }
+            } catch {
+                state.withLock { $0.failures.append("\(error)") }
+            }
+        }
+
+        /// Stages what `build` still holds, keeps its kept pages, then publishes everything.
+        /// `inputs` is the source fingerprint, stored so the next build can skip itself.
+        public func commit(_ build: BuildOutput, inputs: UInt64? = nil) throws -> Report {
+            let files = build.files.sorted { $0.key < $1.key }
+            _ = files.concurrentMap { [self] file in stage(file.key, file.value, key: build.pageKeys[file.key]) }
+            var state = self.state.withLock { $0 }
+            for path in build.keptPages {
+                guard let entry = previous.entries[path] else {
+                    state.failures.append("\(path) was kept from a build that did not write it")
+                    continue
+                }
+                state.entries[path] = entry
+                state.unchanged += 1
+            }
+            if let failure = state.failures.first {
+                abandon()
+                throw NSError(domain: "caravan", code: 1, userInfo: [NSLocalizedDescriptionKey: failure])
+            }
+            _ = try writer.makeFolder("")
+            if writer.fileSize(SiteWriter.markerName) == nil {
+                try writer.publish(writer.writeTemporary(SiteWriter.markerName, Array(SiteWriter.markerText.utf8)), as: SiteWriter.markerName)
+            }
+            for (temporary, path) in state.temporaries.sorted(by: { $0.path < $1.path }) {
+                try writer.publish(temporary, as: path)
+            }
+            let next = Manifest(entries: state.entries, inputs: inputs)
+            if next != previous {
+                try writer.publish(writer.writeTemporary(Manifest.fileName, next.bytes), as: Manifest.fileName)
+            }
+            var report = Report(written: state.temporaries.count, unchanged: state.unchanged)
+            for path in previous.entries.keys.sorted() where next.entries[path] == nil && SiteWriter.isSafeRelative(path) {
+                if unlink(writer.output + "/" + path) == 0 { report.removed += 1 }
+                writer.removeEmptyParents(of: path)
+            }
+            return report
+        }
+
+        /// Removes everything staged so far; the folder is left as the last build left it.
+        public func abandon() {
+            let state = self.state.withLock { state in
+                defer { state = State() }
+                return state
+            }
+            for (temporary, _) in state.temporaries { unlink(temporary) }
+            for folder in state.createdFolders.reversed() { rmdir(folder.isEmpty ? writer.output : writer.output + "/" + folder) }
+        }
+    }
+}
