@@ -11,6 +11,9 @@ public struct BuildOptions: Sendable {
     /// rendered from (`SiteWriter.previousBuild()`): a page whose key is unchanged is not
     /// rendered again but kept (`BuildOutput.keptPages`). Empty renders every page.
     public var previousPageKeys: [String: UInt64]
+    /// Front matter parsed by the previous build (`SiteWriter.PreviousBuild.frontMatter`):
+    /// unchanged front matter is taken from it instead of being parsed again.
+    public var previousFrontMatter = YAMLCache()
     /// Where rendered pages go as soon as each is made, with its input key (the command
     /// line stages them with `SiteWriter.Staging.stage`, so a large site is never held in
     /// memory whole); nil keeps them in `BuildOutput.files`. Called from any thread.
@@ -56,7 +59,7 @@ public enum Site {
 
         // 1. Load: read every source file, parse front matter and data.
         options.progress?("load", 0, 1)
-        var loader = ContentLoader(root: options.source)
+        var loader = ContentLoader(root: options.source, previousFrontMatter: options.previousFrontMatter)
         let loaded = loader.load()
         diagnostics += loader.diagnostics
         lap("load")
@@ -82,8 +85,9 @@ public enum Site {
         diagnostics += markdownDiagnostics
         lap("markdown")
         guard !diagnostics.hasErrors else { return finish(nil) }
-        let (output, pageDiagnostics) = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
-                                                     pageOutput: options.pageOutput).run()
+        var (output, pageDiagnostics) = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
+                                                  pageOutput: options.pageOutput).run()
+        output.frontMatter = loaded.frontMatter
         diagnostics += pageDiagnostics
         lap("pages")
         return finish(output)

@@ -50,9 +50,10 @@ struct Build: ParsableCommand {
             return
         }
         options.previousPageKeys = previous?.pageKeys ?? [:]
+        options.previousFrontMatter = previous?.frontMatter ?? options.previousFrontMatter
         // Pages go to disk (under temporary names) as they are rendered; published only
         // if the whole build succeeds.
-        let staging = writer.begin()
+        let staging = writer.begin(after: previous)
         options.pageOutput = { path, bytes, key in staging.stage(path, bytes, key: key) }
         let result = CaravanKit.Site.build(options)
         progress?.clear()

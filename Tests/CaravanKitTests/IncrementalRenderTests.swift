@@ -91,6 +91,28 @@ import Testing
         }
     }
 
+    @Test("front matter parsed by the previous build is reused; a damaged cache is ignored")
+    func frontMatterCache() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try Self.rebuild(site, "first build")
+        let cachePath = site.outputPath + "/.caravan-cache"
+        let cache = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        #expect(cache.count > 0)
+        for title in ["one en", "two en", "three en"] {
+            #expect(cache.range(of: Data(title.utf8)) != nil, "the cache holds the parsed title \(title)")
+        }
+        // Damaged bytes (cut short, then garbage): parsed afresh, same site as a clean build.
+        try cache.prefix(cache.count / 2).write(to: URL(fileURLWithPath: cachePath))
+        try site.write("Content/articles/one/en.md", FixtureSite.article(
+            title: "one en, retitled", date: "2024-01-10", extra: "tags: [rail]\n", body: "First paragraph of one."))
+        try Self.rebuild(site, "after a cache cut short")
+        try Data("not a cache".utf8).write(to: URL(fileURLWithPath: cachePath))
+        try site.write("Content/articles/two/en.md", FixtureSite.article(
+            title: "two en", date: "2024-02-10", extra: "tags: [rail, customs]\n", body: "First paragraph of two."))
+        try Self.rebuild(site, "after a garbage cache")
+    }
+
     @Test("a page removed from Site/ by hand is rendered again")
     func missingPageIsRenderedAgain() throws {
         let site = try Self.site()

@@ -12,9 +12,13 @@ struct ContentLoader {
     let files: FileSystem
     private(set) var diagnostics: [Diagnostic] = []
     private var yamlTexts: [String: String] = [:]
+    /// Front matter parsed by the previous build, and what this one parsed or reused.
+    private let previousFrontMatter: YAMLCache
+    private var frontMatter = YAMLCache()
 
-    init(root: String) {
+    init(root: String, previousFrontMatter: YAMLCache = YAMLCache()) {
         self.files = FileSystem(root: root)
+        self.previousFrontMatter = previousFrontMatter
     }
 
     mutating func load() -> LoadedSite? {
@@ -43,7 +47,7 @@ struct ContentLoader {
         return LoadedSite(
             config: config, strings: strings, documents: documents, unreadableDocuments: unreadable,
             data: loadData(languages: config.languages.map(\.code)), yamlTexts: yamlTexts, assets: assets,
-            templates: loadTemplates(), publicFiles: loadPublicFiles())
+            templates: loadTemplates(), publicFiles: loadPublicFiles(), frontMatter: frontMatter)
     }
 
     // MARK: - YAML files
@@ -198,21 +202,24 @@ struct ContentLoader {
     /// Reads and parses the story files on every core: YAML parsing is a large share of a build.
     private mutating func loadDocuments(_ pending: [PendingDocument]) -> [SourceDocument] {
         let files = self.files
-        let results = pending.concurrentMap { item -> (SourceDocument?, [Diagnostic]) in
-            var reader = ContentLoader(files: files)
+        let previous = previousFrontMatter
+        let results = pending.concurrentMap { item -> (SourceDocument?, [Diagnostic], YAMLCache) in
+            var reader = ContentLoader(files: files, previousFrontMatter: previous)
             let document = reader.loadDocument(item)
-            return (document, reader.diagnostics)
+            return (document, reader.diagnostics, reader.frontMatter)
         }
         var documents: [SourceDocument] = []
-        for (document, documentDiagnostics) in results {
+        for (document, documentDiagnostics, parsed) in results {
             diagnostics += documentDiagnostics
+            frontMatter.nodes.merge(parsed.nodes) { first, _ in first }
             if let document { documents.append(document) }
         }
         return documents
     }
 
-    private init(files: FileSystem) {
+    private init(files: FileSystem, previousFrontMatter: YAMLCache) {
         self.files = files
+        self.previousFrontMatter = previousFrontMatter
     }
 
     private mutating func loadDocument(_ item: PendingDocument) -> SourceDocument? {
@@ -222,13 +229,19 @@ struct ContentLoader {
         case .success(let value): split = value
         case .failure(let diagnostic): diagnostics.append(withSource(diagnostic, text)); return nil
         }
-        let root: YAMLNode?
-        do {
-            root = try YAMLParser.parse(split.yaml, lineOffset: split.yamlLineOffset)
-        } catch {
-            diagnostics.append(withSource(.error(item.path, error.location, error.message, hint: error.hint), text))
-            return nil
+        var root: YAMLNode?
+        let key = YAMLCache.Key(text: split.yaml, lineOffset: split.yamlLineOffset)
+        if let cached = previousFrontMatter.nodes[key] {
+            root = cached
+        } else {
+            do {
+                root = try YAMLParser.parse(split.yaml, lineOffset: split.yamlLineOffset)
+            } catch {
+                diagnostics.append(withSource(.error(item.path, error.location, error.message, hint: error.hint), text))
+                return nil
+            }
         }
+        if let root { frontMatter.nodes[key] = root }
         let (frontMatter, problems) = FrontMatter.decode(root, file: item.path, frontMatterLine: 2)
         diagnostics += problems.map { withSource($0, text) }
         guard let frontMatter else { return nil }

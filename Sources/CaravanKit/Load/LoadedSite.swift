@@ -16,6 +16,8 @@ struct LoadedSite: Sendable {
     var templates: [TemplateSource]
     /// Files under `Public/`, copied verbatim to the site root.
     var publicFiles: [(path: String, bytes: [UInt8])]
+    /// The stories' front matter as parsed, for the next build (see `YAMLCache`).
+    var frontMatter = YAMLCache()
 }
 
 /// A Mustache file under `Templates/`, named by its path without the extension

@@ -18,19 +18,45 @@ struct Manifest: Sendable, Equatable {
 
     /// One line per file: `hash size key path` (`-` for no key); manifests written before
     /// keys existed have `hash size path`. Unreadable lines are skipped (the file is then
-    /// simply rewritten, never deleted, since only listed files are ever deleted).
-    init(text: String) {
-        let lines = text.split(separator: "\n")
-        let hasKeys = lines.first == Substring(Self.formatLine)
-        for line in lines {
-            if line.hasPrefix("# inputs ") {
-                inputs = UInt64(line.dropFirst("# inputs ".count), radix: 16)
+    /// simply rewritten, never deleted, since only listed files are ever deleted). Parsed
+    /// from bytes: a large site's manifest has tens of thousands of lines.
+    init(bytes: [UInt8]) {
+        let format = Array(Self.formatLine.utf8)
+        let hasKeys = bytes.starts(with: format + [10])
+        let inputsPrefix = Array("# inputs ".utf8)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
+            if line.starts(with: inputsPrefix) {
+                inputs = Self.hex(line.dropFirst(inputsPrefix.count))
                 continue
             }
-            let parts = line.split(separator: " ", maxSplits: hasKeys ? 3 : 2)
-            guard parts.count == (hasKeys ? 4 : 3), let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { continue }
-            entries[String(parts.last!)] = Entry(hash: hash, size: size, key: hasKeys ? UInt64(parts[2], radix: 16) : nil)
+            // Fields split at the first two (three) spaces; the path may contain spaces.
+            var fields: [ArraySlice<UInt8>] = []
+            var rest = line
+            while fields.count < (hasKeys ? 3 : 2), let space = rest.firstIndex(of: 32) {
+                fields.append(rest[..<space])
+                rest = rest[(space + 1)...]
+            }
+            guard fields.count == (hasKeys ? 3 : 2), !rest.isEmpty, let hash = Self.hex(fields[0]),
+                  let size = Int(String(decoding: fields[1], as: UTF8.self)) else { continue }
+            entries[String(decoding: rest, as: UTF8.self)] = Entry(hash: hash, size: size, key: hasKeys ? Self.hex(fields[2]) : nil)
         }
+    }
+
+    private static func hex(_ digits: ArraySlice<UInt8>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            switch digit {
+            case 48...57: value = value << 4 | UInt64(digit - 48)
+            case 97...102: value = value << 4 | UInt64(digit - 87)
+            default: return nil
+            }
+        }
+        return value
     }
 
     init(entries: [String: Entry] = [:], inputs: UInt64? = nil) {

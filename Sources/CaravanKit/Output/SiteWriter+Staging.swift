@@ -7,9 +7,10 @@ extension SiteWriter {
         try begin().commit(build, inputs: inputs)
     }
 
-    /// Starts a write that takes files as they are rendered (see `Staging`).
-    public func begin() -> Staging {
-        Staging(writer: self, previous: readManifest())
+    /// Starts a write that takes files as they are rendered (see `Staging`). `previous` is
+    /// `previousBuild()` when the caller already asked for it (the manifest is read once).
+    public func begin(after previous: PreviousBuild? = nil) -> Staging {
+        Staging(writer: self, previous: previous?.manifest ?? readManifest(), previousFrontMatter: previous?.frontMatter)
     }
 
     /// A write in progress. `stage` takes each file as soon as it is made, from any thread:
@@ -29,11 +30,13 @@ extension SiteWriter {
 
         private let writer: SiteWriter
         private let previous: Manifest
+        private let previousFrontMatter: YAMLCache?
         private let state = Mutex(State())
 
-        fileprivate init(writer: SiteWriter, previous: Manifest) {
+        fileprivate init(writer: SiteWriter, previous: Manifest, previousFrontMatter: YAMLCache?) {
             self.writer = writer
             self.previous = previous
+            self.previousFrontMatter = previousFrontMatter
         }
 
         /// `key` is a page's input key (`BuildOutput.pageKeys`), kept in the manifest.
@@ -87,6 +90,9 @@ extension SiteWriter {
             let next = Manifest(entries: state.entries, inputs: inputs)
             if next != previous {
                 try writer.publish(writer.writeTemporary(Manifest.fileName, next.bytes), as: Manifest.fileName)
+            }
+            if previousFrontMatter.map({ !build.frontMatter.holdsTheSameTexts(as: $0) }) ?? true {
+                try writer.publish(writer.writeTemporary(YAMLCache.fileName, build.frontMatter.bytes), as: YAMLCache.fileName)
             }
             var report = Report(written: state.temporaries.count, unchanged: state.unchanged)
             for path in previous.entries.keys.sorted() where next.entries[path] == nil && SiteWriter.isSafeRelative(path) {

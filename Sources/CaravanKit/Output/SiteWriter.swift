@@ -64,7 +64,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// What the build that wrote the folder left: nil when there is none.
-    public struct PreviousBuild: Sendable, Equatable {
+    public struct PreviousBuild: Sendable {
         /// Its source fingerprint: when it matches and `isComplete`, the folder is up to date.
         public var inputs: UInt64?
         /// The number of files it wrote.
@@ -73,6 +73,10 @@ public struct SiteWriter: Sendable {
         public var isComplete: Bool
         /// The input key of each page still there as written (`BuildOptions.previousPageKeys`).
         public var pageKeys: [String: UInt64]
+        /// The front matter it parsed (`BuildOptions.previousFrontMatter`).
+        public var frontMatter: YAMLCache
+        /// What it wrote, for the next write to compare against (see `begin(after:)`).
+        var manifest: Manifest
     }
 
     public func previousBuild() -> PreviousBuild? {
@@ -88,11 +92,13 @@ public struct SiteWriter: Sendable {
             }
             if let key = entry.key { pageKeys[path] = key }
         }
-        return PreviousBuild(inputs: manifest.inputs, files: manifest.entries.count, isComplete: isComplete, pageKeys: pageKeys)
+        let frontMatter = YAMLCache(bytes: FileSystem(root: output).read(YAMLCache.fileName) ?? [])
+        return PreviousBuild(inputs: manifest.inputs, files: manifest.entries.count, isComplete: isComplete,
+                             pageKeys: pageKeys, frontMatter: frontMatter, manifest: manifest)
     }
 
     func readManifest() -> Manifest {
-        Manifest(text: (try? String(contentsOfFile: output + "/" + Manifest.fileName, encoding: .utf8)) ?? "")
+        Manifest(bytes: FileSystem(root: output).read(Manifest.fileName) ?? [])
     }
 
     func fileSize(_ path: String) -> Int? {

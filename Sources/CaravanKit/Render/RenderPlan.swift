@@ -1,3 +1,5 @@
+import Glibc
+
 /// Every page of the site, and which of them need rendering: on a rebuild, a page whose
 /// input key equals the one stored with its file is kept as it is (see `InputKeys`), and
 /// only the Markdown the other pages need is rendered.
@@ -46,12 +48,15 @@ struct RenderPlan: Sendable {
     var keptCount: Int { isKept.count { $0 } }
 
     private static func hasStoryLinks(_ document: SourceDocument) -> Bool {
-        let prefix = Array(InternalLinks.prefix.utf8)
         let body = document.text.utf8.dropFirst(document.bodyOffset)
         return body.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count >= prefix.count else { return false }
-            for start in 0...(bytes.count - prefix.count) where bytes[start] == prefix[0] {
-                if bytes[start..<start + prefix.count].elementsEqual(prefix) { return true }
+            // memchr finds each `@` at memory speed; few are followed by `/`.
+            guard var start = bytes.baseAddress else { return false }
+            let end = start + bytes.count
+            while start < end, let at = memchr(start, 64, end - start) {
+                let next = at.assumingMemoryBound(to: UInt8.self) + 1
+                if next < end, next.pointee == 47 { return true }
+                start = UnsafePointer(next)
             }
             return false
         } ?? document.body.contains(InternalLinks.prefix)
