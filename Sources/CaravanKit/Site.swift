@@ -10,7 +10,8 @@ public struct BuildOptions: Sendable {
     /// The pages the output folder already holds, by site path, with the input key each was
     /// rendered from (`SiteWriter.previousBuild()`): a page whose key is unchanged is not
     /// rendered again but kept (`BuildOutput.keptPages`). Empty renders every page.
-    public var previousPageKeys: [String: UInt64]
+    /// `SiteWriter.build(_:after:)` fills this and the two below.
+    public var previousPageKeys: [String: UInt64] = [:]
     /// Front matter parsed by the previous build (`SiteWriter.PreviousBuild.frontMatter`):
     /// unchanged front matter is taken from it instead of being parsed again.
     public var previousFrontMatter = YAMLCache()
@@ -19,13 +20,10 @@ public struct BuildOptions: Sendable {
     /// memory whole); nil keeps them in `BuildOutput.files`. Called from any thread.
     public var pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?
 
-    public init(source: String, includeDrafts: Bool = false, previousPageKeys: [String: UInt64] = [:],
-                pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)? = nil,
+    public init(source: String, includeDrafts: Bool = false,
                 progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)? = nil) {
         self.source = source
         self.includeDrafts = includeDrafts
-        self.previousPageKeys = previousPageKeys
-        self.pageOutput = pageOutput
         self.progress = progress
     }
 }

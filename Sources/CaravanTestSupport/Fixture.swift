@@ -46,18 +46,7 @@ public struct FixtureSite {
     @discardableResult
     public func buildAndWrite(output: String? = nil) throws -> (BuildResult, SiteWriter.Report?) {
         let writer = try SiteWriter(output: output ?? outputPath, source: root.path)
-        let previous = writer.previousBuild()
-        let staging = writer.begin(after: previous)
-        var options = BuildOptions(
-            source: root.path, previousPageKeys: previous?.pageKeys ?? [:],
-            pageOutput: { path, bytes, key in staging.stage(path, bytes, key: key) })
-        options.previousFrontMatter = previous?.frontMatter ?? options.previousFrontMatter
-        let result = Site.build(options)
-        guard let built = result.output else {
-            staging.abandon()
-            return (result, nil)
-        }
-        return (result, try staging.commit(built))
+        return try writer.build(BuildOptions(source: root.path), after: writer.previousBuild())
     }
 
     /// Every file under `folder` (relative paths) with its bytes.

@@ -39,7 +39,7 @@ struct Build: ParsableCommand {
         }
         // A progress line only for a person watching a terminal; logs and pipes stay clean.
         let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
-        var options = BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show)
+        let options = BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show)
         let inputs = SourceFingerprint.compute(options)
         let previous = writer.previousBuild()
         if let previous, previous.isComplete, previous.inputs == inputs {
@@ -49,28 +49,18 @@ struct Build: ParsableCommand {
             }
             return
         }
-        options.previousPageKeys = previous?.pageKeys ?? [:]
-        options.previousFrontMatter = previous?.frontMatter ?? options.previousFrontMatter
-        // Pages go to disk (under temporary names) as they are rendered; published only
-        // if the whole build succeeds.
-        let staging = writer.begin(after: previous)
-        options.pageOutput = { path, bytes, key in staging.stage(path, bytes, key: key) }
-        let result = CaravanKit.Site.build(options)
+        let (result, report) = try writer.build(options, after: previous, inputs: inputs)
         progress?.clear()
         if !result.diagnostics.isEmpty {
             standardError(DiagnosticPrinter.format(result.diagnostics))
         }
-        guard let output = result.output else {
-            staging.abandon()
+        guard let output = result.output, let report else {
             let errors = result.diagnostics.errorCount
             standardError("build failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written.")
             throw ExitCode.failure
         }
-        let writeStart = ContinuousClock.now
-        let report = try staging.commit(output, inputs: inputs)
         if timings {
-            let stages = result.timings + [("write", ContinuousClock.now - writeStart)]
-            standardError("timings: " + stages.map { "\($0.stage) \(milliseconds($0.duration)) ms" }.joined(separator: ", "))
+            standardError("timings: " + result.timings.map { "\($0.stage) \(milliseconds($0.duration)) ms" }.joined(separator: ", "))
         }
         guard !quiet else { return }
         print(BuildSummary.line(output: output, report: report, warnings: result.diagnostics.warningCount,
