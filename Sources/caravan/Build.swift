@@ -24,7 +24,7 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print only problems, not the progress and summary lines.")
     var quiet = false
 
-    @Flag(name: .long, help: "Print how long each stage took (load, resolve, markdown, pages, write).")
+    @Flag(name: .long, help: "Print how long each stage took (fingerprint, previous build, load, resolve, plan, templates, markdown, pages, write).")
     var timings = false
 
     func run() throws {
@@ -41,7 +41,9 @@ struct Build: ParsableCommand {
         let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         let options = BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show)
         let inputs = SourceFingerprint.compute(options)
+        let fingerprinted = ContinuousClock.now
         let previous = writer.previousBuild()
+        let checked = ContinuousClock.now
         if let previous, previous.isComplete, previous.inputs == inputs {
             if !quiet {
                 print("Nothing changed since the last build: \(previous.files) files up to date "
@@ -60,7 +62,8 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         if timings {
-            standardError("timings: " + result.timings.map { "\($0.stage) \(milliseconds($0.duration)) ms" }.joined(separator: ", "))
+            let stages = [("fingerprint", fingerprinted - start), ("previous build", checked - fingerprinted)] + result.timings
+            standardError("timings: " + stages.map { "\($0.stage) \(milliseconds($0.duration)) ms" }.joined(separator: ", "))
         }
         guard !quiet else { return }
         print(BuildSummary.line(output: output, report: report, warnings: result.diagnostics.warningCount,
