@@ -50,6 +50,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fresh), "a failed first build makes no folder")
     }
 
+    @Test("a first build interrupted while writing leaves a folder the next build still accepts")
+    func interruptedFirstBuild() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let output = site.root.appendingPathComponent("Interrupted").path
+        // Staged, then neither committed nor abandoned: what Ctrl-C leaves behind.
+        try SiteWriter(output: output, source: site.root.path).begin().stage("en/index.html", Array("half".utf8))
+        #expect(FileManager.default.fileExists(atPath: output + "/" + SiteWriter.markerName))
+        let (result, report) = try site.buildAndWrite(output: output)
+        #expect(report != nil, "\(SiteAssertions.printed(result))")
+        #expect(FileManager.default.fileExists(atPath: output + "/en/index.html"))
+    }
+
     @Test("a second build with no change rewrites nothing")
     func noChangeRebuild() throws {
         let site = try Self.site()

@@ -26,6 +26,9 @@ extension SiteWriter {
             var createdFolders: [String] = []
             var failures: [String] = []
             var unchanged = 0
+            /// Whether the marker is known to be there, and whether this write put it there.
+            var hasMarker = false
+            var wroteMarker = false
         }
 
         private let writer: SiteWriter
@@ -50,6 +53,7 @@ extension SiteWriter {
                 return
             }
             do {
+                try markFolder()
                 let created = try writer.makeFolder((path as NSString).deletingLastPathComponent)
                 let temporary = try writer.writeTemporary(path, bytes)
                 state.withLock { state in
@@ -59,6 +63,20 @@ extension SiteWriter {
                 }
             } catch {
                 state.withLock { $0.failures.append("\(error)") }
+            }
+        }
+
+        /// Puts the marker in before the first temporary file: a build interrupted (Ctrl-C)
+        /// after that leaves a folder the next build still recognises as its own.
+        private func markFolder() throws {
+            try state.withLock { state in
+                guard !state.hasMarker else { return }
+                state.createdFolders += try writer.makeFolder("")
+                if writer.fileSize(SiteWriter.markerName) == nil {
+                    try writer.publish(writer.writeTemporary(SiteWriter.markerName, Array(SiteWriter.markerText.utf8)), as: SiteWriter.markerName)
+                    state.wroteMarker = true
+                }
+                state.hasMarker = true
             }
         }
 
@@ -80,10 +98,7 @@ extension SiteWriter {
                 abandon()
                 throw NSError(domain: "caravan", code: 1, userInfo: [NSLocalizedDescriptionKey: failure])
             }
-            _ = try writer.makeFolder("")
-            if writer.fileSize(SiteWriter.markerName) == nil {
-                try writer.publish(writer.writeTemporary(SiteWriter.markerName, Array(SiteWriter.markerText.utf8)), as: SiteWriter.markerName)
-            }
+            try markFolder()
             for (temporary, path) in state.temporaries.sorted(by: { $0.path < $1.path }) {
                 try writer.publish(temporary, as: path)
             }
@@ -109,6 +124,7 @@ extension SiteWriter {
                 return state
             }
             for (temporary, _) in state.temporaries { unlink(temporary) }
+            if state.wroteMarker { unlink(writer.output + "/" + SiteWriter.markerName) }
             for folder in state.createdFolders.reversed() { rmdir(folder.isEmpty ? writer.output : writer.output + "/" + folder) }
         }
     }
