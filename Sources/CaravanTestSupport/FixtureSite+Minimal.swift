@@ -29,6 +29,16 @@ extension FixtureSite {
     /// `Content/data/tags.yaml` with two tags, `rail` and `customs`, named in zh and en.
     public static let sampleTags = "tags:\n  - {id: rail, name: {zh: 铁路, en: Rail}}\n  - {id: customs, name: {zh: 海关, en: Customs}}\n"
 
+    /// Two corridors for `Content/data/corridors.yaml`; nodes and figures may follow.
+    public static let sampleCorridors = """
+        corridors:
+          - id: western
+            name: {en: Western route, zh: 西通道}
+          - id: central
+            name: {en: Central route, zh: 中通道}
+
+        """
+
     /// An article file with the given front matter lines and body.
     public static func article(title: String, date: String = "2024-01-25", extra: String = "", body: String = "Text.") -> String {
         "---\ntitle: \"\(title)\"\ndate: \(date)\n\(extra)---\n\(body)\n"

@@ -9,12 +9,7 @@ import Testing
 /// changes on purpose, update both.
 @Suite struct MistakeCatalogueTests {
     static let tags = FixtureSite.sampleTags
-    static let corridors = """
-        corridors:
-          - id: western
-            name: {en: Western route, zh: 西通道}
-          - id: central
-            name: {en: Central route, zh: 中通道}
+    static let corridors = FixtureSite.sampleCorridors + """
         nodes:
           - id: khorgos
             name: {en: Khorgos, zh: 霍尔果斯}

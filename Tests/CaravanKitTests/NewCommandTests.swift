@@ -7,14 +7,7 @@ import Testing
 /// and every refusal names the problem and a fix without touching the disk.
 @Suite struct NewCommandTests {
     static let tags = FixtureSite.sampleTags
-    static let corridors = """
-        corridors:
-          - id: western
-            name: {en: Western route, zh: 西通道}
-          - id: central
-            name: {en: Central route, zh: 中通道}
-
-        """
+    static let corridors = FixtureSite.sampleCorridors
 
     static func site(languages: [(code: String, htmlLang: String, name: String)]? = nil, withArticle: Bool = true) throws -> FixtureSite {
         var files = languages.map { FixtureSite.minimal(languages: $0) } ?? FixtureSite.minimal()
