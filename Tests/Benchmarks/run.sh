@@ -48,6 +48,10 @@ else
 fi
 
 mkdir -p "$BENCH" "$CORPUS" "$OUT" "$TRASH" "$LOGS"
+# One bench at a time: a second one would time its builds against the first one's work
+# (its final trash deletion alone keeps the disk busy for minutes).
+exec 9>"$BENCH/.lock"
+flock -n 9 || die "another bench is running (it holds $BENCH/.lock); wait until it has finished"
 rm -f "$BENCH"/*.json "$BENCH"/*.txt "$LOGS"/*   # this run's figures only (small files)
 : >"$FACTS"
 fact mode "$MODE"; fact pairs_small "$S"; fact pairs_medium "$M"; fact pairs_large "$L"
