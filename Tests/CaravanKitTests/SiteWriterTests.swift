@@ -50,6 +50,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fresh), "a failed first build makes no folder")
     }
 
+    @Test("abandoning a write staged from many threads removes every folder it made, whatever the order")
+    func abandonAfterConcurrentStaging() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        // Threads making `en/` and `en/tags/x/` at once record them in either order.
+        let paths = (0..<400).map { "\(["en", "zh"][$0 % 2])/tags/t\($0 % 7)/p\($0 % 13)/index.html" }
+        for round in 0..<10 {
+            let output = site.root.appendingPathComponent("Abandoned\(round)").path
+            let staging = try SiteWriter(output: output, source: site.root.path).begin()
+            DispatchQueue.concurrentPerform(iterations: paths.count) { staging.stage(paths[$0], Array("page".utf8)) }
+            #expect(FileManager.default.fileExists(atPath: output + "/en/tags/t0/p0"))
+            staging.abandon()
+            #expect(!FileManager.default.fileExists(atPath: output), "round \(round)")
+        }
+    }
+
     @Test("a first build interrupted while writing leaves a folder the next build still accepts")
     func interruptedFirstBuild() throws {
         let site = try Self.site()

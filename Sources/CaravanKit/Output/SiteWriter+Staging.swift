@@ -125,7 +125,11 @@ extension SiteWriter {
             }
             for (temporary, _) in state.temporaries { unlink(temporary) }
             if state.wroteMarker { unlink(writer.output + "/" + SiteWriter.markerName) }
-            for folder in state.createdFolders.reversed() { rmdir(folder.isEmpty ? writer.output : writer.output + "/" + folder) }
+            // Threads record the folders they made in any order; the longest path first
+            // removes every folder before its parent.
+            for folder in state.createdFolders.sorted(by: { $0.utf8.count > $1.utf8.count }) {
+                rmdir(folder.isEmpty ? writer.output : writer.output + "/" + folder)
+            }
         }
     }
 }
