@@ -154,6 +154,17 @@ import Testing
         #expect((object["author"] as? [String: Any])?["name"] as? String == "Jane Doe")
     }
 
+    @Test("JSON-LD strings: plain text as is, every character JSON or <script> could misread escaped")
+    func jsonStrings() throws {
+        #expect(StructuredData.string("中欧班列 2024") == "\"中欧班列 2024\"")
+        #expect(StructuredData.string("a \"b\" \\ </script> & \n\t\u{1}") == #""a \"b\" \\ \u003c/script\u003e \u0026 \n\t\u0001""#)
+        #expect(StructuredData.string("line\u{2028}para\u{2029}end — “quoted”") == #""line\u2028para\u2029end — “quoted”""#)
+        for text in ["中欧班列 2024", "a \"b\" </script> &\n", "x\u{2028}y — “z”", ""] {
+            let decoded = try JSONSerialization.jsonObject(with: Data(StructuredData.string(text).utf8), options: .fragmentsAllowed)
+            #expect(decoded as? String == text)
+        }
+    }
+
     @Test("summaries: Chinese cut by characters, English by words, with the language's ellipsis")
     func summaries() throws {
         let zh = UIStrings(language: "zh", file: "", values: ["summary_unit": "characters", "summary_length": "10", "ellipsis": "……"], months: [])

@@ -72,11 +72,38 @@ import Testing
         defer { site.cleanUp() }
         let output = site.root.appendingPathComponent("Interrupted").path
         // Staged, then neither committed nor abandoned: what Ctrl-C leaves behind.
-        try SiteWriter(output: output, source: site.root.path).begin().stage("en/index.html", Array("half".utf8))
+        let interrupted = try SiteWriter(output: output, source: site.root.path).begin()
+        interrupted.stage("en/index.html", Array("half".utf8))
+        interrupted.stage("en/gone/index.html", Array("a page no build makes".utf8))
         #expect(FileManager.default.fileExists(atPath: output + "/" + SiteWriter.markerName))
         let (result, report) = try site.buildAndWrite(output: output)
         #expect(report != nil, "\(SiteAssertions.printed(result))")
         #expect(FileManager.default.fileExists(atPath: output + "/en/index.html"))
+        #expect(Self.temporaryFiles(output).isEmpty, "the next build sweeps every temporary file")
+    }
+
+    @Test("a rebuild interrupted while writing is never taken for up to date, and its debris is swept")
+    func interruptedRebuild() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        let before = site.snapshot(of: site.outputPath)
+        let writer = try SiteWriter(output: site.outputPath, source: site.root.path)
+        #expect(writer.previousBuild()?.isComplete == true)
+        let interrupted = writer.begin()
+        interrupted.stage("en/articles/one/index.html", Array("half".utf8))
+        interrupted.stage("en/articles/three/index.html", Array("a story deleted before the next build".utf8))
+        #expect(Self.temporaryFiles(site.outputPath).count == 3, "two pages and the journal")
+        #expect(writer.previousBuild()?.isComplete == false, "so `caravan build` does not skip itself")
+        try site.buildAndWrite()
+        #expect(Self.temporaryFiles(site.outputPath).isEmpty)
+        #expect(site.snapshot(of: site.outputPath) == before)
+        #expect(!FileManager.default.fileExists(atPath: site.outputPath + "/en/articles/three"))
+    }
+
+    static func temporaryFiles(_ folder: String) -> [String] {
+        (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.contains(".caravan-tmp-") || $0.hasSuffix(".caravan-writing") }
     }
 
     @Test("a second build with no change rewrites nothing")

@@ -10,7 +10,8 @@ extension SiteWriter {
     /// Starts a write that takes files as they are rendered (see `Staging`). `previous` is
     /// `previousBuild()` when the caller already asked for it (the manifest is read once).
     public func begin(after previous: PreviousBuild? = nil) -> Staging {
-        Staging(writer: self, previous: previous?.manifest ?? readManifest(), previousFrontMatter: previous?.frontMatter)
+        sweepInterruptedWrite()
+        return Staging(writer: self, previous: previous?.manifest ?? readManifest(), previousFrontMatter: previous?.frontMatter)
     }
 
     /// A write in progress. `stage` takes each file as soon as it is made, from any thread:
@@ -26,7 +27,8 @@ extension SiteWriter {
             var createdFolders: [String] = []
             var failures: [String] = []
             var unchanged = 0
-            /// Whether the marker is known to be there, and whether this write put it there.
+            /// Whether the marker and the journal (`writingName`) are there, and whether this
+            /// write put the marker there.
             var hasMarker = false
             var wroteMarker = false
         }
@@ -54,7 +56,7 @@ extension SiteWriter {
             }
             do {
                 try markFolder()
-                let created = try writer.makeFolder((path as NSString).deletingLastPathComponent)
+                let created = try writer.makeFolder(SiteWriter.folder(of: path))
                 let temporary = try writer.writeTemporary(path, bytes)
                 state.withLock { state in
                     state.entries[path] = entry
@@ -76,6 +78,7 @@ extension SiteWriter {
                     try writer.publish(writer.writeTemporary(SiteWriter.markerName, Array(SiteWriter.markerText.utf8)), as: SiteWriter.markerName)
                     state.wroteMarker = true
                 }
+                try writer.publish(writer.writeTemporary(SiteWriter.writingName, []), as: SiteWriter.writingName)
                 state.hasMarker = true
             }
         }
@@ -114,6 +117,7 @@ extension SiteWriter {
                 if unlink(writer.output + "/" + path) == 0 { report.removed += 1 }
                 writer.removeEmptyParents(of: path)
             }
+            unlink(writer.output + "/" + SiteWriter.writingName)
             return report
         }
 
@@ -124,6 +128,7 @@ extension SiteWriter {
                 return state
             }
             for (temporary, _) in state.temporaries { unlink(temporary) }
+            if state.hasMarker { unlink(writer.output + "/" + SiteWriter.writingName) }
             if state.wroteMarker { unlink(writer.output + "/" + SiteWriter.markerName) }
             // Threads record the folders they made in any order; the longest path first
             // removes every folder before its parent.

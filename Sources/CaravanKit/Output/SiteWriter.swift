@@ -12,6 +12,10 @@ import Foundation
 ///   manifest does not list is ever removed.
 public struct SiteWriter: Sendable {
     public static let markerName = ".caravan-site"
+    /// Present while a write is under way: found at the start of a build, it means the
+    /// last one was interrupted (Ctrl-C, power cut) and left temporary files behind.
+    static let writingName = ".caravan-writing"
+    static let temporaryPrefix = ".caravan-tmp-"
     static let markerText = "This folder is written by `caravan build`. Files listed in .caravan-manifest are replaced or removed on every build.\n"
 
     public struct Report: Sendable, Equatable {
@@ -84,6 +88,7 @@ public struct SiteWriter: Sendable {
         guard !manifest.entries.isEmpty else { return nil }
         var pageKeys: [String: UInt64] = [:]
         var isComplete = true
+        if fileSize(Self.writingName) != nil { isComplete = false }  // so its debris is swept
         // A file deleted or changed by hand is left out, so the build writes it again.
         for (path, entry) in manifest.entries {
             guard fileSize(path) == entry.size else {
@@ -107,26 +112,38 @@ public struct SiteWriter: Sendable {
     }
 
     /// `mkdir -p` for a site-relative folder; returns the folders it had to create,
-    /// outermost first. Safe from several threads: a folder made meanwhile is fine.
+    /// outermost first. Safe from several threads: a folder made meanwhile is fine. Tries
+    /// `mkdir` first: for a new page's folder that is one system call instead of three.
     func makeFolder(_ relative: String) throws -> [String] {
-        let full = relative.isEmpty ? output : output + "/" + relative
-        var info = stat()
-        if stat(full, &info) == 0 { return [] }
         if relative.isEmpty {
+            var info = stat()
+            if stat(output, &info) == 0 { return [] }
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             return [""]
         }
-        let created = try makeFolder((relative as NSString).deletingLastPathComponent)
+        let full = output + "/" + relative
+        if mkdir(full, 0o755) == 0 { return [relative] }
+        if errno == EEXIST { return [] }
+        guard errno == ENOENT else { throw Self.posixError("cannot create \(full)") }
+        let created = try makeFolder(Self.folder(of: relative))
         if mkdir(full, 0o755) == 0 { return created + [relative] }
         guard errno == EEXIST else { throw Self.posixError("cannot create \(full)") }
         return created
+    }
+
+    /// The folder part of a `/`-separated path ("" for a name alone); a byte search, as
+    /// it runs for every page written.
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     /// Writes `bytes` under a temporary name in the file's folder and returns that name;
     /// `publish` renames it into place, so no reader ever sees half a file.
     func writeTemporary(_ path: String, _ bytes: [UInt8]) throws -> String {
         let full = output + "/" + path
-        let temporary = (full as NSString).deletingLastPathComponent + "/.caravan-tmp-" + (full as NSString).lastPathComponent
+        let slash = full.utf8.lastIndex(of: UInt8(ascii: "/"))!  // `full` starts with `output + "/"`
+        let temporary = full[..<slash] + "/" + Self.temporaryPrefix + full[full.utf8.index(after: slash)...]
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw Self.posixError("cannot create \(temporary)") }
         var done = 0
@@ -143,6 +160,19 @@ public struct SiteWriter: Sendable {
         return temporary
     }
 
+    /// Removes what an interrupted write left: its temporary files (including those of
+    /// pages no later build makes, which nothing else would ever delete), the folders
+    /// that held only those, and its journal.
+    func sweepInterruptedWrite() {
+        guard fileSize(Self.writingName) != nil else { return }
+        let names = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? []
+        for path in names where (path.split(separator: "/").last ?? "").hasPrefix(Self.temporaryPrefix) {
+            unlink(output + "/" + path)
+            removeEmptyParents(of: path)
+        }
+        unlink(output + "/" + Self.writingName)
+    }
+
     func publish(_ temporary: String, as path: String) throws {
         let full = output + "/" + path
         guard rename(temporary, full) == 0 else {
@@ -152,9 +182,9 @@ public struct SiteWriter: Sendable {
     }
 
     func removeEmptyParents(of path: String) {
-        var folder = (path as NSString).deletingLastPathComponent
+        var folder = Self.folder(of: path)
         while !folder.isEmpty, rmdir(output + "/" + folder) == 0 {
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = Self.folder(of: folder)
         }
     }
 

@@ -27,6 +27,11 @@ enum StructuredData {
     /// A JSON string literal. `<`, `>` and `&` are written as escapes too: inside `<script>`,
     /// "</script" would otherwise end the element early.
     static func string(_ text: String) -> String {
+        // Most values need no escape: a byte scan then, not a walk over Unicode scalars.
+        // (0xE2 leads U+2028 and U+2029, which must be escaped; its other uses take the walk.)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
