@@ -57,8 +57,11 @@ extension FixtureSite {
         let base = repositoryRoot.appendingPathComponent(folder)
         guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
         return enumerator.compactMap { $0 as? String }
-            .filter { !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: base.appendingPathComponent($0).path) && !$0.isEmpty }
-            .filter { var d: ObjCBool = false; FileManager.default.fileExists(atPath: base.appendingPathComponent($0).path, isDirectory: &d); return !d.boolValue }
+            .filter { path in
+                var isFolder: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: base.appendingPathComponent(path).path, isDirectory: &isFolder)
+                return !path.isEmpty && !path.hasPrefix(".") && exists && !isFolder.boolValue
+            }
             .map { "\(folder)/\($0)" }
     }
 }

@@ -8,7 +8,7 @@ struct ArticleList {
     func values(
         plan: PagePlan, language: Language, title: String, heading: String, articles: [Story],
         page: Int, pageCount: Int, isHome: Bool = false, route: (Int) -> Route
-    ) -> [String: Any] {
+    ) -> TemplateObject {
         let context = PageContext(site: site)
         let here = route(page)
         let slice = Self.page(page, of: articles, size: site.config.pageSize)
@@ -24,18 +24,18 @@ struct ArticleList {
             route: here, language: language, title: title,
             description: site.config.description[language.code] ?? "",
             translations: translations, fallbacks: fallbacks, isHome: isHome)
-        values["alternates"] = context.alternates(route: here, translations: translations, xDefault: xDefault)
-        values["heading"] = heading
-        values["articles"] = slice.map {
+        values["alternates"] = .list(context.alternates(route: here, translations: translations, xDefault: xDefault))
+        values["heading"] = .text(heading)
+        values["articles"] = .list(slice.map {
             context.listItem($0, language: language.code, from: here, summary: documents.summary($0, language.code))
-        }
-        values["has_articles"] = !slice.isEmpty
-        var pagination: [String: Any] = [
-            "label": strings?.format("page_of", ["n": String(page), "total": String(pageCount)]) ?? "",
+        })
+        values["has_articles"] = .flag(!slice.isEmpty)
+        var pagination: TemplateObject = [
+            "label": .text(strings?.format("page_of", ["n": String(page), "total": String(pageCount)]) ?? ""),
         ]
-        if page > 1 { pagination["prev_href"] = here.link(to: route(page - 1)) }
-        if page < pageCount { pagination["next_href"] = here.link(to: route(page + 1)) }
-        values["pagination"] = pageCount > 1 ? pagination : false
+        if page > 1 { pagination["prev_href"] = .text(here.link(to: route(page - 1))) }
+        if page < pageCount { pagination["next_href"] = .text(here.link(to: route(page + 1))) }
+        values["pagination"] = pageCount > 1 ? .object(pagination) : false
         return values
     }
 

@@ -28,7 +28,7 @@ struct PageStage {
             }
             var (template, context) = models.model(for: plan)
             // The 404 page is served at any address, where relative stylesheet links break.
-            if case .notFound = plan, let inlineStyle { context["inline_style"] = inlineStyle }
+            if case .notFound = plan, let inlineStyle { context["inline_style"] = .text(inlineStyle) }
             return Result { () throws(TemplateSet.UnknownTemplate) in
                 let bytes = Array(try templates.render(template, context).utf8)
                 guard let pageOutput else { return bytes }

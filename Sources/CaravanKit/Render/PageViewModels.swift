@@ -4,7 +4,7 @@ struct PageViewModels {
     let documents: RenderedDocuments
     private var context: PageContext { PageContext(site: site) }
 
-    func model(for plan: PagePlan) -> (template: String, context: [String: Any]) {
+    func model(for plan: PagePlan) -> (template: String, context: TemplateObject) {
         switch plan {
         case .landing: ("landing", landing())
         case .notFound: ("404", notFound())
@@ -18,7 +18,7 @@ struct PageViewModels {
         }
     }
 
-    private func home(_ language: Language, page: Int, pageCount: Int) -> [String: Any] {
+    private func home(_ language: Language, page: Int, pageCount: Int) -> TemplateObject {
         let strings = site.strings[language.code]
         let title = page == 1
             ? site.config.title[language.code] ?? ""
@@ -30,7 +30,7 @@ struct PageViewModels {
         ) { .home(language.code, page: $0) }
     }
 
-    private func storyPage(_ story: Story, _ language: Language) -> [String: Any] {
+    private func storyPage(_ story: Story, _ language: Language) -> TemplateObject {
         let route = Route.story(story, in: language.code)
         let document = story.translations[language.code]!
         let frontMatter = document.frontMatter
@@ -39,54 +39,59 @@ struct PageViewModels {
         var values = context.base(
             route: route, language: language, title: frontMatter.title,
             description: documents.summary(story, language.code), translations: translations)
-        var article: [String: Any] = [
-            "title": frontMatter.title,
-            "body_html": documents[story, language.code]?.html ?? "",
-            "date_iso": frontMatter.date.rfc3339,
-            "date_text": strings?.format(frontMatter.date) ?? frontMatter.date.iso,
-            "tags": frontMatter.tags.compactMap { reference -> [String: String]? in
+        var article: TemplateObject = [
+            "title": .text(frontMatter.title),
+            "body_html": .text(documents[story, language.code]?.html ?? ""),
+            "date_iso": .text(frontMatter.date.rfc3339),
+            "date_text": .text(strings?.format(frontMatter.date) ?? frontMatter.date.iso),
+            "tags": .list(frontMatter.tags.compactMap { reference -> TemplateObject? in
                 guard let tag = site.data.tag(reference.text) else { return nil }
-                return ["name": tag.name[language.code] ?? tag.id, "href": route.link(to: .tag(tag.id, in: language.code))]
-            },
-            "has_tags": !frontMatter.tags.isEmpty,
+                return ["name": .text(tag.name[language.code] ?? tag.id), "href": .text(route.link(to: .tag(tag.id, in: language.code)))]
+            }),
+            "has_tags": .flag(!frontMatter.tags.isEmpty),
         ]
-        if let summary = frontMatter.summary, !summary.isEmpty { article["summary"] = summary }
-        if let author = frontMatter.author { article["author"] = author }
+        if let summary = frontMatter.summary, !summary.isEmpty { article["summary"] = .text(summary) }
+        if let author = frontMatter.author { article["author"] = .text(author) }
         if let updated = frontMatter.updated, updated != frontMatter.date {
-            article["updated"] = ["iso": updated.rfc3339, "text": strings?.format(updated) ?? updated.iso]
+            article["updated"] = ["iso": .text(updated.rfc3339), "text": .text(strings?.format(updated) ?? updated.iso)]
         }
         if let image = frontMatter.image {
-            article["image"] = ["src": MarkdownStage.localFileName(image.text) ?? image.text, "alt": frontMatter.imageAlt ?? ""]
+            article["image"] = [
+                "src": .text(MarkdownStage.localFileName(image.text) ?? image.text), "alt": .text(frontMatter.imageAlt ?? ""),
+            ]
         }
         if story.kind == .article {
             let figures = FigureViews(site: site, language: language, route: route)
-            let corridors = frontMatter.corridors.compactMap { reference -> [String: String]? in
+            let corridors = frontMatter.corridors.compactMap { reference -> TemplateObject? in
                 guard let corridor = site.data.corridor(reference.text) else { return nil }
-                return ["name": corridor.name[language.code] ?? "", "href": route.link(to: .corridor(corridor.id, in: language.code))]
+                return [
+                    "name": .text(corridor.name[language.code] ?? ""),
+                    "href": .text(route.link(to: .corridor(corridor.id, in: language.code))),
+                ]
             }
-            article["corridors"] = corridors
-            article["has_corridors"] = !corridors.isEmpty
+            article["corridors"] = .list(corridors)
+            article["has_corridors"] = .flag(!corridors.isEmpty)
             let reported = site.data.figures.filter { $0.source.text == story.slug }.map(figures.figure)
-            article["figures"] = reported
-            article["has_figures"] = !reported.isEmpty
+            article["figures"] = .list(reported)
+            article["has_figures"] = .flag(!reported.isEmpty)
         }
         if let rendered = documents[story, language.code], let strings {
             let minutes = TextLength.readingMinutes(han: rendered.hanCount, words: rendered.wordCount)
-            article["reading_time"] = strings.format("reading_time", ["n": String(minutes)])
+            article["reading_time"] = .text(strings.format("reading_time", ["n": String(minutes)]))
         }
         if story.kind == .article {
             values["og_type"] = "article"
-            values["json_ld"] = StructuredData.newsArticle(document, language: language, route: route, site: site)
+            values["json_ld"] = .text(StructuredData.newsArticle(document, language: language, route: route, site: site))
             if let image = frontMatter.image, let url = route.absoluteURL(in: site.config) {
-                values["og_image"] = url + (MarkdownStage.localFileName(image.text) ?? image.text)
+                values["og_image"] = .text(url + (MarkdownStage.localFileName(image.text) ?? image.text))
             }
         }
-        values["article"] = article
-        values["draft"] = frontMatter.draft
+        values["article"] = .object(article)
+        values["draft"] = .flag(frontMatter.draft)
         return values
     }
 
-    private func landing() -> [String: Any] {
+    private func landing() -> TemplateObject {
         let route = Route.landing
         let language = site.config.defaultLanguage
         var values = context.base(
@@ -94,45 +99,48 @@ struct PageViewModels {
             title: site.config.languages.compactMap { site.config.title[$0.code] }.joined(separator: " · "),
             description: site.config.description[language.code] ?? "", translations: [:], isHome: true)
         // The landing is the `x-default` of the language homes: it lists them, and itself.
-        var alternates = site.config.languages.map { other -> [String: String] in
-            ["hreflang": other.htmlLang, "href": Route.home(other.code).absoluteURL(in: site.config) ?? route.link(to: .home(other.code))]
+        var alternates = site.config.languages.map { other -> TemplateObject in
+            [
+                "hreflang": .text(other.htmlLang),
+                "href": .text(Route.home(other.code).absoluteURL(in: site.config) ?? route.link(to: .home(other.code))),
+            ]
         }
-        alternates.append(["hreflang": "x-default", "href": route.absoluteURL(in: site.config) ?? route.link(to: .landing)])
-        values["alternates"] = site.config.languages.count > 1 ? alternates : []
-        values["languages"] = site.config.languages.map { other -> [String: Any] in
+        alternates.append(["hreflang": "x-default", "href": .text(route.absoluteURL(in: site.config) ?? route.link(to: .landing))])
+        values["alternates"] = .list(site.config.languages.count > 1 ? alternates : [])
+        values["languages"] = .list(site.config.languages.map { other -> TemplateObject in
             let strings = site.strings[other.code]
             let latest = site.articles(in: other.code).prefix(5).map {
                 context.listItem($0, language: other.code, from: route, summary: "")
             }
             return [
-                "name": other.name, "html_lang": other.htmlLang, "code": other.code,
-                "locale": other.code == language.code ? false : other.locale,
-                "href": route.link(to: .home(other.code)),
-                "site_title": site.config.title[other.code] ?? "",
-                "site_description": site.config.description[other.code] ?? "",
-                "latest_label": strings?["latest"] ?? "", "enter_label": strings?["enter"] ?? "",
-                "stats_label": strings?["nav_stats"] ?? "", "stats_href": route.link(to: .stats(other.code)),
-                "latest": latest,
+                "name": .text(other.name), "html_lang": .text(other.htmlLang), "code": .text(other.code),
+                "locale": other.code == language.code ? false : .text(other.locale),
+                "href": .text(route.link(to: .home(other.code))),
+                "site_title": .text(site.config.title[other.code] ?? ""),
+                "site_description": .text(site.config.description[other.code] ?? ""),
+                "latest_label": .text(strings?["latest"] ?? ""), "enter_label": .text(strings?["enter"] ?? ""),
+                "stats_label": .text(strings?["nav_stats"] ?? ""), "stats_href": .text(route.link(to: .stats(other.code))),
+                "latest": .list(latest),
             ]
-        }
+        })
         return values
     }
 
-    private func notFound() -> [String: Any] {
+    private func notFound() -> TemplateObject {
         let language = site.config.defaultLanguage
         var values = context.base(
             route: .notFound, language: language, title: site.strings[language.code]?["not_found_title"] ?? "",
             description: site.config.description[language.code] ?? "", translations: [:], absoluteLinks: true)
         values.removeValue(forKey: "canonical")
-        values["languages"] = site.config.languages.map { other -> [String: Any] in
+        values["languages"] = .list(site.config.languages.map { other -> TemplateObject in
             let strings = site.strings[other.code]
             return [
-                "html_lang": other.htmlLang,
-                "href": Route.home(other.code).absoluteURL(in: site.config) ?? Route.notFound.link(to: .home(other.code)),
-                "title": strings?["not_found_title"] ?? "", "text": strings?["not_found_text"] ?? "",
-                "home_label": strings?["not_found_home"] ?? "",
+                "html_lang": .text(other.htmlLang),
+                "href": .text(Route.home(other.code).absoluteURL(in: site.config) ?? Route.notFound.link(to: .home(other.code))),
+                "title": .text(strings?["not_found_title"] ?? ""), "text": .text(strings?["not_found_text"] ?? ""),
+                "home_label": .text(strings?["not_found_home"] ?? ""),
             ]
-        }
+        })
         return values
     }
 }

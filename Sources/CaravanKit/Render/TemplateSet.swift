@@ -1,6 +1,7 @@
 import Mustache
 
-/// The swift-mustache adapter: the only file that imports it.
+/// The swift-mustache adapter: with `TemplateValue+Mustache.swift`, the only code that
+/// imports it.
 ///
 /// Mustache renders a missing partial or an unknown template as empty text; this adapter
 /// checks every partial name when the templates load and throws on an unknown template,
@@ -49,9 +50,9 @@ struct TemplateSet: Sendable {
         var name: String
     }
 
-    /// Renders `context` (dictionaries, arrays, strings and booleans only) with a template.
-    func render(_ name: String, _ context: [String: Any]) throws(UnknownTemplate) -> String {
-        guard names.contains(name), let text = library.render(context, withTemplate: name) else {
+    /// Renders `context` with a template.
+    func render(_ name: String, _ context: TemplateObject) throws(UnknownTemplate) -> String {
+        guard names.contains(name), let text = library.render(MustacheObject(values: context), withTemplate: name) else {
             throw UnknownTemplate(name: name)
         }
         return text

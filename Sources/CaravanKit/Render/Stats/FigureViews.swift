@@ -8,43 +8,46 @@ struct FigureViews {
     private var formatter: FigureFormatter { FigureFormatter(strings: strings) }
 
     /// One figure as a table row: every part already written in the reader's language.
-    func figure(_ figure: Figure) -> [String: Any] {
+    func figure(_ figure: Figure) -> TemplateObject {
         let code = language.code
-        var view: [String: Any] = [
+        var view: TemplateObject = [
             "id": "figure-\(figure.id)",
-            "metric": figure.metric[code] ?? "",
-            "value": formatter.amount(figure.amount, unit: figure.unit, scale: figure.scale),
-            "period": formatter.period(figure.period),
-            "stats_href": route.link(to: .stats(code)) + "#figure-\(figure.id)",
+            "metric": .text(figure.metric[code] ?? ""),
+            "value": .text(formatter.amount(figure.amount, unit: figure.unit, scale: figure.scale)),
+            "period": .text(formatter.period(figure.period)),
+            "stats_href": .text(route.link(to: .stats(code)) + "#figure-\(figure.id)"),
         ]
-        if let node = figure.node.flatMap({ site.data.node($0.text) }) { view["place"] = node.name[code] ?? "" }
-        if let change = figure.change { view["change"] = formatter.change(change) }
+        if let node = figure.node.flatMap({ site.data.node($0.text) }) { view["place"] = .text(node.name[code] ?? "") }
+        if let change = figure.change { view["change"] = .text(formatter.change(change)) }
         if let before = figure.before {
-            view["before"] = formatter.amount(before, unit: figure.unit, scale: figure.scale)
+            view["before"] = .text(formatter.amount(before, unit: figure.unit, scale: figure.scale))
         }
-        if let source = source(of: figure) { view["source"] = source }
+        if let source = source(of: figure) { view["source"] = .object(source) }
         return view
     }
 
     /// The article that reported the figure, in the reader's language when it exists,
     /// otherwise in another language, marked as such.
-    private func source(of figure: Figure) -> [String: Any]? {
+    private func source(of figure: Figure) -> TemplateObject? {
         guard let story = site.articles.first(where: { $0.slug == figure.source.text }) else { return nil }
         if let document = story.translations[language.code] {
-            return ["title": document.frontMatter.title, "href": route.link(to: .article(story.slug, in: language.code))]
+            return [
+                "title": .text(document.frontMatter.title),
+                "href": .text(route.link(to: .article(story.slug, in: language.code))),
+            ]
         }
         guard let other = site.config.languages.first(where: { story.translations[$0.code] != nil }),
               let document = story.translations[other.code] else { return nil }
         return [
-            "title": document.frontMatter.title, "href": route.link(to: .article(story.slug, in: other.code)),
-            "hreflang": other.htmlLang, "note": strings.format("in_language", ["language": other.name]),
+            "title": .text(document.frontMatter.title), "href": .text(route.link(to: .article(story.slug, in: other.code))),
+            "hreflang": .text(other.htmlLang), "note": .text(strings.format("in_language", ["language": other.name])),
         ]
     }
 
     /// Charts for a set of figures: one comparing figures that share metric, unit, scale and
     /// period (Alashankou vs Khorgos), and one before/after chart per figure with `before`.
-    func charts(for figures: [Figure]) -> [[String: Any]] {
-        var charts: [[String: Any]] = []
+    func charts(for figures: [Figure]) -> [TemplateObject] {
+        var charts: [TemplateObject] = []
         var groups: [String: [Figure]] = [:]
         var order: [String] = []
         for figure in figures {
@@ -78,12 +81,12 @@ struct FigureViews {
         return charts
     }
 
-    private func chart(id: String, title: String, bars: [BarChart.Bar]) -> [String: Any] {
+    private func chart(id: String, title: String, bars: [BarChart.Bar]) -> TemplateObject {
         let description = bars.map { "\($0.label): \($0.valueText)" }.joined(separator: strings["list_separator"])
         let chart = BarChart(id: id, title: title, description: description, bars: bars)
         return [
-            "id": id, "title": title, "svg": chart.svg,
-            "rows": bars.map { ["label": $0.label, "value": $0.valueText] },
+            "id": .text(id), "title": .text(title), "svg": .text(chart.svg),
+            "rows": .list(bars.map { ["label": .text($0.label), "value": .text($0.valueText)] }),
         ]
     }
 

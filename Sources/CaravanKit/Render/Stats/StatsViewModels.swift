@@ -4,21 +4,21 @@ struct StatsViewModels {
     private var context: PageContext { PageContext(site: site) }
 
     /// `/<lang>/stats/`: every figure, grouped by corridor, with charts and tables.
-    func stats(_ language: Language) -> [String: Any] {
+    func stats(_ language: Language) -> TemplateObject {
         let route = Route.stats(language.code)
         let strings = site.strings[language.code]!
         var values = context.base(
             route: route, language: language, title: strings["stats_title"], description: strings["stats_intro"],
             translations: PagePlan.stats(language: language).translations(in: site).routes)
         let views = FigureViews(site: site, language: language, route: route)
-        var groups: [[String: Any]] = []
+        var groups: [TemplateObject] = []
         for corridor in site.data.corridors {
             let figures = site.data.figures.filter { FigureViews.corridorID(of: $0, in: site.data) == corridor.id }
             guard !figures.isEmpty else { continue }
             groups.append([
-                "id": "corridor-\(corridor.id)", "name": corridor.name[language.code] ?? "",
-                "href": route.link(to: .corridor(corridor.id, in: language.code)),
-                "figures": figures.map(views.figure), "charts": views.charts(for: figures),
+                "id": "corridor-\(corridor.id)", "name": .text(corridor.name[language.code] ?? ""),
+                "href": .text(route.link(to: .corridor(corridor.id, in: language.code))),
+                "figures": .list(figures.map(views.figure)), "charts": .list(views.charts(for: figures)),
                 "region_label": "\(strings["figures_table_label"]): \(corridor.name[language.code] ?? "")",
             ])
         }
@@ -26,18 +26,18 @@ struct StatsViewModels {
         let unplaced = site.data.figures.filter { FigureViews.corridorID(of: $0, in: site.data) == nil }
         if !unplaced.isEmpty {
             groups.append([
-                "id": "corridor-none", "name": strings["stats_other"], "href": "#corridor-none",
-                "figures": unplaced.map(views.figure), "charts": views.charts(for: unplaced),
+                "id": "corridor-none", "name": .text(strings["stats_other"]), "href": "#corridor-none",
+                "figures": .list(unplaced.map(views.figure)), "charts": .list(views.charts(for: unplaced)),
                 "region_label": "\(strings["figures_table_label"]): \(strings["stats_other"])",
             ])
         }
-        values["groups"] = groups
-        values["has_groups"] = !groups.isEmpty
+        values["groups"] = .list(groups)
+        values["has_groups"] = .flag(!groups.isEmpty)
         return values
     }
 
     /// `/<lang>/corridors/<id>/`: the corridor's places, figures and articles.
-    func corridor(_ corridor: Corridor, _ language: Language) -> [String: Any] {
+    func corridor(_ corridor: Corridor, _ language: Language) -> TemplateObject {
         let route = Route.corridor(corridor.id, in: language.code)
         let strings = site.strings[language.code]!
         let name = corridor.name[language.code] ?? corridor.id
@@ -47,23 +47,24 @@ struct StatsViewModels {
             translations: PagePlan.corridor(corridor, language: language).translations(in: site).routes)
         let views = FigureViews(site: site, language: language, route: route)
         let nodes = site.data.nodes.filter { $0.corridors.contains { $0.text == corridor.id } }
-        values["nodes"] = nodes.map { node -> [String: String] in
-            ["name": node.name[language.code] ?? "", "kind": strings["node_kind_\(node.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"],
-             "country": node.country]
-        }
-        values["has_nodes"] = !nodes.isEmpty
+        values["nodes"] = .list(nodes.map { node -> TemplateObject in
+            ["name": .text(node.name[language.code] ?? ""),
+             "kind": .text(strings["node_kind_\(node.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"]),
+             "country": .text(node.country)]
+        })
+        values["has_nodes"] = .flag(!nodes.isEmpty)
         let figures = site.data.figures.filter {
             FigureViews.corridorID(of: $0, in: site.data) == corridor.id || $0.corridor?.text == corridor.id
         }
-        values["figures"] = figures.map(views.figure)
+        values["figures"] = .list(figures.map(views.figure))
         values["region_label"] = "\(strings["figures_table_label"]): \(name)"
-        values["charts"] = views.charts(for: figures)
-        values["has_figures"] = !figures.isEmpty
+        values["charts"] = .list(views.charts(for: figures))
+        values["has_figures"] = .flag(!figures.isEmpty)
         let articles = Self.articles(about: corridor, in: language.code, site: site)
         // Titles and dates only: a corridor gathers hundreds of reports on a large site, and
         // without summaries the page does not change when an article's text does.
-        values["articles"] = articles.map { context.listItem($0, language: language.code, from: route, summary: "") }
-        values["has_articles"] = !articles.isEmpty
+        values["articles"] = .list(articles.map { context.listItem($0, language: language.code, from: route, summary: "") })
+        values["has_articles"] = .flag(!articles.isEmpty)
         return values
     }
 
