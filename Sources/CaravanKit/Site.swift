@@ -75,7 +75,11 @@ public enum Site {
         lap("plan")
 
         // 4. Render: Markdown to HTML, then the pages through their templates.
-        let (templates, templateDiagnostics) = TemplateSet.compile(site.templates, strings: site.strings)
+        let (templates, templateDiagnostics) = TemplateSet.compile(
+            site.templates, strings: site.strings,
+            languageValues: Dictionary(uniqueKeysWithValues: site.config.languages.map {
+                ($0.code, PageContext.languageValues($0, strings: site.strings[$0.code]))
+            }))
         diagnostics += templateDiagnostics
         lap("templates")
         options.progress?("markdown", 0, 1)

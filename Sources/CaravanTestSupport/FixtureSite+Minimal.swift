@@ -49,6 +49,15 @@ extension FixtureSite {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// The whole shipped site: every file under Content/, Templates/ and Public/.
+    public static func shipped() -> [String: String] {
+        var files: [String: String] = [:]
+        for path in shippedFiles(under: "Content") + shippedFiles(under: "Templates") + shippedFiles(under: "Public") {
+            files[path] = shippedFile(path)
+        }
+        return files
+    }
+
     static func shippedFile(_ path: String) -> String? {
         try? String(contentsOf: repositoryRoot.appendingPathComponent(path), encoding: .utf8)
     }

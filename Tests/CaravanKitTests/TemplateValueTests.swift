@@ -40,3 +40,4 @@ import Testing
         #expect(try render("{{#page}}page {{n}}{{/page}}", context) == "page 2")
     }
 }
+

@@ -20,12 +20,8 @@ struct PageContext {
             (absoluteLinks ? target.absoluteURL(in: config) : nil) ?? route.link(to: target)
         }
         let strings = site.strings[language.code]
-        var context: TemplateObject = [
-            "lang": [
-                "code": .text(language.code), "html_lang": .text(language.htmlLang),
-                "name": .text(language.name), "locale": .text(language.locale),
-            ],
-            "i18n": .object((strings?.values ?? [:]).mapValues(TemplateValue.text)),
+        var context = Self.languageValues(language, strings: strings)
+        context.merge([
             "site_title": .text(config.title[language.code] ?? ""),
             "site_description": .text(config.description[language.code] ?? ""),
             "title": .text(title),
@@ -35,7 +31,7 @@ struct PageContext {
             "home_href": .text(link(.home(language.code))),
             "landing_href": .text(link(.landing)),
             "nav": .list(navigation(route: route, language: language.code, link: link)),
-        ]
+        ]) { _, page in page }
         if let canonical = route.absoluteURL(in: config) {
             context["canonical"] = .text(canonical)
             context["feed_href"] = .text(link(.feed(language.code)))
@@ -57,6 +53,19 @@ struct PageContext {
         context["has_translations"] = .flag(!switchLinks.isEmpty)
         context["alternates"] = .list(alternates(route: route, translations: translations))
         return context
+    }
+
+    /// What a page's language fixes: `lang` (code, html_lang, name, locale) and `i18n` (the
+    /// UI strings). Only the top of a page's context has these two names; templates are
+    /// compiled with them written in, one copy per language (`TemplateInlining`).
+    static func languageValues(_ language: Language, strings: UIStrings?) -> TemplateObject {
+        [
+            "lang": [
+                "code": .text(language.code), "html_lang": .text(language.htmlLang),
+                "name": .text(language.name), "locale": .text(language.locale),
+            ],
+            "i18n": .object((strings?.values ?? [:]).mapValues(TemplateValue.text)),
+        ]
     }
 
     /// `<link rel="alternate" hreflang>` for each language version, itself included, plus

@@ -30,7 +30,7 @@ struct PageStage {
             // The 404 page is served at any address, where relative stylesheet links break.
             if case .notFound = plan, let inlineStyle { context["inline_style"] = .text(inlineStyle) }
             return Result { () throws(TemplateSet.UnknownTemplate) in
-                let bytes = Array(try templates.render(template, context).utf8)
+                let bytes = Array(try templates.render(template, language: plan.languageCode, context).utf8)
                 guard let pageOutput else { return bytes }
                 pageOutput(plan.route.outputPath, bytes, key)
                 return nil

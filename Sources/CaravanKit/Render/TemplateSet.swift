@@ -8,10 +8,16 @@ import Mustache
 /// so a typo is a build error instead of a silently empty page.
 struct TemplateSet: Sendable {
     private let library: MustacheLibrary
+    /// The same templates with each language's constants written in, by language code.
+    private var libraries: [String: MustacheLibrary] = [:]
     private let names: Set<String>
 
-    /// Compiles every template once; problems come back as diagnostics naming file and line.
-    static func compile(_ sources: [TemplateSource], strings: [String: UIStrings]) -> (TemplateSet, [Diagnostic]) {
+    /// Compiles every template once, and once more for each language of `languageValues`
+    /// (code → `PageContext.languageValues`) with its constants inlined; problems come
+    /// back as diagnostics naming file and line.
+    static func compile(
+        _ sources: [TemplateSource], strings: [String: UIStrings], languageValues: [String: TemplateObject] = [:]
+    ) -> (TemplateSet, [Diagnostic]) {
         _ = Self.registered
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
@@ -34,7 +40,21 @@ struct TemplateSet: Sendable {
         for source in sources {
             diagnostics += TemplateReferences.check(source, templateNames: names, strings: strings)
         }
-        return (TemplateSet(library: library, names: names), diagnostics)
+        var templates = TemplateSet(library: library, names: names)
+        if !diagnostics.hasErrors, TemplateInlining.isSafe(sources.map(\.text)) {
+            for (code, values) in languageValues {
+                let constants = TemplateInlining.constants(values)
+                let inlined = sources.compactMap { source in
+                    (try? MustacheTemplate(string: Self.pragma + TemplateInlining.inline(constants, in: source.text))).map { (source.name, $0) }
+                }
+                // Inlining only replaces whole variable tags; should a copy still not parse,
+                // that language keeps the original templates.
+                if inlined.count == sources.count {
+                    templates.libraries[code] = MustacheLibrary(templates: Dictionary(inlined) { first, _ in first })
+                }
+            }
+        }
+        return (templates, diagnostics)
     }
 
     /// swift-mustache's own HTML escaper walks Characters through a dictionary; it was
@@ -50,8 +70,10 @@ struct TemplateSet: Sendable {
         var name: String
     }
 
-    /// Renders `context` with a template.
-    func render(_ name: String, _ context: TemplateObject) throws(UnknownTemplate) -> String {
+    /// Renders `context` with a template; `language` is the code whose constants the
+    /// context's `lang` and `i18n` hold ("" for none).
+    func render(_ name: String, language: String = "", _ context: TemplateObject) throws(UnknownTemplate) -> String {
+        let library = libraries[language] ?? self.library
         guard names.contains(name), let text = library.render(MustacheObject(values: context), withTemplate: name) else {
             throw UnknownTemplate(name: name)
         }
