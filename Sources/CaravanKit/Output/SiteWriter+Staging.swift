@@ -102,8 +102,12 @@ extension SiteWriter {
                 throw NSError(domain: "caravan", code: 1, userInfo: [NSLocalizedDescriptionKey: failure])
             }
             try markFolder()
-            for (temporary, path) in state.temporaries.sorted(by: { $0.path < $1.path }) {
-                try writer.publish(temporary, as: path)
+            // Renames in different folders do not wait on each other: on every core.
+            let failures = state.temporaries.sorted { $0.path < $1.path }.concurrentMap { temporary, path in
+                Result { try writer.publish(temporary, as: path) }.failureDescription
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first {
+                throw NSError(domain: "caravan", code: 1, userInfo: [NSLocalizedDescriptionKey: failure])
             }
             let next = Manifest(entries: state.entries, inputs: inputs)
             if next != previous {
@@ -136,5 +140,13 @@ extension SiteWriter {
                 rmdir(folder.isEmpty ? writer.output : writer.output + "/" + folder)
             }
         }
+    }
+}
+
+private extension Result {
+    /// What went wrong, as text that can cross threads; nil on success.
+    var failureDescription: String? {
+        if case .failure(let error) = self { return error.localizedDescription }
+        return nil
     }
 }
