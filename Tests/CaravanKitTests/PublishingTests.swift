@@ -192,4 +192,24 @@ import Testing
         #expect(TextLength.readingMinutes(han: 200, words: 110) == 1)
         #expect(TextLength.readingMinutes(han: 0, words: 0) == 1)
     }
+
+    @Test("reading time from UTF-8 pieces (Markdown text nodes) counts as from the whole text")
+    func readingTimeFromBytes() {
+        let texts = ["霍尔果斯口岸 Khorgos Gateway 开行 2,485 列 China–Europe trains，同比增长14.8%。",
+                     "Xi’an’s co-operation rose 😀 Ünïcödé naïve 𠀀𠀁 (CJK Ext. B) done", "", "one"]
+        for text in texts {
+            // Cut between scalars, as cmark's text nodes are, including inside a word.
+            let scalars = Array(text.unicodeScalars)
+            for cut in [0, scalars.count / 3, scalars.count / 2] {
+                var length = TextLength()
+                for piece in [scalars[..<cut], scalars[cut...]] {
+                    var string = ""
+                    string.unicodeScalars.append(contentsOf: piece)
+                    Array(string.utf8).withUnsafeBufferPointer { length.add(utf8: $0) }
+                }
+                let whole = TextLength.count(text)
+                #expect(length.han == whole.han && length.words == whole.words, "\(text) cut at \(cut)")
+            }
+        }
+    }
 }

@@ -16,23 +16,40 @@ struct TextLength {
         for scalar in text.unicodeScalars { add(scalar) }
     }
 
+    /// Valid UTF-8 (cmark's text). ASCII bytes are counted as they are; only the others are
+    /// decoded: this runs over every word of every story.
     mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) { add(scalar) }
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                addASCII(lead)
+                index += 1
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard index + length <= bytes.count else { return }
+            var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            if let scalar = Unicode.Scalar(value) { add(scalar) }
+            index += length
+        }
+    }
+
+    /// ASCII, most of an English story: letters and digits make words.
+    private mutating func addASCII(_ byte: UInt8) {
+        let isWordCharacter = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        if isWordCharacter {
+            if !inWord { words += 1 }
+            inWord = true
+        } else if byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-") {
+            inWord = false
+        }
     }
 
     mutating func add(_ scalar: Unicode.Scalar) {
-        let value = scalar.value
-        if value < 0x80 {
-            // ASCII, most of an English story: letters and digits make words.
-            let isWordCharacter = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
-            if isWordCharacter {
-                if !inWord { words += 1 }
-                inWord = true
-            } else if scalar != "'" && scalar != "-" {
-                inWord = false
-            }
+        if scalar.value < 0x80 {
+            addASCII(UInt8(scalar.value))
         } else if CJKText.isHan(scalar) {
             han += 1
             inWord = false
