@@ -70,7 +70,7 @@ extension MarkdownRenderer {
     /// Replaces `<hN>` with a custom block printing `<hN id="…">`, children moved across.
     private static func addID(_ id: String, to heading: OpaquePointer) {
         let level = cmark_node_get_heading_level(heading)
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { return }
         cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTMLEscaping.escape(id))\">")
         cmark_node_set_on_exit(block, "</h\(level)>")
         while let child = cmark_node_first_child(heading) {
@@ -84,7 +84,7 @@ extension MarkdownRenderer {
     /// Wide tables scroll sideways on small screens; a scrolling region must be reachable
     /// by keyboard and named, so it is a focusable, labelled region.
     private func wrapInScrollingRegion(_ table: OpaquePointer) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { return }
         cmark_node_set_on_enter(block, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLEscaping.escape(tableLabel))\">")
         cmark_node_set_on_exit(block, "</div>")
         cmark_node_insert_before(table, block)
@@ -96,9 +96,9 @@ extension MarkdownRenderer {
     private static func escape(_ node: OpaquePointer) {
         let literal = string(cmark_node_get_literal(node))
         let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
-        guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        guard let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, CmarkArena.allocator) else { return }
         cmark_node_set_literal(text, isBlock ? literal.trimmingTrailingNewlines() : literal)
-        if isBlock, let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) {
+        if isBlock, let paragraph = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, CmarkArena.allocator) {
             cmark_node_append_child(paragraph, text)
             cmark_node_replace(node, paragraph)
         } else {

@@ -20,7 +20,9 @@ struct MarkdownRenderer: Sendable {
     func render(_ markdown: String, firstLine: Int = 1, rewriteLink: (String) -> String? = { _ in nil }) -> RenderedMarkdown {
         _ = Self.registered
         let options = allowsRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", images: [], links: [], firstParagraph: "") }
+        // Everything cmark allocates for the previous document on this thread goes at once.
+        CmarkArena.forThisThread.reset()
+        guard let parser = cmark_parser_new_with_mem(options, CmarkArena.allocator) else { return RenderedMarkdown(html: "", images: [], links: [], firstParagraph: "") }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
@@ -39,9 +41,9 @@ struct MarkdownRenderer: Sendable {
         Self.convertColumns(&result, markdown: markdown, firstLine: firstLine)
         let length = Self.textLength(root)
         (result.hanCount, result.wordCount) = (length.han, length.words)
+        // In the arena, like the tree: taken back by the next reset, not by `free`.
         if let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) {
             result.html = String(cString: html)
-            free(html)
         }
         return result
     }
