@@ -22,7 +22,9 @@ struct MarkdownRenderer: Sendable {
         let options = allowsRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         // Everything cmark allocates for the previous document on this thread goes at once.
         CmarkArena.forThisThread.reset()
-        guard let parser = cmark_parser_new_with_mem(options, CmarkArena.allocator) else { return RenderedMarkdown(html: "", images: [], links: [], firstParagraph: "") }
+        guard let parser = cmark_parser_new_with_mem(options, CmarkArena.allocator) else {
+            return RenderedMarkdown(html: "", images: [], links: [], firstParagraph: "")
+        }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {

@@ -14,6 +14,19 @@ extension SiteWriter {
         return Staging(writer: self, previous: previous?.manifest ?? readManifest(), previousFrontMatter: previous?.frontMatter)
     }
 
+    /// Removes what an interrupted write left: its temporary files (including those of
+    /// pages no later build makes, which nothing else would ever delete), the folders
+    /// that held only those, and its journal.
+    private func sweepInterruptedWrite() {
+        guard fileSize(Self.writingName) != nil else { return }
+        let names = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? []
+        for path in names where (path.split(separator: "/").last ?? "").hasPrefix(Self.temporaryPrefix) {
+            unlink(output + "/" + path)
+            removeEmptyParents(of: path)
+        }
+        unlink(output + "/" + Self.writingName)
+    }
+
     /// A write in progress. `stage` takes each file as soon as it is made, from any thread:
     /// an unchanged file is only noted, a changed one is written under a temporary name
     /// beside its final place, so a large site never has to sit in memory. `commit` renames
@@ -99,7 +112,7 @@ extension SiteWriter {
             }
             if let failure = state.failures.first {
                 abandon()
-                throw NSError(domain: "caravan", code: 1, userInfo: [NSLocalizedDescriptionKey: failure])
+                throw SiteWriter.writeError(failure)
             }
             try markFolder()
             // Renames in different folders do not wait on each other: on every core.
@@ -107,7 +120,7 @@ extension SiteWriter {
                 Result { try writer.publish(temporary, as: path) }.failureDescription
             }
             if let failure = failures.lazy.compactMap({ $0 }).first {
-                throw NSError(domain: "caravan", code: 1, userInfo: [NSLocalizedDescriptionKey: failure])
+                throw SiteWriter.writeError(failure)
             }
             let next = Manifest(entries: state.entries, inputs: inputs)
             if next != previous {

@@ -160,19 +160,6 @@ public struct SiteWriter: Sendable {
         return temporary
     }
 
-    /// Removes what an interrupted write left: its temporary files (including those of
-    /// pages no later build makes, which nothing else would ever delete), the folders
-    /// that held only those, and its journal.
-    func sweepInterruptedWrite() {
-        guard fileSize(Self.writingName) != nil else { return }
-        let names = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? []
-        for path in names where (path.split(separator: "/").last ?? "").hasPrefix(Self.temporaryPrefix) {
-            unlink(output + "/" + path)
-            removeEmptyParents(of: path)
-        }
-        unlink(output + "/" + Self.writingName)
-    }
-
     func publish(_ temporary: String, as path: String) throws {
         let full = output + "/" + path
         guard rename(temporary, full) == 0 else {
@@ -201,6 +188,10 @@ public struct SiteWriter: Sendable {
     }
 
     static func posixError(_ message: String) -> NSError {
-        NSError(domain: "caravan", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: "\(message): \(String(cString: strerror(errno)))"])
+        writeError("\(message): \(String(cString: strerror(errno)))", code: Int(errno))
+    }
+
+    static func writeError(_ message: String, code: Int = 1) -> NSError {
+        NSError(domain: "caravan", code: code, userInfo: [NSLocalizedDescriptionKey: message])
     }
 }
