@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     /// Front matter parsed by the previous build (`SiteWriter.PreviousBuild.frontMatter`):
     /// unchanged front matter is taken from it instead of being parsed again.
     public var previousFrontMatter = YAMLCache()
+    /// The source folders' listings, when `SourceFingerprint` has just read them: the loader
+    /// uses them instead of listing the folders again. Nil lists them.
+    public var listings: SourceListings?
     /// Where rendered pages go as soon as each is made, with its input key (the command
     /// line stages them with `SiteWriter.Staging.stage`, so a large site is never held in
     /// memory whole); nil keeps them in `BuildOutput.files`. Called from any thread.
@@ -57,11 +60,20 @@ public enum Site {
 
         // 1. Load: read every source file, parse front matter and data.
         options.progress?("load", 0, 1)
-        var loader = ContentLoader(root: options.source, previousFrontMatter: options.previousFrontMatter)
+        var loader = ContentLoader(root: options.source, previousFrontMatter: options.previousFrontMatter, listings: options.listings)
         let loaded = loader.load()
         diagnostics += loader.diagnostics
         lap("load")
         guard let loaded else { return finish(nil) }
+
+        // Templates compile on another thread while resolving and planning, which run on one.
+        let compiled = BackgroundValue {
+            TemplateSet.compile(
+                loaded.templates, strings: loaded.strings,
+                languageValues: Dictionary(uniqueKeysWithValues: loaded.config.languages.map {
+                    ($0.code, PageContext.languageValues($0, strings: loaded.strings[$0.code]))
+                }))
+        }
 
         // 2. Resolve: group translations, drop drafts, check references.
         let (site, resolveDiagnostics) = Resolver(includeDrafts: options.includeDrafts).resolve(loaded)
@@ -75,11 +87,7 @@ public enum Site {
         lap("plan")
 
         // 4. Render: Markdown to HTML, then the pages through their templates.
-        let (templates, templateDiagnostics) = TemplateSet.compile(
-            site.templates, strings: site.strings,
-            languageValues: Dictionary(uniqueKeysWithValues: site.config.languages.map {
-                ($0.code, PageContext.languageValues($0, strings: site.strings[$0.code]))
-            }))
+        let (templates, templateDiagnostics) = compiled.value
         diagnostics += templateDiagnostics
         lap("templates")
         options.progress?("markdown", 0, 1)

@@ -39,19 +39,20 @@ struct Build: ParsableCommand {
         }
         // A progress line only for a person watching a terminal; logs and pipes stay clean.
         let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
-        let options = BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show)
-        let inputs = SourceFingerprint.compute(options)
+        var options = BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show)
+        let fingerprint = SourceFingerprint(options)
+        options.listings = fingerprint.listings
         let fingerprinted = ContinuousClock.now
         let previous = writer.previousBuild()
         let checked = ContinuousClock.now
-        if let previous, previous.isComplete, previous.inputs == inputs {
+        if let previous, previous.isComplete, previous.inputs == fingerprint.value {
             if !quiet {
                 print("Nothing changed since the last build: \(previous.files) files up to date "
                       + "(\(milliseconds(ContinuousClock.now - start)) ms). Open \(outputFolder)/index.html")
             }
             return
         }
-        let (result, report) = try writer.build(options, after: previous, inputs: inputs)
+        let (result, report) = try writer.build(options, after: previous, inputs: fingerprint.value)
         progress?.clear()
         if !result.diagnostics.isEmpty {
             standardError(DiagnosticPrinter.format(result.diagnostics))

@@ -13,21 +13,30 @@ public struct UIStrings: Sendable {
 
     subscript(key: String) -> String { values[key] ?? "" }
 
-    /// The string `key` with `{name}` placeholders filled in: `"约 {n} 分钟"`. One pass over
-    /// the text: dates and counts are formatted for every list entry of every page.
+    /// The string `key` with `{name}` placeholders filled in: `"约 {n} 分钟"`.
     func format(_ key: String, _ arguments: [String: String]) -> String {
+        format(key) { arguments[String($0)] }
+    }
+
+    /// The string `key` with each `{name}` replaced by `value(name)`, or left as it is where
+    /// that is nil. One pass over the UTF-8 bytes: dates and counts are formatted for every
+    /// list entry of every page.
+    func format(_ key: String, value: (Substring) -> String?) -> String {
         let template = self[key]
-        guard template.utf8.contains(123) else { return template }  // "{"
+        let bytes = template.utf8
         var result = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            result += arguments[name] ?? String(rest[open...close])
-            rest = rest[rest.index(after: close)...]
+        var copied = bytes.startIndex
+        var rest = bytes[...]
+        while let open = rest.firstIndex(of: UInt8(ascii: "{")),
+              let close = rest[open...].firstIndex(of: UInt8(ascii: "}")) {
+            if let replacement = value(template[bytes.index(after: open)..<close]) {
+                result += template[copied..<open]
+                result += replacement
+                copied = bytes.index(after: close)
+            }
+            rest = bytes[bytes.index(after: close)...]
         }
-        return result + rest
+        return copied == bytes.startIndex ? template : result + template[copied...]
     }
 }
 

@@ -80,15 +80,17 @@ extension ContentLoader {
     private mutating func loadDocuments(_ pending: [PendingDocument]) -> [SourceDocument] {
         let files = self.files
         let previous = previousFrontMatter
-        let results = pending.concurrentMap { item -> (SourceDocument?, [Diagnostic], YAMLCache) in
+        let results = pending.concurrentMap { item -> (SourceDocument?, [Diagnostic], (YAMLCache.Key, YAMLNode)?) in
             var reader = ContentLoader(files: files, previousFrontMatter: previous)
             let document = reader.loadDocument(item)
-            return (document, reader.diagnostics, reader.frontMatter)
+            return (document, reader.diagnostics, reader.frontMatter.nodes.first.map { ($0.key, $0.value) })
         }
         var documents: [SourceDocument] = []
+        documents.reserveCapacity(results.count)
+        frontMatter.nodes.reserveCapacity(frontMatter.nodes.count + results.count)
         for (document, documentDiagnostics, parsed) in results {
             diagnostics += documentDiagnostics
-            frontMatter.nodes.merge(parsed.nodes) { first, _ in first }
+            if case let (key, node)? = parsed, frontMatter.nodes[key] == nil { frontMatter.nodes[key] = node }
             if let document { documents.append(document) }
         }
         return documents

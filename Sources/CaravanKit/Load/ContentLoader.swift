@@ -16,8 +16,8 @@ struct ContentLoader {
     let previousFrontMatter: YAMLCache
     var frontMatter = YAMLCache()
 
-    init(root: String, previousFrontMatter: YAMLCache = YAMLCache()) {
-        self.files = FileSystem(root: root)
+    init(root: String, previousFrontMatter: YAMLCache = YAMLCache(), listings: SourceListings? = nil) {
+        self.files = FileSystem(root: root, recorded: listings?.folders ?? [:])
         self.previousFrontMatter = previousFrontMatter
     }
 

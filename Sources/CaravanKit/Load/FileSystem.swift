@@ -5,6 +5,9 @@ import Foundation
 struct FileSystem: Sendable {
     /// The site root (the folder holding `Content/`), already resolved with realpath.
     let root: String
+    /// Folder listings read earlier in this build (`recordingListings(under:)`), by path:
+    /// `list` and `walk` answer from them instead of asking the file system again.
+    var recorded: [String: [Entry]] = [:]
 
     enum EntryKind { case file, directory, other }
 
@@ -29,6 +32,7 @@ struct FileSystem: Sendable {
 
     /// Entries of a folder, sorted by name, hidden files (`.DS_Store`, `.git`) left out.
     func list(_ relative: String) -> [Entry] {
+        if let entries = recorded[relative] { return entries }
         guard let dir = opendir(absolute(relative)) else { return [] }
         defer { closedir(dir) }
         var entries: [Entry] = []
@@ -98,9 +102,29 @@ struct FileSystem: Sendable {
             case .other: return entry.isSymlink ? [(path, entry)] : []
             }
         }
-        // A folder of thousands of story folders is walked on every core (a build starts
-        // with this walk, for the fingerprint, before anything else can run).
+        // A folder of thousands of story folders is walked on every core, unless its
+        // listings were recorded (a build starts with this walk, for the fingerprint).
         let entries = list(folder)
-        return (entries.count >= 64 ? entries.concurrentMap(visit) : entries.map(visit)).flatMap { $0 }
+        let parallel = entries.count >= 64 && recorded[folder] == nil
+        return (parallel ? entries.concurrentMap(visit) : entries.map(visit)).flatMap { $0 }
+    }
+
+    /// This file system with the listing of every folder under `folders` read now, on every
+    /// core: the source fingerprint reads them all before a build, and the loader then walks
+    /// the same listings instead of the disk. Symbolic links to folders are not followed.
+    func recordingListings(under folders: [String]) -> FileSystem {
+        var files = self
+        for folder in folders {
+            files.recorded.merge(listings(under: folder), uniquingKeysWith: { first, _ in first })
+        }
+        return files
+    }
+
+    private func listings(under folder: String) -> [(String, [Entry])] {
+        let entries = list(folder)
+        let subfolders = entries.filter { $0.kind == .directory && !$0.isSymlink }.map { folder + "/" + $0.name }
+        let visit: @Sendable (String) -> [(String, [Entry])] = { listings(under: $0) }
+        let nested = subfolders.count >= 64 ? subfolders.concurrentMap(visit) : subfolders.map(visit)
+        return [(folder, entries)] + nested.flatMap { $0 }
     }
 }

@@ -5,14 +5,20 @@ import Foundation
 /// generator itself. When it matches the one stored with the previous output, nothing a
 /// build could produce has changed, and the build is skipped: a no-change rebuild costs
 /// a few thousand `stat` calls instead of a full render.
-public enum SourceFingerprint {
-    public static func compute(_ options: BuildOptions) -> UInt64 {
+public struct SourceFingerprint: Sendable {
+    public let value: UInt64
+    /// The folder listings read to compute it; pass them on in `BuildOptions.listings` so
+    /// the build that follows does not read the same folders again.
+    public let listings: SourceListings
+
+    public init(_ options: BuildOptions) {
         var hasher = ContentHash()
         hasher.add("caravan-1|drafts=\(options.includeDrafts)|")
         // The generator is an input too: a new caravan may render the same sources differently.
-        hasher.add(generator)
-        let files = FileSystem(root: options.source)
-        for folder in ["Content", "Templates", "Public"] {
+        hasher.add(Self.generator)
+        let folders = ["Content", "Templates", "Public"]
+        let files = FileSystem(root: options.source).recordingListings(under: folders)
+        for folder in folders {
             for (path, entry) in files.walk(folder) {
                 hasher.add(folder + "/" + path)
                 hasher.add(UInt64(entry.size))
@@ -20,7 +26,8 @@ public enum SourceFingerprint {
                 hasher.add(entry.inode)
             }
         }
-        return hasher.value
+        value = hasher.value
+        listings = SourceListings(folders: files.recorded)
     }
 
     /// The running caravan binary's size, modification time and inode: a rebuilt generator
@@ -34,4 +41,10 @@ public enum SourceFingerprint {
         guard stat(path, &info) == 0 else { return nil }
         return "\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_ino)\n"
     }
+}
+
+/// Folder listings of the source tree read by `SourceFingerprint`, for the loader to reuse.
+/// Only valid for the build that immediately follows: a later build must read its own.
+public struct SourceListings: Sendable {
+    let folders: [String: [FileSystem.Entry]]
 }

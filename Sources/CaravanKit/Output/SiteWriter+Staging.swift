@@ -115,6 +115,14 @@ extension SiteWriter {
                 throw SiteWriter.writeError(failure)
             }
             try markFolder()
+            let next = Manifest(entries: state.entries, inputs: inputs)
+            let previous = self.previous
+            let frontMatter = build.frontMatter
+            let frontMatterChanged = previousFrontMatter.map { !frontMatter.holdsTheSameTexts(as: $0) } ?? true
+            // Both are large on a large site and encoded on one thread: while the pages are renamed.
+            let encoded = BackgroundValue {
+                (manifest: next != previous ? next.bytes : nil, frontMatter: frontMatterChanged ? frontMatter.bytes : nil)
+            }
             // Renames in different folders do not wait on each other: on every core.
             let failures = state.temporaries.sorted { $0.path < $1.path }.concurrentMap { temporary, path in
                 Result { try writer.publish(temporary, as: path) }.failureDescription
@@ -122,12 +130,11 @@ extension SiteWriter {
             if let failure = failures.lazy.compactMap({ $0 }).first {
                 throw SiteWriter.writeError(failure)
             }
-            let next = Manifest(entries: state.entries, inputs: inputs)
-            if next != previous {
-                try writer.publish(writer.writeTemporary(Manifest.fileName, next.bytes), as: Manifest.fileName)
+            if let bytes = encoded.value.manifest {
+                try writer.publish(writer.writeTemporary(Manifest.fileName, bytes), as: Manifest.fileName)
             }
-            if previousFrontMatter.map({ !build.frontMatter.holdsTheSameTexts(as: $0) }) ?? true {
-                try writer.publish(writer.writeTemporary(YAMLCache.fileName, build.frontMatter.bytes), as: YAMLCache.fileName)
+            if let bytes = encoded.value.frontMatter {
+                try writer.publish(writer.writeTemporary(YAMLCache.fileName, bytes), as: YAMLCache.fileName)
             }
             var report = Report(written: state.temporaries.count, unchanged: state.unchanged)
             for path in previous.entries.keys.sorted() where next.entries[path] == nil && SiteWriter.isSafeRelative(path) {

@@ -61,10 +61,9 @@ struct PageStage {
                 hint: "every site needs Templates/\(name).mustache; restore it from git"))
         }
         for asset in site.assets {
-            for language in site.config.languages.map(\.code) {
-                let story = site.articles.first { $0.kind == asset.kind && $0.slug == asset.slug }
-                    ?? site.pages.first { $0.kind == asset.kind && $0.slug == asset.slug }
-                guard let story, story.translations[language] != nil else { continue }
+            let story = asset.kind == .article ? site.article(asset.slug) : site.pages.first { $0.slug == asset.slug }
+            guard let story else { continue }
+            for language in site.config.languages.map(\.code) where story.translations[language] != nil {
                 output.files[Route.story(story, in: language).path + asset.name] = asset.bytes
             }
         }

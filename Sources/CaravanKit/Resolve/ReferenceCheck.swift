@@ -15,7 +15,8 @@ struct ReferenceCheck {
 
         let corridorIDs = data.corridors.map(\.id)
         let nodeIDs = data.nodes.map(\.id)
-        let articleSlugs = Set(site.documents.filter { $0.kind == .article }.map(\.slug)).sorted()
+        // Lazily: a filtered copy of every document would copy each one's text and front matter.
+        let articleSlugSet = Set(site.documents.lazy.filter { $0.kind == .article }.map(\.slug))
         for node in data.nodes {
             for corridor in node.corridors {
                 diagnostics += unknown(corridor, in: corridorIDs, what: "corridor", file: file)
@@ -24,12 +25,12 @@ struct ReferenceCheck {
         for figure in data.figures {
             if let corridor = figure.corridor { diagnostics += unknown(corridor, in: corridorIDs, what: "corridor", file: file) }
             if let node = figure.node { diagnostics += unknown(node, in: nodeIDs, what: "node", file: file) }
-            if !articleSlugs.contains(figure.source.text) {
-                let pages = Set(site.documents.filter { $0.kind == .page }.map(\.slug))
+            if !articleSlugSet.contains(figure.source.text) {
+                let pages = Set(site.documents.lazy.filter { $0.kind == .page }.map(\.slug))
                 let why = pages.contains(figure.source.text) ? "is a page, not an article" : "is not an article (there is no Content/articles/\(figure.source.text)/)"
                 diagnostics.append(.error(
                     file, figure.source.location, "the source `\(figure.source.text)` of figure `\(figure.id)` \(why)",
-                    hint: Suggestion.hint(for: figure.source.text, expected: articleSlugs,
+                    hint: Suggestion.hint(for: figure.source.text, expected: articleSlugSet.sorted(),
                                           noun: "the folder name of the article that reported it, one of")))
             }
         }

@@ -16,7 +16,8 @@ struct Resolver {
             let any = translations.values.first!
             return Story(kind: any.kind, slug: any.slug, translations: translations)
         }
-        for story in all.sorted(by: { ($0.kind.folder, $0.slug) < ($1.kind.folder, $1.slug) }) {
+        let incomplete = all.filter { $0.translations.count < languages.count }
+        for story in incomplete.sorted(by: { ($0.kind.folder, $0.slug) < ($1.kind.folder, $1.slug) }) {
             let folder = "Content/\(story.kind.folder)/\(story.slug)"
             // A file that exists but did not parse has its own error; it is not missing.
             let missing = languages.filter { story.translations[$0] == nil && !site.unreadableDocuments.contains("\(folder)/\($0).md") }

@@ -32,6 +32,8 @@ struct ResolvedSite: Sendable {
     /// and the sitemap ask for these for every page, so they are worked out once.
     private var byLanguage: [String: [Story]] = [:]
     private var byLanguageAndTag: [String: [String: [Story]]] = [:]
+    /// Positions in `articles` by slug: figures name the article that reported them.
+    private var articleIndex: [String: Int] = [:]
     /// The newest article's date (the site's last change), if there are articles.
     private(set) var newestDate: ContentDate?
 
@@ -45,7 +47,8 @@ struct ResolvedSite: Sendable {
         self.assets = assets
         self.templates = templates
         self.publicFiles = publicFiles
-        for story in articles {
+        for (index, story) in articles.enumerated() {
+            articleIndex[story.slug] = index
             for (language, document) in story.translations {
                 byLanguage[language, default: []].append(story)
                 for tag in Set(document.frontMatter.tags.map(\.text)) {
@@ -54,6 +57,11 @@ struct ResolvedSite: Sendable {
             }
         }
         newestDate = articles.first?.date
+    }
+
+    /// The article published from `Content/articles/<slug>/`, if there is one.
+    func article(_ slug: String) -> Story? {
+        articleIndex[slug].map { articles[$0] }
     }
 
     /// The articles that exist in `language`, newest first.

@@ -29,7 +29,7 @@ struct FigureViews {
     /// The article that reported the figure, in the reader's language when it exists,
     /// otherwise in another language, marked as such.
     private func source(of figure: Figure) -> TemplateObject? {
-        guard let story = site.articles.first(where: { $0.slug == figure.source.text }) else { return nil }
+        guard let story = site.article(figure.source.text) else { return nil }
         if let document = story.translations[language.code] {
             return [
                 "title": .text(document.frontMatter.title),

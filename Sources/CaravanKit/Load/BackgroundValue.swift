@@ -1,0 +1,22 @@
+import Dispatch
+
+/// A value worked out on another thread while the caller goes on with something else;
+/// `value` waits for it. For serial work that can overlap work spread over every core.
+final class BackgroundValue<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    /// Written once by the worker before it leaves `done`, read only after `done.wait()`.
+    private var result: T?
+
+    init(_ work: @escaping @Sendable () -> T) {
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            result = work()
+            done.leave()
+        }
+    }
+
+    var value: T {
+        done.wait()
+        return result!
+    }
+}
