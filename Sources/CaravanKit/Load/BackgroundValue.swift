@@ -20,3 +20,9 @@ final class BackgroundValue<T: Sendable>: @unchecked Sendable {
         return result!
     }
 }
+
+/// Lets go of `value` on another thread, where it is freed if nothing else holds it.
+func releaseInBackground<T: Sendable>(_ value: consuming T) {
+    let owned = consume value
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(owned) {} }
+}
