@@ -177,6 +177,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.outputPath + "/google123.html"))
     }
 
+    @Test("a build given the fingerprint's folder listings makes the same files as one that lists the folders itself")
+    func buildFromTheFingerprintsListings() throws {
+        let site = try FixtureSite(files: FixtureSite.shipped())
+        defer { site.cleanUp() }
+        // The fingerprint does not follow a linked folder: the loader lists that one itself.
+        let articles = site.root.path + "/Content/articles"
+        try FileManager.default.createSymbolicLink(
+            atPath: articles + "/linked-story", withDestinationPath: articles + "/belarus-chongqing-rail-cooperation")
+        var options = BuildOptions(source: site.root.path)
+        let listed = try #require(Site.build(options).output)
+        options.listings = SourceFingerprint(options).listings
+        let reused = try #require(Site.build(options).output)
+        #expect(reused.files == listed.files)
+        #expect(reused.files["en/articles/linked-story/index.html"] != nil)
+        #expect(reused.files["zh/articles/belarus-chongqing-rail-cooperation/index.html"] != nil)
+
+        // The listings are a snapshot, for the build right after the fingerprint only.
+        try site.write("Content/articles/later/en.md", FixtureSite.article(title: "Later"))
+        #expect(try #require(Site.build(options).output).files["en/articles/later/index.html"] == nil)
+        options.listings = nil
+        #expect(try #require(Site.build(options).output).files["en/articles/later/index.html"] != nil)
+    }
+
     @Test("a build whose sources did not change is skipped; any edit, option or missing output file rebuilds")
     func unchangedSourcesSkipTheBuild() throws {
         let site = try Self.site()
