@@ -159,7 +159,9 @@ import Testing
         #expect(StructuredData.string("中欧班列 2024") == "\"中欧班列 2024\"")
         #expect(StructuredData.string("a \"b\" \\ </script> & \n\t\u{1}") == #""a \"b\" \\ \u003c/script\u003e \u0026 \n\t\u0001""#)
         #expect(StructuredData.string("line\u{2028}para\u{2029}end — “quoted”") == #""line\u2028para\u2029end — “quoted”""#)
-        for text in ["中欧班列 2024", "a \"b\" </script> &\n", "x\u{2028}y — “z”", ""] {
+        // Bytes 0xA8 and 0xA9 inside other characters (稿, ₨, ‧ next to U+2028) stay as they are.
+        #expect(StructuredData.string("稿件 ₨ ‧\u{2028}") == #""稿件 ₨ ‧\u2028""#)
+        for text in ["中欧班列 2024", "a \"b\" </script> &\n", "x\u{2028}y — “z”", "", "稿 ₨ ‧ \u{2029}\u{7F}"] {
             let decoded = try JSONSerialization.jsonObject(with: Data(StructuredData.string(text).utf8), options: .fragmentsAllowed)
             #expect(decoded as? String == text)
         }
