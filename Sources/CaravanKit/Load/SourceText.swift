@@ -14,7 +14,11 @@ enum SourceText {
                 file, location, "the file is not valid UTF-8 text",
                 hint: "save it as UTF-8 (in most editors: Save with Encoding → UTF-8)"))
         }
-        guard bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }) else { return .success(text) }
+        // memchr: `contains` on an ArraySlice takes a generic path, a byte at a time.
+        let hasCarriageReturn = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 13, buffer.count) != nil } ?? false
+        }
+        guard hasCarriageReturn else { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 
