@@ -23,7 +23,7 @@ site: build
 	.build/release/caravan build --source . --output Site
 
 ## test: run every test: the Swift tests, then the checks of the built site (site-checks)
-test: deps
+test: deps gfm-spec
 	swift test
 	@$(MAKE) --no-print-directory site-checks
 
@@ -47,6 +47,20 @@ site-checks: deps site-checks-deps
 ##   chromedriver, fonts-noto-cjk; PyPI: Tests/SiteChecks/requirements*.txt into SITE_CHECKS_VENV)
 site-checks-deps:
 	@bash Tests/SiteChecks/install.sh "$(SITE_CHECKS_VENV)"
+
+## gfm-spec: the GFM spec (spec.txt) and the cmark-gfm program, from Debian's cmark-gfm package
+##   (the version of the library Caravan links), unpacked into $(GFM_SPEC_DIR) for GFMSpecTests.
+GFM_SPEC_DIR := .build/gfm-spec
+.PHONY: gfm-spec
+gfm-spec: deps
+	@if [ ! -x $(GFM_SPEC_DIR)/cmark-gfm ] || [ ! -f $(GFM_SPEC_DIR)/spec.txt ]; then \
+	  echo "Fetching Debian's cmark-gfm package (GFM spec and reference program) into $(GFM_SPEC_DIR)…"; \
+	  rm -rf $(GFM_SPEC_DIR) && mkdir -p $(GFM_SPEC_DIR)/deb && cd $(GFM_SPEC_DIR)/deb && \
+	  { apt-get download -q cmark-gfm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && apt-get download -q cmark-gfm >/dev/null 2>&1; }; } && \
+	  dpkg-deb -x cmark-gfm_*.deb root && \
+	  cp root/usr/bin/cmark-gfm .. && gunzip -c root/usr/share/doc/cmark-gfm/spec.txt.gz > ../spec.txt; \
+	fi
+	@test -x $(GFM_SPEC_DIR)/cmark-gfm && test -s $(GFM_SPEC_DIR)/spec.txt
 
 ## bench: Caravan against Hugo on generated 1 000 / 5 000 / 20 000-story corpora (needs
 ##   ../shared; installs hugo and hyperfine when missing; ~20 min; not part of `make test`).

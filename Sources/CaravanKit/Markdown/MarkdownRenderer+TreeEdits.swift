@@ -5,8 +5,11 @@ import Glibc
 /// heading ids, raw HTML shown as text, script URLs dropped, tables made scrollable.
 extension MarkdownRenderer {
     /// One pass over the tree collecting nodes to change, then the changes: the iterator
-    /// must not see a node removed under it.
-    func edit(_ root: OpaquePointer, firstLine: Int, rewriteLink: (String) -> String?, into result: inout RenderedMarkdown) {
+    /// must not see a node removed under it. Also counts the text for the reading time,
+    /// while every text node is still in the tree. `options` and `extensions` are the
+    /// ones the document is rendered with (headings are rendered here).
+    func edit(_ root: OpaquePointer, firstLine: Int, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?,
+              rewriteLink: (String) -> String?, into result: inout RenderedMarkdown) {
         var softBreaks: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
         var rawHTML: [OpaquePointer] = []
@@ -55,28 +58,33 @@ extension MarkdownRenderer {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+        // Ids come from the heading's text as written, before raw HTML in it becomes text.
         var ids = HeadingIDs()
-        for heading in headings {
-            Self.addID(ids.id(for: Self.plainText(heading)), to: heading)
-        }
+        let headingIDs = headings.map { ids.id(for: Self.plainText($0)) }
         for node in rawHTML {
             Self.escape(node)
+        }
+        let length = Self.textLength(root)
+        (result.hanCount, result.wordCount) = (length.han, length.words)
+        for (heading, id) in zip(headings, headingIDs) {
+            Self.addID(id, to: heading, options: options, extensions: extensions)
         }
         for table in tables {
             wrapInScrollingRegion(table)
         }
     }
 
-    /// Replaces `<hN>` with a custom block printing `<hN id="…">`, children moved across.
-    private static func addID(_ id: String, to heading: OpaquePointer) {
-        let level = cmark_node_get_heading_level(heading)
-        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { return }
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTMLEscaping.escape(id))\">")
-        cmark_node_set_on_exit(block, "</h\(level)>")
-        while let child = cmark_node_first_child(heading) {
-            cmark_node_unlink(child)
-            cmark_node_append_child(block, child)
-        }
+    /// Replaces the heading with the same heading rendered with its `id`, on one line as
+    /// cmark writes headings: a custom block around the children would put them on a line
+    /// of their own (`<h2 id="x">\nText\n</h2>`), and the stray newlines are in the text.
+    private static func addID(_ id: String, to heading: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) {
+        let openingTag = "<h\(cmark_node_get_heading_level(heading))>"
+        guard let rendered = cmark_render_html(heading, options, extensions),
+              case let html = String(cString: rendered), html.hasPrefix(openingTag),
+              let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { return }
+        let withID = openingTag.dropLast() + " id=\"\(HTMLEscaping.escape(id))\">" + html.dropFirst(openingTag.count).trimmingTrailingNewlines()
+        cmark_node_set_on_enter(block, withID)
+        cmark_node_set_on_exit(block, "")
         cmark_node_replace(heading, block)
         cmark_node_free(heading)
     }
@@ -108,9 +116,9 @@ extension MarkdownRenderer {
     }
 }
 
-private extension String {
+private extension StringProtocol {
     func trimmingTrailingNewlines() -> String {
-        var result = self
+        var result = String(self)
         while result.hasSuffix("\n") { result.removeLast() }
         return result
     }

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Glibc
+import Foundation
 
 /// The cmark-gfm adapter: the only file that imports it.
 ///
@@ -13,6 +14,15 @@ struct MarkdownRenderer: Sendable {
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
     private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+    /// Held while cmark parses a document's inlines. cmark-gfm marks the characters that
+    /// open an extension's syntax (`~` for strike-through, `w` and `:` for autolinks) in one
+    /// table for the whole process: `process_inlines` (blocks.c), called by
+    /// `cmark_parser_finish`, sets them before parsing a document's inlines and clears them
+    /// after, whatever other threads are doing. Two documents finishing at once on two
+    /// threads cleared the table under each other, and strike-throughs and autolinks went
+    /// missing from random pages. Attaching or freeing parsers does not touch the table, so
+    /// only `finish` is serialised; block parsing, the tree edits and HTML stay parallel.
+    private static let inlineParsing = NSLock()
 
     /// `firstLine` is the file line the Markdown starts on, so positions match the editor's.
     /// `rewriteLink` maps a link destination to the address to write (story links such as
@@ -35,27 +45,34 @@ struct MarkdownRenderer: Sendable {
         utf8.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let root = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", images: [], links: [], firstParagraph: "") }
+        guard let root = Self.inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return RenderedMarkdown(html: "", images: [], links: [], firstParagraph: "") }
         defer { cmark_node_free(root) }
 
         var result = RenderedMarkdown(html: "", images: [], links: [], firstParagraph: "")
-        edit(root, firstLine: firstLine, rewriteLink: rewriteLink, into: &result)
-        Self.convertColumns(&result, markdown: markdown, firstLine: firstLine)
-        let length = Self.textLength(root)
-        (result.hanCount, result.wordCount) = (length.han, length.words)
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        edit(root, firstLine: firstLine, options: options, extensions: extensions, rewriteLink: rewriteLink, into: &result)
+        Self.convertColumns(&result, utf8: utf8, firstLine: firstLine)
         // In the arena, like the tree: taken back by the next reset, not by `free`.
-        if let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) {
+        if let html = cmark_render_html(root, options, extensions) {
             result.html = String(cString: html)
         }
         return result
     }
 
     /// cmark counts columns in bytes; editors count characters (`见[` is column 2, not 4).
-    private static func convertColumns(_ result: inout RenderedMarkdown, markdown: String, firstLine: Int) {
+    private static func convertColumns(_ result: inout RenderedMarkdown, utf8: [UInt8], firstLine: Int) {
         guard !result.links.isEmpty || !result.images.isEmpty else { return }
-        let utf8 = Array(markdown.utf8)
+        // Line starts only as far as the last line with a link or picture, found with memchr.
+        let lastLine = (result.links.map(\.location.line) + result.images.map(\.location.line)).max()! - firstLine
         var lineStarts = [0]
-        for (offset, byte) in utf8.enumerated() where byte == 10 { lineStarts.append(offset + 1) }
+        utf8.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while lineStarts.count <= lastLine, let newline = memchr(base + offset, 10, bytes.count - offset) {
+                offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                lineStarts.append(offset)
+            }
+        }
         func convert(_ location: SourceLocation) -> SourceLocation {
             let index = location.line - firstLine
             guard lineStarts.indices.contains(index) else { return location }
