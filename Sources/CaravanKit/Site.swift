@@ -1,4 +1,5 @@
-/// What `caravan build` is asked to do.
+/// What the person running caravan chose for a build. Nothing here is plumbing: what the
+/// previous build learnt is the engine's (`SiteBuilder`), not an option.
 public struct BuildOptions: Sendable {
     /// The folder holding `Content/`, `Templates/` and `Public/`.
     public var source: String
@@ -7,21 +8,6 @@ public struct BuildOptions: Sendable {
     /// Called with the stage name and how much of it is done (`pages`, 3000, 12068), from
     /// any thread; the command line draws a progress line from it on a terminal.
     public var progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)?
-    /// The pages the output folder already holds, by site path, with the input key each was
-    /// rendered from (`SiteWriter.previousBuild()`): a page whose key is unchanged is not
-    /// rendered again but kept (`BuildOutput.keptPages`). Empty renders every page.
-    /// `SiteWriter.build(_:after:)` fills this and the two below.
-    public var previousPageKeys: [String: UInt64] = [:]
-    /// Front matter parsed by the previous build (`SiteWriter.PreviousBuild.frontMatter`):
-    /// unchanged front matter is taken from it instead of being parsed again.
-    public var previousFrontMatter = YAMLCache()
-    /// The source folders' listings, when `SourceFingerprint` has just read them: the loader
-    /// uses them instead of listing the folders again. Nil lists them.
-    public var listings: SourceListings?
-    /// Where rendered pages go as soon as each is made, with its input key (the command
-    /// line stages them with `SiteWriter.Staging.stage`, so a large site is never held in
-    /// memory whole); nil keeps them in `BuildOutput.files`. Called from any thread.
-    public var pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?
 
     public init(source: String, includeDrafts: Bool = false,
                 progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)? = nil) {
@@ -29,6 +15,9 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.progress = progress
     }
+
+    /// The options that change what a build produces, as text for fingerprints and keys.
+    var fingerprint: String { "drafts=\(includeDrafts)" }
 }
 
 /// A build's outcome: the site when there were no errors, and every diagnostic found.
@@ -37,14 +26,27 @@ public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// How long each stage took, in order, for `caravan build --timings`.
     public var timings: [(stage: String, duration: Duration)] = []
+    /// What writing into the output folder did; nil for a build kept in memory or a failed one.
+    public var report: SiteWriter.Report?
+    /// True when nothing had changed since the build that wrote the output folder, so
+    /// nothing was built or written.
+    public var wasUpToDate = false
 
-    public var succeeded: Bool { output != nil }
+    public var succeeded: Bool { output != nil || wasUpToDate }
 }
 
-/// The build, stage by stage: load → resolve → render. Each stage takes plain values
-/// and returns plain values plus diagnostics; writing is the caller's (see `SiteWriter`).
-public enum Site {
-    public static func build(_ options: BuildOptions) -> BuildResult {
+/// One build, stage by stage: load → resolve → plan → render. Each stage takes plain values
+/// and returns plain values plus diagnostics. What the previous build learnt comes in, what
+/// this one learnt goes out; keeping it and writing the output are `SiteBuilder`'s.
+enum Site {
+    /// `files` reads the sources (with the listings already read, if any); `cache` and
+    /// `previousPageKeys` are what the previous build loaded and rendered (a page whose
+    /// input key is unchanged is kept, not rendered); `pageOutput` takes each rendered page
+    /// as it is made (nil keeps pages in `BuildOutput.files`).
+    static func build(
+        _ options: BuildOptions, files: FileSystem, cache: SourceCache, previousPageKeys: [String: UInt64],
+        pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?
+    ) -> (BuildResult, SourceCache) {
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Duration)] = []
         var clock = ContinuousClock.now
@@ -53,18 +55,18 @@ public enum Site {
             timings.append((stage, now - clock))
             clock = now
         }
-        func finish(_ output: BuildOutput?) -> BuildResult {
+        func finish(_ output: BuildOutput?, _ cache: SourceCache) -> (BuildResult, SourceCache) {
             let sorted = diagnostics.sortedForDisplay()
-            return BuildResult(output: sorted.hasErrors ? nil : output, diagnostics: sorted, timings: timings)
+            return (BuildResult(output: sorted.hasErrors ? nil : output, diagnostics: sorted, timings: timings), cache)
         }
 
         // 1. Load: read every source file, parse front matter and data.
         options.progress?("load", 0, 1)
-        var loader = ContentLoader(root: options.source, previousFrontMatter: options.previousFrontMatter, listings: options.listings)
+        var loader = ContentLoader(files: files, previous: cache)
         let loaded = loader.load()
         diagnostics += loader.diagnostics
         lap("load")
-        guard let loaded else { return finish(nil) }
+        guard let loaded else { return finish(nil, loader.cache) }
 
         // Templates compile on another thread while resolving and planning, which run on one.
         let compiled = BackgroundValue {
@@ -82,8 +84,7 @@ public enum Site {
 
         // 3. Plan every page; keep those whose inputs did not change since the last build.
         let plan = RenderPlan(
-            site: site, inputs: InputKeys(loaded, includeDrafts: options.includeDrafts),
-            previousPageKeys: options.previousPageKeys)
+            site: site, inputs: InputKeys(loaded, options: options), previousPageKeys: previousPageKeys)
         lap("plan")
 
         // 4. Render: Markdown to HTML, then the pages through their templates.
@@ -94,16 +95,16 @@ public enum Site {
         let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents)
         diagnostics += markdownDiagnostics
         lap("markdown")
-        guard !diagnostics.hasErrors else { return finish(nil) }
+        guard !diagnostics.hasErrors else { return finish(nil, loaded.cache) }
         let stage = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
-                              pageOutput: options.pageOutput)
-        var (output, pageDiagnostics) = stage.run()
-        output.frontMatter = loaded.frontMatter
+                              pageOutput: pageOutput)
+        let (output, pageDiagnostics) = stage.run()
         diagnostics += pageDiagnostics
         lap("pages")
+        let learnt = loaded.cache
         // Freeing every document, story and rendered text object by object takes tens of
         // milliseconds on one core; the build goes on writing meanwhile.
         releaseInBackground((consume loader, consume loaded, consume site, consume plan, consume documents, consume stage))
-        return finish(output)
+        return finish(output, learnt)
     }
 }

@@ -32,21 +32,23 @@ public struct FixtureSite {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
+    /// Builds in memory, from scratch: `output.files` holds the whole site.
     public func build(drafts: Bool = false) -> BuildResult {
-        Site.build(BuildOptions(source: root.path, includeDrafts: drafts))
+        SiteBuilder(options: BuildOptions(source: root.path, includeDrafts: drafts)).build()
     }
 
     /// The default output folder, `Site/` inside the fixture.
     public var outputPath: String { root.appendingPathComponent("Site").path }
 
-    /// Builds and writes to `Site/` like `caravan build` does: rendering only the pages
-    /// whose inputs changed since the build that wrote the folder, staging each page as it
-    /// is rendered; returns the build result and the writer's report (nil when the build
-    /// failed and nothing was written).
+    /// Builds and writes to `Site/` (or `output`) as `caravan build` does, with a new engine
+    /// that starts from the state the last build there left: rendering only the pages whose
+    /// inputs changed, staging each page as it is rendered. Returns the build result and
+    /// what writing did (nil when the build failed and nothing was written).
     @discardableResult
-    public func buildAndWrite(output: String? = nil) throws -> (BuildResult, SiteWriter.Report?) {
-        let writer = try SiteWriter(output: output ?? outputPath, source: root.path)
-        return try writer.build(BuildOptions(source: root.path), after: writer.previousBuild())
+    public func buildAndWrite(output: String? = nil, drafts: Bool = false) throws -> (BuildResult, SiteWriter.Report?) {
+        let builder = try SiteBuilder(options: BuildOptions(source: root.path, includeDrafts: drafts), output: output ?? outputPath)
+        let result = builder.build()
+        return (result, result.succeeded ? result.report : nil)
     }
 
     /// Every file under `folder` (relative paths) with its bytes.

@@ -30,43 +30,34 @@ struct Build: ParsableCommand {
     func run() throws {
         let start = ContinuousClock.now
         let outputFolder = URL(fileURLWithPath: self.output).standardizedFileURL.path
-        let writer: SiteWriter
+        // A progress line only for a person watching a terminal; logs and pipes stay clean.
+        let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
+        let builder: SiteBuilder
         do {
-            writer = try SiteWriter(output: outputFolder, source: source)
+            builder = try SiteBuilder(options: BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show), output: outputFolder)
         } catch {
             standardError("error: \(error.description)\nhint: \(error.hint)")
             throw ExitCode.failure
         }
-        // A progress line only for a person watching a terminal; logs and pipes stay clean.
-        let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
-        var options = BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show)
-        let fingerprint = SourceFingerprint(options)
-        options.listings = fingerprint.listings
-        let fingerprinted = ContinuousClock.now
-        let previous = writer.previousBuild()
-        let checked = ContinuousClock.now
-        if let previous, previous.isComplete, previous.inputs == fingerprint.value {
-            if !quiet {
-                print("Nothing changed since the last build: \(previous.files) files up to date "
-                      + "(\(milliseconds(ContinuousClock.now - start)) ms). Open \(outputFolder)/index.html")
-            }
-            return
-        }
-        let (result, report) = try writer.build(options, after: previous, inputs: fingerprint.value)
+        let result = builder.build()
         progress?.clear()
         if !result.diagnostics.isEmpty {
             standardError(DiagnosticPrinter.format(result.diagnostics))
         }
-        guard let output = result.output, let report else {
+        guard result.succeeded, let report = result.report else {
             let errors = result.diagnostics.errorCount
             standardError("build failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written.")
             throw ExitCode.failure
         }
         if timings {
-            let stages = [("fingerprint", fingerprinted - start), ("previous build", checked - fingerprinted)] + result.timings
-            standardError("timings: " + stages.map { "\($0.stage) \(milliseconds($0.duration)) ms" }.joined(separator: ", "))
+            standardError("timings: " + result.timings.map { "\($0.stage) \(milliseconds($0.duration)) ms" }.joined(separator: ", "))
         }
         guard !quiet else { return }
+        guard let output = result.output else {
+            print("Nothing changed since the last build: \(report.unchanged) files up to date "
+                  + "(\(milliseconds(ContinuousClock.now - start)) ms). Open \(outputFolder)/index.html")
+            return
+        }
         print(BuildSummary.line(output: output, report: report, warnings: result.diagnostics.warningCount,
                                 seconds: Double(milliseconds(ContinuousClock.now - start)) / 1000, indexPath: outputFolder + "/index.html"))
     }

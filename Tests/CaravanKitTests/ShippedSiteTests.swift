@@ -6,7 +6,7 @@ import Testing
 /// The repository's own Content/, built the way `make site` builds it.
 @Suite struct ShippedSiteTests {
     static func build() -> BuildResult {
-        Site.build(BuildOptions(source: FixtureSite.repositoryRoot.path))
+        SiteBuilder(options: BuildOptions(source: FixtureSite.repositoryRoot.path)).build()
     }
 
     @Test("the shipped site builds with no errors and no warnings")

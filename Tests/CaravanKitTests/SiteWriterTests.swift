@@ -1,4 +1,4 @@
-import CaravanKit
+@testable import CaravanKit
 import CaravanTestSupport
 import Foundation
 import Testing
@@ -66,13 +66,20 @@ import Testing
         }
     }
 
+    /// Starts a write into `output` as the engine does (journal in the state folder, then
+    /// staging) and leaves it as Ctrl-C would: neither committed nor abandoned.
+    static func interruptedWrite(_ site: FixtureSite, output: String) throws -> SiteWriter.Staging {
+        let writer = try SiteWriter(output: output, source: site.root.path)
+        try StateFolder(source: site.root.path, output: writer.output).beginWrite()
+        return writer.begin()
+    }
+
     @Test("a first build interrupted while writing leaves a folder the next build still accepts")
     func interruptedFirstBuild() throws {
         let site = try Self.site()
         defer { site.cleanUp() }
         let output = site.root.appendingPathComponent("Interrupted").path
-        // Staged, then neither committed nor abandoned: what Ctrl-C leaves behind.
-        let interrupted = try SiteWriter(output: output, source: site.root.path).begin()
+        let interrupted = try Self.interruptedWrite(site, output: output)
         interrupted.stage("en/index.html", Array("half".utf8))
         interrupted.stage("en/gone/index.html", Array("a page no build makes".utf8))
         #expect(FileManager.default.fileExists(atPath: output + "/" + SiteWriter.markerName))
@@ -80,6 +87,7 @@ import Testing
         #expect(report != nil, "\(SiteAssertions.printed(result))")
         #expect(FileManager.default.fileExists(atPath: output + "/en/index.html"))
         #expect(Self.temporaryFiles(output).isEmpty, "the next build sweeps every temporary file")
+        #expect(!FileManager.default.fileExists(atPath: output + "/en/gone"))
     }
 
     @Test("a rebuild interrupted while writing is never taken for up to date, and its debris is swept")
@@ -88,14 +96,12 @@ import Testing
         defer { site.cleanUp() }
         try site.buildAndWrite()
         let before = site.snapshot(of: site.outputPath)
-        let writer = try SiteWriter(output: site.outputPath, source: site.root.path)
-        #expect(writer.previousBuild()?.isComplete == true)
-        let interrupted = writer.begin()
+        let interrupted = try Self.interruptedWrite(site, output: site.outputPath)
         interrupted.stage("en/articles/one/index.html", Array("half".utf8))
         interrupted.stage("en/articles/three/index.html", Array("a story deleted before the next build".utf8))
-        #expect(Self.temporaryFiles(site.outputPath).count == 3, "two pages and the journal")
-        #expect(writer.previousBuild()?.isComplete == false, "so `caravan build` does not skip itself")
-        try site.buildAndWrite()
+        #expect(Self.temporaryFiles(site.outputPath).count == 2)
+        let (result, _) = try site.buildAndWrite()
+        #expect(!result.wasUpToDate, "so `caravan build` does not skip itself")
         #expect(Self.temporaryFiles(site.outputPath).isEmpty)
         #expect(site.snapshot(of: site.outputPath) == before)
         #expect(!FileManager.default.fileExists(atPath: site.outputPath + "/en/articles/three"))
@@ -103,7 +109,7 @@ import Testing
 
     static func temporaryFiles(_ folder: String) -> [String] {
         (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
-            .filter { $0.contains(".caravan-tmp-") || $0.hasSuffix(".caravan-writing") }
+            .filter { $0.contains(".caravan-tmp-") }
     }
 
     @Test("a second build with no change rewrites nothing")
@@ -117,7 +123,8 @@ import Testing
         #expect(first!.written > 0)
         #expect(second == SiteWriter.Report(written: 0, unchanged: first!.written, removed: 0))
         #expect(try Self.modificationTimes(site.outputPath) == before)
-        #expect(before[".caravan-site"] != nil && before[".caravan-manifest"] != nil)
+        #expect(before[".caravan-site"] != nil, "the marker: caravan's own folder")
+        #expect(before.keys.filter { $0.hasPrefix(".") } == [".caravan-site"], "no build state in the published folder")
     }
 
     @Test("editing one article rewrites its pages and the lists that show it; deleting one removes its pages")
@@ -131,7 +138,7 @@ import Testing
         let after = site.snapshot(of: site.outputPath)
         // The article, the English home page whose teaser is the article's first paragraph,
         // and the English feed, which carries the full text.
-        let changed = Set(after.keys.filter { after[$0] != before[$0] && $0 != ".caravan-manifest" })
+        let changed = Set(after.keys.filter { after[$0] != before[$0] })
         #expect(changed == ["en/articles/one/index.html", "en/index.html", "en/feed.xml"])
         #expect(edited?.written == changed.count)
         #expect(String(decoding: after["en/articles/one/index.html"]!, as: UTF8.self).contains("New text."))
@@ -177,53 +184,56 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.outputPath + "/google123.html"))
     }
 
-    @Test("a build given the fingerprint's folder listings makes the same files as one that lists the folders itself")
-    func buildFromTheFingerprintsListings() throws {
+    @Test("a builder told which paths changed builds the same files as a new one, linked folders included")
+    func buildFromReportedChanges() throws {
         let site = try FixtureSite(files: FixtureSite.shipped())
         defer { site.cleanUp() }
-        // The fingerprint does not follow a linked folder: the loader lists that one itself.
+        // The listings do not follow a linked folder: the loader lists that one itself.
         let articles = site.root.path + "/Content/articles"
         try FileManager.default.createSymbolicLink(
             atPath: articles + "/linked-story", withDestinationPath: articles + "/belarus-chongqing-rail-cooperation")
-        var options = BuildOptions(source: site.root.path)
-        let listed = try #require(Site.build(options).output)
-        options.listings = SourceFingerprint(options).listings
-        let reused = try #require(Site.build(options).output)
-        #expect(reused.files == listed.files)
-        #expect(reused.files["en/articles/linked-story/index.html"] != nil)
-        #expect(reused.files["zh/articles/belarus-chongqing-rail-cooperation/index.html"] != nil)
+        try site.write("Content/articles/doomed/en.md", FixtureSite.article(title: "Doomed"))
+        let builder = SiteBuilder(options: BuildOptions(source: site.root.path))
+        let first = try #require(builder.build().output)
+        #expect(first.files == site.build().output?.files)
+        #expect(first.files["en/articles/linked-story/index.html"] != nil && first.files["en/articles/doomed/index.html"] != nil)
 
-        // The listings are a snapshot, for the build right after the fingerprint only.
+        // A new story folder, an edited story and a removed one, reported as a watcher would.
         try site.write("Content/articles/later/en.md", FixtureSite.article(title: "Later"))
-        #expect(try #require(Site.build(options).output).files["en/articles/later/index.html"] == nil)
-        options.listings = nil
-        #expect(try #require(Site.build(options).output).files["en/articles/later/index.html"] != nil)
+        try site.write("Content/articles/kazakhstan-lianyungang-sea-access/en.md", FixtureSite.article(title: "Retitled", date: "2023-06-01"))
+        try site.remove("Content/articles/doomed")
+        let changes: Set<String> = ["Content/articles/later", "Content/articles/kazakhstan-lianyungang-sea-access/en.md", "Content/articles/doomed"]
+        let result = builder.build(changes: .paths(changes))
+        let fresh = site.build()
+        #expect(result.output?.files == fresh.output?.files, "\(SiteAssertions.printed(result))")
+        #expect(result.output?.files["en/articles/later/index.html"] != nil && result.output?.files["en/articles/doomed/index.html"] == nil)
+        #expect(SiteAssertions.printed(result) == SiteAssertions.printed(fresh))
+
+        // A change the builder was not told about is not seen until it is.
+        try site.write("Content/articles/unreported/en.md", FixtureSite.article(title: "Unreported"))
+        #expect(builder.build(changes: .paths([])).output?.files["en/articles/unreported/index.html"] == nil)
+        #expect(builder.build().output?.files["en/articles/unreported/index.html"] != nil)
     }
 
     @Test("a build whose sources did not change is skipped; any edit, option or missing output file rebuilds")
     func unchangedSourcesSkipTheBuild() throws {
         let site = try Self.site()
         defer { site.cleanUp() }
-        let options = BuildOptions(source: site.root.path)
-        let fingerprint = SourceFingerprint(options).value
-        let writer = try SiteWriter(output: site.outputPath, source: site.root.path)
-        #expect(writer.previousBuild() == nil, "nothing built yet")
-        let output = try #require(site.build().output)
-        _ = try writer.write(output, inputs: fingerprint)
-        #expect(writer.previousBuild()?.inputs == fingerprint)
-        #expect(SourceFingerprint(options).value == fingerprint, "stable when nothing changed")
-        #expect(SourceFingerprint(BuildOptions(source: site.root.path, includeDrafts: true)).value != fingerprint)
+        #expect(try site.buildAndWrite().0.wasUpToDate == false, "nothing built yet")
+        #expect(try site.buildAndWrite().0.wasUpToDate == true, "nothing changed")
+        #expect(try site.buildAndWrite(drafts: true).0.wasUpToDate == false, "another option")
+        #expect(try site.buildAndWrite().0.wasUpToDate == false, "and back")
         Thread.sleep(forTimeInterval: 0.01)
         try site.write("Content/articles/one/en.md", FixtureSite.article(title: "One en", body: "Edited."))
-        #expect(SourceFingerprint(options).value != fingerprint)
+        #expect(try site.buildAndWrite().0.wasUpToDate == false, "an edited story")
         try site.write("Templates/partials/footer.mustache", "<footer></footer>\n")
-        let afterTemplate = SourceFingerprint(options).value
-        #expect(afterTemplate != fingerprint)
+        #expect(try site.buildAndWrite().0.wasUpToDate == false, "an edited template")
+        #expect(try site.buildAndWrite().0.wasUpToDate == true)
         try FileManager.default.removeItem(atPath: site.outputPath + "/en/articles/one/index.html")
-        let previous = try #require(writer.previousBuild())
-        #expect(!previous.isComplete, "a deleted output file forces a rebuild")
-        #expect(previous.pageKeys["en/articles/one/index.html"] == nil, "and that page is rendered again")
-        #expect(previous.pageKeys["zh/articles/one/index.html"] != nil)
+        let (result, report) = try site.buildAndWrite()
+        #expect(!result.wasUpToDate, "a deleted output file forces a rebuild")
+        #expect(result.output?.renderedPageCount == 1, "and only that page is rendered again")
+        #expect(report?.written == 1)
     }
 
     static func modificationTimes(_ folder: String) throws -> [String: Date] {

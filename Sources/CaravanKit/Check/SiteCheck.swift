@@ -4,7 +4,7 @@
 /// links leading nowhere. (Pictures without a description are build errors.)
 public enum SiteCheck {
     public static func run(source: String) -> SiteCheckReport {
-        let build = Site.build(BuildOptions(source: source, includeDrafts: false))
+        let build = SiteBuilder(options: BuildOptions(source: source)).build()
         var loader = ContentLoader(root: source)
         guard let site = loader.load() else {
             return SiteCheckReport(languages: [], stories: [], buildDiagnostics: build.diagnostics, findings: [], linksChecked: false)
@@ -20,7 +20,7 @@ public enum SiteCheck {
             findings += linkFindings(output, site: site, rendered: rendered)
             // Drafts are not in that build: build once more with them for their own links.
             if site.documents.contains(where: \.frontMatter.draft),
-               let preview = Site.build(BuildOptions(source: source, includeDrafts: true)).output {
+               let preview = SiteBuilder(options: BuildOptions(source: source, includeDrafts: true)).build().output {
                 findings += linkFindings(preview, site: site, rendered: rendered, only: { $0?.frontMatter.draft == true })
             }
         }

@@ -12,7 +12,7 @@ extension ContentLoader {
         var slug: String
         var language: String
         var path: String
-        var size: Int
+        var signature: FileSystem.Signature
     }
 
     mutating func loadStories(_ kind: SourceDocument.Kind, languages: [String]) -> ([SourceDocument], [SourceAsset]) {
@@ -59,11 +59,11 @@ extension ContentLoader {
                         continue
                     }
                     foundLanguages += 1
-                    pending.append(PendingDocument(kind: kind, slug: entry.name, language: language, path: filePath, size: file.size))
+                    pending.append(PendingDocument(kind: kind, slug: entry.name, language: language, path: filePath, signature: file.signature))
                 } else if file.size > Self.maxAssetBytes {
                     diagnostics.append(.error(filePath, nil, "the file is larger than \(Self.maxAssetBytes / 1024 / 1024) MB",
                                               hint: "publish large downloads elsewhere and link to them"))
-                } else if let bytes = files.read(filePath) {
+                } else if let bytes = loadAsset(filePath, signature: file.signature) {
                     assets.append(SourceAsset(kind: kind, slug: entry.name, name: name, bytes: bytes))
                 }
             }
@@ -76,33 +76,44 @@ extension ContentLoader {
         return (loadDocuments(pending), assets)
     }
 
-    /// Reads and parses the story files on every core: YAML parsing is a large share of a build.
+    /// A picture or other file of a story folder; unchanged since the last build, it is not read again.
+    private mutating func loadAsset(_ path: String, signature: FileSystem.Signature) -> [UInt8]? {
+        if let known = previous.files[path], known.signature == signature, let bytes = known.bytes {
+            cache.files[path] = known
+            return bytes
+        }
+        let bytes = files.read(path)
+        if let bytes { cache.files[path] = LoadedStoryFile(signature: signature, bytes: bytes) }
+        return bytes
+    }
+
+    /// Reads and parses the story files on every core: YAML parsing is a large share of a
+    /// build. A file whose signature is that of the last build's is taken as it was then.
     private mutating func loadDocuments(_ pending: [PendingDocument]) -> [SourceDocument] {
         let files = self.files
-        let previous = previousFrontMatter
-        let results = pending.concurrentMap { item -> (SourceDocument?, [Diagnostic], (YAMLCache.Key, YAMLNode)?) in
-            var reader = ContentLoader(files: files, previousFrontMatter: previous)
+        let previous = self.previous
+        let results = pending.concurrentMap { item -> LoadedStoryFile in
+            if let known = previous.files[item.path], known.signature == item.signature { return known }
+            var reader = ContentLoader(files: files, previous: previous)
             let document = reader.loadDocument(item)
-            return (document, reader.diagnostics, reader.frontMatter.nodes.first.map { ($0.key, $0.value) })
+            return LoadedStoryFile(signature: item.signature, document: document, diagnostics: reader.diagnostics,
+                                   frontMatter: reader.cache.frontMatter.nodes.first.map { ($0.key, $0.value) })
         }
         var documents: [SourceDocument] = []
         documents.reserveCapacity(results.count)
-        frontMatter.nodes.reserveCapacity(frontMatter.nodes.count + results.count)
-        for (document, documentDiagnostics, parsed) in results {
-            diagnostics += documentDiagnostics
-            if case let (key, node)? = parsed, frontMatter.nodes[key] == nil { frontMatter.nodes[key] = node }
-            if let document { documents.append(document) }
+        cache.frontMatter.nodes.reserveCapacity(cache.frontMatter.nodes.count + results.count)
+        cache.files.reserveCapacity(cache.files.count + results.count)
+        for (item, loaded) in zip(pending, results) {
+            cache.files[item.path] = loaded
+            diagnostics += loaded.diagnostics
+            if case let (key, node)? = loaded.frontMatter, cache.frontMatter.nodes[key] == nil { cache.frontMatter.nodes[key] = node }
+            if let document = loaded.document { documents.append(document) }
         }
         return documents
     }
 
-    private init(files: FileSystem, previousFrontMatter: YAMLCache) {
-        self.files = files
-        self.previousFrontMatter = previousFrontMatter
-    }
-
     private mutating func loadDocument(_ item: PendingDocument) -> SourceDocument? {
-        guard let text = readText(item.path, size: item.size) else { return nil }
+        guard let text = readText(item.path, size: item.signature.size) else { return nil }
         let split: FrontMatterSplit
         switch FrontMatterSplitter.split(text, file: item.path) {
         case .success(let value): split = value
@@ -110,7 +121,7 @@ extension ContentLoader {
         }
         var root: YAMLNode?
         let key = YAMLCache.Key(text: split.yaml, lineOffset: split.yamlLineOffset)
-        if let cached = previousFrontMatter.nodes[key] {
+        if let cached = previous.frontMatter.nodes[key] {
             root = cached
         } else {
             do {
@@ -120,7 +131,7 @@ extension ContentLoader {
                 return nil
             }
         }
-        if let root { frontMatter.nodes[key] = root }
+        if let root { cache.frontMatter.nodes[key] = root }
         let (frontMatter, problems) = FrontMatter.decode(root, file: item.path, frontMatterLine: 2)
         diagnostics += problems.map { withSource($0, text) }
         guard let frontMatter else { return nil }

@@ -12,13 +12,18 @@ struct ContentLoader {
     let files: FileSystem
     var diagnostics: [Diagnostic] = []
     private var yamlTexts: [String: String] = [:]
-    /// Front matter parsed by the previous build, and what this one parsed or reused.
-    let previousFrontMatter: YAMLCache
-    var frontMatter = YAMLCache()
+    /// What the previous build loaded, and what this one loaded or reused.
+    let previous: SourceCache
+    var cache = SourceCache()
 
-    init(root: String, previousFrontMatter: YAMLCache = YAMLCache(), listings: SourceListings? = nil) {
-        self.files = FileSystem(root: root, recorded: listings?.folders ?? [:])
-        self.previousFrontMatter = previousFrontMatter
+    /// `files` may carry listings read earlier in the build (see `FileSystem.recorded`).
+    init(files: FileSystem, previous: SourceCache = SourceCache()) {
+        self.files = files
+        self.previous = previous
+    }
+
+    init(root: String) {
+        self.init(files: FileSystem(root: root))
     }
 
     mutating func load() -> LoadedSite? {
@@ -47,7 +52,7 @@ struct ContentLoader {
         return LoadedSite(
             config: config, strings: strings, documents: documents, unreadableDocuments: unreadable,
             data: loadData(languages: config.languages.map(\.code)), yamlTexts: yamlTexts, assets: assets,
-            templates: loadTemplates(), publicFiles: loadPublicFiles(), frontMatter: frontMatter)
+            templates: loadTemplates(), publicFiles: loadPublicFiles(), cache: cache)
     }
 
     // MARK: - YAML files

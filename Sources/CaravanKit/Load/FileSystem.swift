@@ -19,6 +19,15 @@ struct FileSystem: Sendable {
         /// Modification time (ns since 1970) and inode, for the source fingerprint.
         var modified = 0
         var inode: UInt64 = 0
+
+        /// What tells an edited file from the one read before: any save changes one of these.
+        var signature: Signature { Signature(size: size, modified: modified, inode: inode) }
+    }
+
+    struct Signature: Hashable, Sendable {
+        var size: Int
+        var modified: Int
+        var inode: UInt64
     }
 
     func absolute(_ relative: String) -> String {
@@ -69,8 +78,9 @@ struct FileSystem: Sendable {
         return targetPath == basePath || targetPath.hasPrefix(basePath + "/")
     }
 
-    func read(_ relative: String) -> [UInt8]? {
-        let fd = open(absolute(relative), O_RDONLY)
+    /// The file's bytes; with `followingLinks: false`, nil when the file is a symbolic link.
+    func read(_ relative: String, followingLinks: Bool = true) -> [UInt8]? {
+        let fd = open(absolute(relative), O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -118,6 +128,42 @@ struct FileSystem: Sendable {
             files.recorded.merge(listings(under: folder), uniquingKeysWith: { first, _ in first })
         }
         return files
+    }
+
+    /// These listings with what `changed` (paths relative to the root, as a file watcher
+    /// reports them) may have changed read again: the folder holding each path, and the
+    /// path itself with everything under it when it is (or was) a folder. Other folders
+    /// keep their recorded listing, so a save costs a few system calls, not a walk.
+    func refreshing(_ changed: Set<String>) -> FileSystem {
+        var files = self
+        // A changed path that is (or was) a folder takes its recorded sub-folders with it;
+        // the folder holding it is listed again, its other sub-folders kept.
+        files.recorded = recorded.filter { folder, _ in
+            !changed.contains { folder == $0 || folder.hasPrefix($0 + "/") }
+        }
+        let parents = Set(changed.map(Self.parent(of:)))
+        for parent in parents { files.recorded[parent] = nil }
+        // The site root itself is never listed: only the source folders are (`changed` lies
+        // inside them).
+        for folder in parents.union(changed).sorted() where !folder.isEmpty && files.recorded[folder] == nil {
+            var info = stat()
+            guard lstat(absolute(folder), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            let entries = files.list(folder)
+            files.recorded[folder] = entries
+            // A new folder (or one just dropped above) is read whole.
+            for entry in entries where entry.kind == .directory && !entry.isSymlink {
+                let child = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                if files.recorded[child] == nil {
+                    files.recorded.merge(files.listings(under: child), uniquingKeysWith: { first, _ in first })
+                }
+            }
+        }
+        return files
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
     }
 
     private func listings(under folder: String) -> [(String, [Entry])] {

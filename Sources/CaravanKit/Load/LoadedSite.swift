@@ -16,8 +16,44 @@ struct LoadedSite: Sendable {
     var templates: [TemplateSource]
     /// Files under `Public/`, copied verbatim to the site root.
     var publicFiles: [(path: String, bytes: [UInt8])]
-    /// The stories' front matter as parsed, for the next build (see `YAMLCache`).
+    /// What was loaded, for the next build to reuse.
+    var cache = SourceCache()
+}
+
+/// What one build loaded, for the next one to reuse: only ever makes loading faster, never
+/// different (an empty cache gives the same site).
+struct SourceCache: Sendable {
+    /// Front matter as parsed, by its exact text; kept across runs in the state folder.
     var frontMatter = YAMLCache()
+    /// Story files and pictures by path, each with the signature its file had; kept in
+    /// memory by a long-lived `SiteBuilder` (`caravan serve`).
+    var files: [String: LoadedStoryFile] = [:]
+}
+
+/// A story file or a picture beside one, as the loader left it, with the signature the file
+/// had then. The engine keeps these between builds: a file whose signature is unchanged is
+/// neither read nor parsed again, and gives the same document and diagnostics.
+struct LoadedStoryFile: Sendable {
+    var signature: FileSystem.Signature
+    var document: SourceDocument?
+    var diagnostics: [Diagnostic] = []
+    /// The parsed front matter, to keep in the front-matter cache.
+    var frontMatter: (key: YAMLCache.Key, node: YAMLNode)?
+    /// A picture's bytes.
+    var bytes: [UInt8]?
+
+    init(signature: FileSystem.Signature, document: SourceDocument?, diagnostics: [Diagnostic],
+         frontMatter: (key: YAMLCache.Key, node: YAMLNode)?) {
+        self.signature = signature
+        self.document = document
+        self.diagnostics = diagnostics
+        self.frontMatter = frontMatter
+    }
+
+    init(signature: FileSystem.Signature, bytes: [UInt8]) {
+        self.signature = signature
+        self.bytes = bytes
+    }
 }
 
 /// A Mustache file under `Templates/`, named by its path without the extension

@@ -1,23 +1,20 @@
 import Foundation
 
-/// A fingerprint of everything a build reads — every file's path, size and modification
-/// time under Content/, Templates/ and Public/ — plus the build's options and the
+/// A fingerprint of everything a build reads — every file's path, size, modification time
+/// and inode under Content/, Templates/ and Public/ — plus the build's options and the
 /// generator itself. When it matches the one stored with the previous output, nothing a
 /// build could produce has changed, and the build is skipped: a no-change rebuild costs
 /// a few thousand `stat` calls instead of a full render.
-public struct SourceFingerprint: Sendable {
-    public let value: UInt64
-    /// The folder listings read to compute it; pass them on in `BuildOptions.listings` so
-    /// the build that follows does not read the same folders again.
-    public let listings: SourceListings
+enum SourceFingerprint {
+    static let folders = ["Content", "Templates", "Public"]
 
-    public init(_ options: BuildOptions) {
+    /// `files` must hold the listing of every folder under `folders`
+    /// (`FileSystem.recordingListings(under:)`), which the build then reuses.
+    static func of(_ files: FileSystem, options: BuildOptions) -> UInt64 {
         var hasher = ContentHash()
-        hasher.add("caravan-1|drafts=\(options.includeDrafts)|")
+        hasher.add("caravan-2|\(options.fingerprint)|")
         // The generator is an input too: a new caravan may render the same sources differently.
-        hasher.add(Self.generator)
-        let folders = ["Content", "Templates", "Public"]
-        let files = FileSystem(root: options.source).recordingListings(under: folders)
+        hasher.add(generator)
         for folder in folders {
             for (path, entry) in files.walk(folder) {
                 hasher.add(folder + "/" + path)
@@ -26,8 +23,7 @@ public struct SourceFingerprint: Sendable {
                 hasher.add(entry.inode)
             }
         }
-        value = hasher.value
-        listings = SourceListings(folders: files.recorded)
+        return hasher.value
     }
 
     /// The running caravan binary's size, modification time and inode: a rebuilt generator
@@ -41,10 +37,4 @@ public struct SourceFingerprint: Sendable {
         guard stat(path, &info) == 0 else { return nil }
         return "\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_ino)\n"
     }
-}
-
-/// Folder listings of the source tree read by `SourceFingerprint`, for the loader to reuse.
-/// Only valid for the build that immediately follows: a later build must read its own.
-public struct SourceListings: Sendable {
-    let folders: [String: [FileSystem.Entry]]
 }

@@ -9,8 +9,6 @@ public struct BuildOutput: Sendable {
     public var keptPages: Set<String> = []
     /// The input key of every page, by path, for the manifest (see `InputKeys`).
     public var pageKeys: [String: UInt64] = [:]
-    /// The stories' front matter as parsed, kept with the site for the next build.
-    public var frontMatter = YAMLCache()
 
     public init(files: [String: [UInt8]] = [:], pagesPerLanguage: [String: Int] = [:]) {
         self.files = files

@@ -1,5 +1,5 @@
 /// What the previous build wrote: path → (hash, size, and for pages the input key they
-/// were rendered from), kept in the output folder so the next build touches only what
+/// were rendered from), kept in the state folder so the next build touches only what
 /// changed, renders only pages whose inputs changed, and deletes only what it made.
 struct Manifest: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
@@ -13,16 +13,14 @@ struct Manifest: Sendable, Equatable {
     /// The `SourceFingerprint` of the build that wrote these files.
     var inputs: UInt64?
 
-    static let fileName = ".caravan-manifest"
-    private static let formatLine = "# caravan manifest 2"
+    private static let formatLine = "# caravan manifest 3"
 
-    /// One line per file: `hash size key path` (`-` for no key); manifests written before
-    /// keys existed have `hash size path`. Unreadable lines are skipped (the file is then
-    /// simply rewritten, never deleted, since only listed files are ever deleted). Parsed
-    /// from bytes: a large site's manifest has tens of thousands of lines.
+    /// One line per file: `hash size key path` (`-` for no key). A manifest of another
+    /// format (another version of caravan) is empty: its files are simply written again,
+    /// never deleted, since only listed files are ever deleted. Unreadable lines are
+    /// skipped the same way. Parsed from bytes: a large site's has tens of thousands of lines.
     init(bytes: [UInt8]) {
-        let format = Array(Self.formatLine.utf8)
-        let hasKeys = bytes.starts(with: format + [10])
+        guard bytes.starts(with: Array(Self.formatLine.utf8) + [10]) else { return }
         let inputsPrefix = Array("# inputs ".utf8)
         var lineStart = 0
         while lineStart < bytes.count {
@@ -33,16 +31,16 @@ struct Manifest: Sendable, Equatable {
                 inputs = Self.hex(line.dropFirst(inputsPrefix.count))
                 continue
             }
-            // Fields split at the first two (three) spaces; the path may contain spaces.
+            // Fields split at the first three spaces; the path may contain spaces.
             var fields: [ArraySlice<UInt8>] = []
             var rest = line
-            while fields.count < (hasKeys ? 3 : 2), let space = rest.firstIndex(of: 32) {
+            while fields.count < 3, let space = rest.firstIndex(of: 32) {
                 fields.append(rest[..<space])
                 rest = rest[(space + 1)...]
             }
-            guard fields.count == (hasKeys ? 3 : 2), !rest.isEmpty, let hash = Self.hex(fields[0]),
+            guard fields.count == 3, !rest.isEmpty, let hash = Self.hex(fields[0]),
                   let size = Int(String(decoding: fields[1], as: UTF8.self)) else { continue }
-            entries[String(decoding: rest, as: UTF8.self)] = Entry(hash: hash, size: size, key: hasKeys ? Self.hex(fields[2]) : nil)
+            entries[String(decoding: rest, as: UTF8.self)] = Entry(hash: hash, size: size, key: Self.hex(fields[2]))
         }
     }
 

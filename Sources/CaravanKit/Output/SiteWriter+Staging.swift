@@ -2,37 +2,29 @@ import Foundation
 import Synchronization
 
 extension SiteWriter {
-    /// Writes a whole build at once (`serve` and tests hold it in memory).
-    public func write(_ build: BuildOutput, inputs: UInt64? = nil) throws -> Report {
-        try begin().commit(build, inputs: inputs)
-    }
-
-    /// Starts a write that takes files as they are rendered (see `Staging`). `previous` is
-    /// `previousBuild()` when the caller already asked for it (the manifest is read once).
-    public func begin(after previous: PreviousBuild? = nil) -> Staging {
-        sweepInterruptedWrite()
-        return Staging(writer: self, previous: previous?.manifest ?? readManifest(), previousFrontMatter: previous?.frontMatter)
+    /// Starts a write that takes files as they are rendered (see `Staging`); `previous` is
+    /// the manifest of the build that wrote the folder (empty when there is none).
+    func begin(after previous: Manifest = Manifest()) -> Staging {
+        Staging(writer: self, previous: previous)
     }
 
     /// Removes what an interrupted write left: its temporary files (including those of
-    /// pages no later build makes, which nothing else would ever delete), the folders
-    /// that held only those, and its journal.
-    private func sweepInterruptedWrite() {
-        guard fileSize(Self.writingName) != nil else { return }
+    /// pages no later build makes, which nothing else would ever delete) and the folders
+    /// that held only those. The engine calls it when its journal says a write was cut short.
+    func sweepInterruptedWrite() {
         let names = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? []
         for path in names where (path.split(separator: "/").last ?? "").hasPrefix(Self.temporaryPrefix) {
             unlink(output + "/" + path)
             removeEmptyParents(of: path)
         }
-        unlink(output + "/" + Self.writingName)
     }
 
     /// A write in progress. `stage` takes each file as soon as it is made, from any thread:
     /// an unchanged file is only noted, a changed one is written under a temporary name
     /// beside its final place, so a large site never has to sit in memory. `commit` renames
-    /// the changed files into place, writes the manifest and removes what the build no
-    /// longer makes; `abandon` (a build that failed) removes the temporary files and the
-    /// folders made for them, leaving the folder exactly as it was.
+    /// the changed files into place, removes what the build no longer makes and returns
+    /// the new manifest; `abandon` (a build that failed) removes the temporary files and
+    /// the folders made for them, leaving the folder exactly as it was.
     public final class Staging: Sendable {
         private struct State {
             var entries: [String: Manifest.Entry] = [:]
@@ -40,21 +32,18 @@ extension SiteWriter {
             var createdFolders: [String] = []
             var failures: [String] = []
             var unchanged = 0
-            /// Whether the marker and the journal (`writingName`) are there, and whether this
-            /// write put the marker there.
+            /// Whether the marker is there, and whether this write put it there.
             var hasMarker = false
             var wroteMarker = false
         }
 
         private let writer: SiteWriter
         private let previous: Manifest
-        private let previousFrontMatter: YAMLCache?
         private let state = Mutex(State())
 
-        fileprivate init(writer: SiteWriter, previous: Manifest, previousFrontMatter: YAMLCache?) {
+        fileprivate init(writer: SiteWriter, previous: Manifest) {
             self.writer = writer
             self.previous = previous
-            self.previousFrontMatter = previousFrontMatter
         }
 
         /// `key` is a page's input key (`BuildOutput.pageKeys`), kept in the manifest.
@@ -91,14 +80,13 @@ extension SiteWriter {
                     try writer.publish(writer.writeTemporary(SiteWriter.markerName, Array(SiteWriter.markerText.utf8)), as: SiteWriter.markerName)
                     state.wroteMarker = true
                 }
-                try writer.publish(writer.writeTemporary(SiteWriter.writingName, []), as: SiteWriter.writingName)
                 state.hasMarker = true
             }
         }
 
-        /// Stages what `build` still holds, keeps its kept pages, then publishes everything.
-        /// `inputs` is the source fingerprint, stored so the next build can skip itself.
-        public func commit(_ build: BuildOutput, inputs: UInt64? = nil) throws -> Report {
+        /// Stages what `build` still holds, keeps its kept pages, then publishes everything
+        /// and returns what was done and the new manifest.
+        func commit(_ build: BuildOutput) throws -> (Report, Manifest) {
             let files = build.files.sorted { $0.key < $1.key }
             _ = files.concurrentMap { [self] file in stage(file.key, file.value, key: build.pageKeys[file.key]) }
             var state = self.state.withLock { $0 }
@@ -115,14 +103,6 @@ extension SiteWriter {
                 throw SiteWriter.writeError(failure)
             }
             try markFolder()
-            let next = Manifest(entries: state.entries, inputs: inputs)
-            let previous = self.previous
-            let frontMatter = build.frontMatter
-            let frontMatterChanged = previousFrontMatter.map { !frontMatter.holdsTheSameTexts(as: $0) } ?? true
-            // Both are large on a large site and encoded on one thread: while the pages are renamed.
-            let encoded = BackgroundValue {
-                (manifest: next != previous ? next.bytes : nil, frontMatter: frontMatterChanged ? frontMatter.bytes : nil)
-            }
             // Renames in different folders do not wait on each other: on every core.
             let failures = state.temporaries.sorted { $0.path < $1.path }.concurrentMap { temporary, path in
                 Result { try writer.publish(temporary, as: path) }.failureDescription
@@ -130,19 +110,14 @@ extension SiteWriter {
             if let failure = failures.lazy.compactMap({ $0 }).first {
                 throw SiteWriter.writeError(failure)
             }
-            if let bytes = encoded.value.manifest {
-                try writer.publish(writer.writeTemporary(Manifest.fileName, bytes), as: Manifest.fileName)
-            }
-            if let bytes = encoded.value.frontMatter {
-                try writer.publish(writer.writeTemporary(YAMLCache.fileName, bytes), as: YAMLCache.fileName)
-            }
+            let next = Manifest(entries: state.entries)
             var report = Report(written: state.temporaries.count, unchanged: state.unchanged)
             for path in previous.entries.keys.sorted() where next.entries[path] == nil && SiteWriter.isSafeRelative(path) {
                 if unlink(writer.output + "/" + path) == 0 { report.removed += 1 }
                 writer.removeEmptyParents(of: path)
             }
-            unlink(writer.output + "/" + SiteWriter.writingName)
-            return report
+            for name in SiteWriter.legacyStateNames { unlink(writer.output + "/" + name) }
+            return (report, next)
         }
 
         /// Removes everything staged so far; the folder is left as the last build left it.
@@ -152,7 +127,6 @@ extension SiteWriter {
                 return state
             }
             for (temporary, _) in state.temporaries { unlink(temporary) }
-            if state.hasMarker { unlink(writer.output + "/" + SiteWriter.writingName) }
             if state.wroteMarker { unlink(writer.output + "/" + SiteWriter.markerName) }
             // Threads record the folders they made in any order; the longest path first
             // removes every folder before its parent.

@@ -1,9 +1,12 @@
 import Foundation
 
-/// Brings the output folder to exactly a build's files: the only code that writes.
+/// Brings the output folder to exactly a build's files: the only code that writes there.
 ///
 /// - It writes into a folder only if the folder is new, empty, or carries Caravan's marker,
 ///   and never into the source tree, so a mistyped `--output` cannot destroy anything.
+/// - The folder holds only what a reader may fetch: the pages, files and the marker (a fixed
+///   text). What the writer compares against — the previous build's manifest — is handed in
+///   and handed back; the engine keeps it outside (`StateFolder`).
 /// - A file whose bytes are unchanged is not touched (its mtime stays; rsync and object
 ///   storage uploads see nothing to do).
 /// - A changed file is written under a temporary name beside it and renamed into place,
@@ -12,11 +15,11 @@ import Foundation
 ///   manifest does not list is ever removed.
 public struct SiteWriter: Sendable {
     public static let markerName = ".caravan-site"
-    /// Present while a write is under way: found at the start of a build, it means the
-    /// last one was interrupted (Ctrl-C, power cut) and left temporary files behind.
-    static let writingName = ".caravan-writing"
     static let temporaryPrefix = ".caravan-tmp-"
-    static let markerText = "This folder is written by `caravan build`. Files listed in .caravan-manifest are replaced or removed on every build.\n"
+    static let markerText = "This folder is written by `caravan build`: its files are replaced or removed on every build.\n"
+    /// Files that earlier versions of caravan kept in the output folder, removed on sight:
+    /// their build state there included the front matter of drafts.
+    static let legacyStateNames = [".caravan-manifest", ".caravan-cache", ".caravan-writing"]
 
     public struct Report: Sendable, Equatable {
         public var written = 0
@@ -67,44 +70,21 @@ public struct SiteWriter: Sendable {
         self.output = outputPath
     }
 
-    /// What the build that wrote the folder left: nil when there is none.
-    public struct PreviousBuild: Sendable {
-        /// Its source fingerprint: when it matches and `isComplete`, the folder is up to date.
-        public var inputs: UInt64?
-        /// The number of files it wrote.
-        public var files: Int
-        /// Whether every file it wrote is still there with the size it had.
-        public var isComplete: Bool
-        /// The input key of each page still there as written (`BuildOptions.previousPageKeys`).
-        public var pageKeys: [String: UInt64]
-        /// The front matter it parsed (`BuildOptions.previousFrontMatter`).
-        public var frontMatter: YAMLCache
-        /// What it wrote, for the next write to compare against (see `begin(after:)`).
-        var manifest: Manifest
-    }
-
-    public func previousBuild() -> PreviousBuild? {
-        let manifest = readManifest()
-        guard !manifest.entries.isEmpty else { return nil }
+    /// Which of the files `manifest` lists are still there as written: their page keys (a
+    /// page whose key is unchanged need not be rendered again), and whether all are (a
+    /// file deleted or changed by hand is left out, so the build writes it again).
+    func present(_ manifest: Manifest) -> (pageKeys: [String: UInt64], isComplete: Bool) {
+        let entries = Array(manifest.entries)
+        let present = entries.concurrentMap { path, entry in fileSize(path) == entry.size }
         var pageKeys: [String: UInt64] = [:]
-        var isComplete = true
-        if fileSize(Self.writingName) != nil { isComplete = false }  // so its debris is swept
-        // A file deleted or changed by hand is left out, so the build writes it again.
-        for (path, entry) in manifest.entries {
-            guard fileSize(path) == entry.size else {
-                isComplete = false
-                continue
-            }
+        for ((path, entry), isThere) in zip(entries, present) where isThere {
             if let key = entry.key { pageKeys[path] = key }
         }
-        let frontMatter = YAMLCache(bytes: FileSystem(root: output).read(YAMLCache.fileName) ?? [])
-        return PreviousBuild(inputs: manifest.inputs, files: manifest.entries.count, isComplete: isComplete,
-                             pageKeys: pageKeys, frontMatter: frontMatter, manifest: manifest)
+        return (pageKeys, !present.contains(false))
     }
 
-    func readManifest() -> Manifest {
-        Manifest(bytes: FileSystem(root: output).read(Manifest.fileName) ?? [])
-    }
+    /// Whether the folder carries Caravan's marker (it was written by caravan).
+    var isMarked: Bool { fileSize(Self.markerName) != nil }
 
     func fileSize(_ path: String) -> Int? {
         var info = stat()

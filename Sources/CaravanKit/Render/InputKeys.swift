@@ -13,9 +13,9 @@ struct InputKeys: Sendable {
     /// Each article document's Markdown body, by `RenderedDocuments.key`.
     let bodies: [String: UInt64]
 
-    init(_ loaded: LoadedSite, includeDrafts: Bool) {
+    init(_ loaded: LoadedSite, options: BuildOptions) {
         var hash = ContentHash()
-        hash.add("caravan-pages-1|drafts=\(includeDrafts)|" + SourceFingerprint.generator)
+        hash.add("caravan-pages-1|\(options.fingerprint)|" + SourceFingerprint.generator)
         for path in loaded.yamlTexts.keys.sorted() {
             hash.add(path)
             hash.add(loaded.yamlTexts[path]!)

@@ -7,8 +7,9 @@ public struct DevResponse: Sendable, Equatable {
     public var headers: [String: String] = [:]
 }
 
-/// Maps a request path onto the in-memory site. Requests can never read outside it: the
-/// site is a dictionary, not a folder, and odd paths are refused before the lookup.
+/// Maps a request path onto the files of the last build. Requests can never read outside
+/// them: a path is answered only if the build wrote it, and odd paths are refused before
+/// the lookup.
 enum DevRouting {
     enum Lookup: Equatable {
         case file(String)
@@ -17,7 +18,7 @@ enum DevRouting {
     }
 
     /// `path` is the request path as received (it may still be percent-encoded).
-    static func lookup(_ rawPath: String, in files: [String: [UInt8]]) -> Lookup {
+    static func lookup(_ rawPath: String, in files: Set<String>) -> Lookup {
         var path = rawPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         path = path.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard let decoded = path.removingPercentEncoding else { return .badRequest }
@@ -28,8 +29,8 @@ enum DevRouting {
         if decoded.hasPrefix("//") { return .notFound }
         var relative = String(decoded.dropFirst())
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
-        if files[relative] != nil { return .file(relative) }
-        if files[relative + "/index.html"] != nil { return .file(relative + "/index.html") }
+        if files.contains(relative) { return .file(relative) }
+        if files.contains(relative + "/index.html") { return .file(relative + "/index.html") }
         return .notFound
     }
 }

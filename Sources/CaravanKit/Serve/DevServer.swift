@@ -9,13 +9,8 @@ public final class DevServer: Sendable {
     private let server: HTTPServer
     private let root: String
 
-    /// Waits this long after the last noticed change before rebuilding, so that two quick
-    /// saves (or an editor writing several files) give one rebuild.
-    static let quietPeriod: Duration = .milliseconds(150)
-    static let pollInterval: Duration = .milliseconds(200)
-
     public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000) throws {
-        site = DevSite(options: options)
+        site = try DevSite(options: options)
         root = options.source
         server = HTTPServer(address: try sockaddr_in.inet(ip4: host, port: port), logger: .disabled)
     }
@@ -29,6 +24,9 @@ public final class DevServer: Sendable {
     /// Builds, starts listening, and watches the sources until cancelled. `report` is
     /// called after each build with its result, for the terminal.
     public func run(report: @escaping @Sendable (BuildResult, Duration) -> Void) async throws {
+        // Watching starts first: a file saved during the first build is built next.
+        let watcher = SourceWatcher(root: root)
+        defer { watcher.stop() }
         let start = ContinuousClock.now
         let first = await site.rebuild()
         report(first, ContinuousClock.now - start)
@@ -42,7 +40,7 @@ public final class DevServer: Sendable {
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.server.run() }
-            group.addTask { try await self.watch(report: report) }
+            group.addTask { try await self.rebuild(on: watcher, report: report) }
             try await group.next()
             group.cancelAll()
         }
@@ -56,23 +54,12 @@ public final class DevServer: Sendable {
         await server.stop(timeout: 1)
     }
 
-    private func watch(report: @escaping @Sendable (BuildResult, Duration) -> Void) async throws {
-        let watcher = SourceWatcher(root: root)
-        var known = watcher.snapshot()
-        while !Task.isCancelled {
-            try await Task.sleep(for: Self.pollInterval)
-            var current = watcher.snapshot()
-            guard SourceWatcher.differ(known, current) else { continue }
-            // Settle: keep waiting while files are still changing.
-            while true {
-                try await Task.sleep(for: Self.quietPeriod)
-                let next = watcher.snapshot()
-                if !SourceWatcher.differ(current, next) { break }
-                current = next
-            }
-            known = current
+    /// Rebuilds after each batch of changes the watcher reports, with what it names.
+    private func rebuild(on watcher: SourceWatcher, report: @escaping @Sendable (BuildResult, Duration) -> Void) async throws {
+        for await changes in watcher.changes {
+            try Task.checkCancellation()
             let start = ContinuousClock.now
-            let result = await site.rebuild()
+            let result = await site.rebuild(changes: changes)
             report(result, ContinuousClock.now - start)
         }
     }

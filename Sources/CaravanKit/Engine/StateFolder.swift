@@ -1,0 +1,103 @@
+import Foundation
+
+/// Where the engine keeps what the builds into one output folder learnt, between runs:
+/// `<source>/.caravan/<output folder's name>-<hash of its path>/`, never inside the output
+/// folder, so none of it (it includes the front matter of drafts) is ever uploaded with
+/// the site. One folder per output folder: `Site/`, a preview folder and `serve`'s own.
+///
+/// Losing it costs one full build, nothing else: the next build renders every page, and
+/// deletes nothing it cannot prove it made. A state written by another version of caravan
+/// is ignored the same way (each file starts with its format).
+struct StateFolder: Sendable {
+    static let folderName = ".caravan"
+    private static let readme = """
+        This folder holds caravan's memory of earlier builds (one sub-folder per output
+        folder), so that the next build renders only what changed. It is never published.
+        Deleting it is safe: the next build is a full one.
+
+        """
+
+    let path: String
+
+    /// `output` is the absolute, resolved path of the output folder.
+    init(source: String, output: String) {
+        let name = URL(fileURLWithPath: output).lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        let hash = String(ContentHash.of(output), radix: 16)
+        path = SiteWriter.absolute(source) + "/" + Self.folderName + "/" + (name.isEmpty ? "site" : name) + "-" + hash
+    }
+
+    /// What the last build into the output folder left; empty when there is none or it
+    /// cannot be read.
+    func read() -> (manifest: Manifest, frontMatter: YAMLCache) {
+        (Manifest(bytes: Self.bytes(at: path + "/manifest") ?? []),
+         YAMLCache(bytes: Self.bytes(at: path + "/front-matter") ?? []))
+    }
+
+    /// Stores what a build learnt. A state that cannot be written only costs speed: the
+    /// error says so, and the caller reports it as a warning.
+    func write(manifest: Manifest, frontMatter: YAMLCache?) throws {
+        try prepare()
+        try Self.replace(path + "/manifest", with: manifest.bytes)
+        if let frontMatter { try Self.replace(path + "/front-matter", with: frontMatter.bytes) }
+    }
+
+    /// Removes the stored manifest: the output folder no longer matches it (a write was cut
+    /// short), and the next build must not trust it to skip anything.
+    func forgetManifest() {
+        unlink(path + "/manifest")
+    }
+
+    // MARK: - The journal of a write under way
+
+    /// Present while files are being written into the output folder: found at the start of
+    /// a build, it means the last write was cut short (Ctrl-C, power cut) and left
+    /// temporary files behind there.
+    var writeWasInterrupted: Bool { access(path + "/writing", F_OK) == 0 }
+
+    func beginWrite() throws {
+        try prepare()
+        try Self.replace(path + "/writing", with: [])
+    }
+
+    func endWrite() {
+        unlink(path + "/writing")
+    }
+
+    // MARK: - One build at a time
+
+    /// Holds the folder's lock until the returned descriptor is closed; nil when another
+    /// caravan holds it (two builds into one folder would undo each other's work).
+    func lock() throws -> Int32? {
+        try prepare()
+        let fd = open(path + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteWriter.posixError("cannot open \(path)/lock") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+
+    // MARK: - Files
+
+    private func prepare() throws {
+        let root = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        if access(root + "/README", F_OK) != 0 {
+            try? Self.replace(root + "/README", with: Array(Self.readme.utf8))
+        }
+    }
+
+    private static func bytes(at path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+
+    /// Written under another name and renamed, so a reader never finds half a state.
+    private static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let temporary = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            throw SiteWriter.posixError("cannot write \(temporary)")
+        }
+        guard rename(temporary, path) == 0 else { throw SiteWriter.posixError("cannot write \(path)") }
+    }
+}
