@@ -22,9 +22,16 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Also show stories marked `draft: true`.")
     var drafts = false
 
+    @Flag(name: .long, help: "After each build, print how long each stage took.")
+    var timings = false
+
     func run() async throws {
         let server = try DevServer(options: BuildOptions(source: source, includeDrafts: drafts), host: host, port: port)
+        let timings = self.timings
         let printer: @Sendable (BuildResult, Duration) -> Void = { result, duration in
+            if timings {
+                say("timings: " + result.timings.map { "\($0.stage) \(milliseconds($0.duration)) ms" }.joined(separator: ", "))
+            }
             if !result.diagnostics.isEmpty {
                 FileHandle.standardError.write(Data((DiagnosticPrinter.format(result.diagnostics) + "\n").utf8))
             }

@@ -7,17 +7,41 @@ import Testing
 /// clean build: after every kind of edit, the incremental `Site/` is compared byte for byte
 /// (manifest included) with a build into a new folder.
 @Suite struct IncrementalRenderTests {
+    /// Three articles tagged `rail`; `two` is on the western route and reported a figure.
     static func site() throws -> FixtureSite {
         var files = FixtureSite.minimal()
         files["Content/data/tags.yaml"] = FixtureSite.sampleTags
-        for (index, slug) in ["one", "two", "three"].enumerated() {
+        files["Content/data/corridors.yaml"] = FixtureSite.sampleCorridors + """
+            figures:
+              - id: western-trains
+                metric: {en: Trains, zh: 班列}
+                value: 2129
+                unit: trains
+                period: 2023-01..2023-04
+                corridor: western
+                source: two
+
+            """
+        for slug in ["one", "two", "three"] {
             for language in ["zh", "en"] {
-                files["Content/articles/\(slug)/\(language).md"] = FixtureSite.article(
-                    title: "\(slug) \(language)", date: "2024-0\(index + 1)-10", extra: "tags: [rail]\n",
-                    body: "First paragraph of \(slug).\n\nSecond paragraph.")
+                files["Content/articles/\(slug)/\(language).md"] = article(slug, language)
             }
         }
         return try FixtureSite(files: files)
+    }
+
+    /// The fixture's article file, with another title or body when given.
+    static func article(_ slug: String, _ language: String, title: String? = nil, body: String? = nil) -> String {
+        let month = ["one": 1, "two": 2, "three": 3][slug]!
+        return FixtureSite.article(
+            title: title ?? "\(slug) \(language)", date: "2024-0\(month)-10",
+            extra: "tags: [rail]\n" + (slug == "two" ? "corridors: [western]\n" : ""),
+            body: body ?? "First paragraph of \(slug).\n\nSecond paragraph.")
+    }
+
+    /// The pages and files a build rendered (the others it kept).
+    static func rendered(_ result: BuildResult) -> Set<String> {
+        Set(result.output?.pageKeys.keys ?? [:].keys).subtracting(result.output?.keptPages ?? [])
     }
 
     /// Builds `site` into Site/ (incrementally) and into a new folder (from scratch), checks
@@ -49,10 +73,11 @@ import Testing
         #expect(first.output?.keptPages.isEmpty == true)
         #expect(first.output?.renderedPageCount == Self.pageCount(first))
 
-        try site.write("Content/articles/two/en.md", FixtureSite.article(
-            title: "two en", date: "2024-02-10", extra: "tags: [rail]\n", body: "A new first paragraph.\n\nSecond paragraph."))
+        try site.write("Content/articles/two/en.md", Self.article("two", "en", body: "A new first paragraph.\n\nSecond paragraph."))
         let edited = try Self.rebuild(site, "body edit")
-        // The article itself, the English home page and the rail tag page (both show its summary).
+        // The article itself, the English home page and the rail tag page (both show its
+        // summary), and the English feed (its full text).
+        #expect(Self.rendered(edited) == ["en/articles/two/index.html", "en/index.html", "en/tags/rail/index.html", "en/feed.xml"])
         #expect(edited.output?.renderedPageCount == 3)
         #expect(edited.output?.keptPages.contains("en/articles/one/index.html") == true)
         #expect(edited.output?.keptPages.contains("zh/articles/two/index.html") == true)
@@ -60,39 +85,76 @@ import Testing
         let unchanged = try Self.rebuild(site, "no change")
         #expect(unchanged.wasUpToDate, "nothing to build")
         // Saved again with the same text: built, but no page needs rendering.
-        try site.write("Content/articles/two/en.md", FixtureSite.article(
-            title: "two en", date: "2024-02-10", extra: "tags: [rail]\n", body: "A new first paragraph.\n\nSecond paragraph."))
+        try site.write("Content/articles/two/en.md", Self.article("two", "en", body: "A new first paragraph.\n\nSecond paragraph."))
         let touched = try Self.rebuild(site, "saved unchanged")
         #expect(!touched.wasUpToDate && touched.output?.renderedPageCount == 0)
     }
 
-    @Test("front matter, templates, strings, data and added or deleted stories render everything again")
-    func siteWideEditsRenderEverything() throws {
+    @Test("every kind of edit renders what shows the change, and nothing else")
+    func editsRenderWhatShowsThem() throws {
         let site = try Self.site()
         defer { site.cleanUp() }
-        try Self.rebuild(site, "first build")
-        let edits: [(String, () throws -> Void)] = [
-            ("title", { try site.write("Content/articles/one/zh.md", FixtureSite.article(
-                title: "新标题", date: "2024-01-10", extra: "tags: [rail]\n", body: "First paragraph of one.\n\nSecond paragraph.")) }),
-            ("template", { try site.write("Templates/partials/footer.mustache", "<footer>{{i18n.footer_text}} edited</footer>\n") }),
-            ("strings", {
+        let first = try Self.rebuild(site, "first build")
+        let everything = Self.rendered(first)
+        let perLanguage = { (paths: [String]) in Set(["zh", "en"].flatMap { language in paths.map { "\(language)/\($0)" } }) }
+        #expect(everything.isSuperset(of: perLanguage(["index.html", "articles/one/index.html", "tags/rail/index.html",
+                                                        "corridors/western/index.html", "stats/index.html", "feed.xml"])))
+
+        let edits: [(String, Set<String>, () throws -> Void)] = [
+            // Its page, the lists and feed showing it, the landing's latest, the sitemap's dates.
+            ("title", ["zh/articles/one/index.html", "zh/index.html", "zh/tags/rail/index.html", "zh/feed.xml", "index.html", "sitemap.xml"], {
+                try site.write("Content/articles/one/zh.md", Self.article("one", "zh", title: "新标题"))
+            }),
+            // Also the corridor page listing it, and the stats and corridor pages citing it as a figure's source.
+            ("title of a figure's source", ["en/articles/two/index.html", "en/index.html", "en/tags/rail/index.html", "en/feed.xml",
+                                             "index.html", "sitemap.xml", "en/corridors/western/index.html", "zh/corridors/western/index.html",
+                                             "en/corridors/central/index.html", "zh/corridors/central/index.html",
+                                             "en/stats/index.html", "zh/stats/index.html"], {
+                try site.write("Content/articles/two/en.md", Self.article("two", "en", title: "two en, retitled"))
+            }),
+            ("template of one kind", perLanguage(["articles/one/index.html", "articles/two/index.html", "articles/three/index.html"]), {
+                let text = try String(contentsOf: site.root.appendingPathComponent("Templates/article.mustache"), encoding: .utf8)
+                try site.write("Templates/article.mustache", text + "\n")
+            }),
+            // Every page but the landing, which has a layout of its own.
+            ("partial every page uses", everything.filter { $0.hasSuffix(".html") && $0 != "index.html" }, {
+                try site.write("Templates/partials/footer.mustache", "<footer>{{i18n.footer_text}} edited</footer>\n")
+            }),
+            ("UI string", everything, {
                 let path = site.root.appendingPathComponent("Content/i18n/en.yaml")
                 let text = try String(contentsOf: path, encoding: .utf8)
                 try site.write("Content/i18n/en.yaml", text.replacingOccurrences(of: "footer_text: ", with: "footer_text: Edited · "))
             }),
-            ("tags", { try site.write("Content/data/tags.yaml", FixtureSite.sampleTags.replacingOccurrences(of: "Rail", with: "Railways")) }),
-            ("added story", {
+            ("tags.yaml", everything, {
+                try site.write("Content/data/tags.yaml", FixtureSite.sampleTags.replacingOccurrences(of: "Rail", with: "Railways"))
+            }),
+            ("corridors.yaml", everything, {
+                let path = site.root.appendingPathComponent("Content/data/corridors.yaml")
+                let text = try String(contentsOf: path, encoding: .utf8)
+                try site.write("Content/data/corridors.yaml", text.replacingOccurrences(of: "value: 2129", with: "value: 2130"))
+            }),
+            ("stylesheet", ["404.html"], { try site.write("Public/style.css", "body { color: #222; }\n") }),
+            ("added story", perLanguage(["articles/four/index.html", "index.html", "feed.xml"]).union(["index.html", "sitemap.xml"]), {
                 for language in ["zh", "en"] {
                     try site.write("Content/articles/four/\(language).md", FixtureSite.article(title: "four \(language)", date: "2024-04-01"))
                 }
             }),
-            ("deleted story", { try site.remove("Content/articles/three") }),
-            ("stylesheet", { try site.write("Public/style.css", "body { color: #222; }\n") }),
+            ("story in one language", ["en/articles/five/index.html", "en/index.html", "en/feed.xml", "index.html", "sitemap.xml"], {
+                try site.write("Content/articles/five/en.md", FixtureSite.article(title: "five en", date: "2024-05-01"))
+            }),
+            // The English page gains a language switch; the Chinese one and the lists appear.
+            ("added translation", ["en/articles/five/index.html", "zh/articles/five/index.html", "zh/index.html", "zh/feed.xml", "index.html", "sitemap.xml"], {
+                try site.write("Content/articles/five/zh.md", FixtureSite.article(title: "five zh", date: "2024-05-01"))
+            }),
+            ("deleted story", perLanguage(["index.html", "feed.xml", "tags/index.html", "tags/rail/index.html"]).union(["index.html", "sitemap.xml"]), {
+                try site.remove("Content/articles/three")
+            }),
         ]
-        for (step, edit) in edits {
+        for (step, expected, edit) in edits {
             try edit()
             let result = try Self.rebuild(site, step)
-            #expect(result.output?.keptPages.isEmpty == true, "\(step) renders every page")
+            let rendered = Self.rendered(result)
+            #expect(rendered == expected, "\(step): rendered also \(rendered.subtracting(expected).sorted()), not \(expected.subtracting(rendered).sorted())")
         }
     }
 
@@ -141,8 +203,7 @@ import Testing
             result.diagnostics.contains { $0.file == "Content/articles/one/en.md" && $0.message.contains("has no en version") }
         }
         #expect(warning(first))
-        try site.write("Content/articles/two/en.md", FixtureSite.article(
-            title: "two en", date: "2024-02-10", extra: "tags: [rail]\n", body: "Edited."))
+        try site.write("Content/articles/two/en.md", Self.article("two", "en", body: "Edited."))
         let second = try Self.rebuild(site, "other article edited")
         #expect(second.output?.keptPages.contains("en/articles/one/index.html") == true)
         #expect(warning(second))

@@ -1,4 +1,8 @@
 /// What an editor writes: one language of one article or page.
+///
+/// An immutable value kept in one shared box: a build copies documents into stories,
+/// lists and plans thousands of times, and a copy is then one reference count instead of
+/// one per field.
 public struct SourceDocument: Sendable {
     public enum Kind: String, Sendable {
         case article, page
@@ -7,23 +11,69 @@ public struct SourceDocument: Sendable {
         var folder: String { self == .article ? "articles" : "pages" }
     }
 
-    public var kind: Kind
-    public var slug: String
-    public var language: String
+    private final class Storage: Sendable {
+        let kind: Kind
+        let slug: String
+        let language: String
+        let path: String
+        let frontMatter: FrontMatter
+        let bodyOffset: Int
+        let bodyFirstLine: Int
+        let text: String
+        let headHash: UInt64
+        let bodyHash: UInt64
+
+        init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter,
+             bodyOffset: Int, bodyFirstLine: Int, text: String) {
+            self.kind = kind
+            self.slug = slug
+            self.language = language
+            self.path = path
+            self.frontMatter = frontMatter
+            self.bodyOffset = bodyOffset
+            self.bodyFirstLine = bodyFirstLine
+            self.text = text
+            let utf8 = text.utf8
+            let bodyStart = utf8.index(utf8.startIndex, offsetBy: bodyOffset)
+            var head = ContentHash()
+            head.add(path)
+            head.add(text[..<bodyStart].utf8)
+            headHash = head.value
+            var body = ContentHash()
+            body.add(text[bodyStart...].utf8)
+            bodyHash = body.value
+        }
+    }
+
+    private let storage: Storage
+
+    init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter,
+         bodyOffset: Int, bodyFirstLine: Int, text: String) {
+        storage = Storage(kind: kind, slug: slug, language: language, path: path, frontMatter: frontMatter,
+                          bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine, text: text)
+    }
+
+    public var kind: Kind { storage.kind }
+    public var slug: String { storage.slug }
+    public var language: String { storage.language }
     /// Relative to the site root: `Content/articles/<slug>/<lang>.md`.
-    public var path: String
-    public var frontMatter: FrontMatter
+    public var path: String { storage.path }
+    public var frontMatter: FrontMatter { storage.frontMatter }
     /// Where the Markdown body starts in `text` (UTF-8 offset): the body is not kept as a
     /// second copy, which for a large site is tens of megabytes.
-    var bodyOffset: Int
+    var bodyOffset: Int { storage.bodyOffset }
     public var body: String {
         let utf8 = text.utf8
         return String(utf8[utf8.index(utf8.startIndex, offsetBy: bodyOffset)...]) ?? ""
     }
     /// The file line the body starts on, so Markdown positions map back to the file.
-    public var bodyFirstLine: Int
+    public var bodyFirstLine: Int { storage.bodyFirstLine }
     /// The whole file, for showing source lines under diagnostics.
-    public var text: String
+    public var text: String { storage.text }
+    /// Fingerprints of the front matter (with the path) and of the body, for the input
+    /// keys that decide which pages to render again (`InputKeys`).
+    var headHash: UInt64 { storage.headHash }
+    var bodyHash: UInt64 { storage.bodyHash }
 }
 
 /// A file stored beside a story (a picture, a PDF), copied next to its pages.

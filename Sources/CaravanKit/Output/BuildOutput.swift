@@ -2,10 +2,12 @@
 /// `build` writes it, `serve` serves it, `check` inspects it, tests assert on it.
 public struct BuildOutput: Sendable {
     public var files: [String: [UInt8]]
-    /// HTML pages rendered, by language code (the landing and 404 pages are counted under "").
+    /// HTML pages, by language code (the landing and 404 pages are counted under "").
     public var pagesPerLanguage: [String: Int]
-    /// Pages not rendered because their inputs did not change since the build that wrote
-    /// the output folder (`BuildOptions.previousPageKeys`): the writer keeps their files.
+    /// Pages rendered by this build; the others were kept.
+    public var renderedPageCount = 0
+    /// Pages (and feeds, sitemap) not rendered because their inputs did not change since
+    /// the previous build: their files are kept as they are.
     public var keptPages: Set<String> = []
     /// The input key of every page, by path, for the manifest (see `InputKeys`).
     public var pageKeys: [String: UInt64] = [:]
@@ -14,9 +16,6 @@ public struct BuildOutput: Sendable {
         self.files = files
         self.pagesPerLanguage = pagesPerLanguage
     }
-
-    /// Pages rendered by this build (kept pages are counted in `pagesPerLanguage` only).
-    public var renderedPageCount: Int { pagesPerLanguage.values.reduce(0, +) - keptPages.count }
 
     /// The text of a file, for tests and the dev server.
     public func text(_ path: String) -> String? {

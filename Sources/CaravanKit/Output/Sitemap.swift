@@ -9,7 +9,7 @@ struct Sitemap {
         guard config.baseURL != nil else { return nil }
         // One entry per page, worked out on every core: a large site has tens of thousands.
         let entries = plans.concurrentMap { plan -> String in
-            if case .notFound = plan { return "" }
+            guard plan.templateName != nil, plan.templateName != "404" else { return "" }
             guard let url = plan.route.absoluteURL(in: config) else { return "" }
             var entry = "<url>\n<loc>\(e(url))</loc>\n<lastmod>\(lastModified(plan).rfc3339)</lastmod>\n"
             for (hreflang, target) in alternates(of: plan) {
@@ -56,7 +56,7 @@ struct Sitemap {
         case .tag(let tag, let language, let page, _):
             let size = site.config.pageSize
             return site.articles(in: language.code, tagged: tag.id).dropFirst((page - 1) * size).first?.date ?? newest
-        case .landing, .stats, .tags, .notFound:
+        case .landing, .stats, .tags, .notFound, .feed, .sitemap, .robots:
             return newest
         }
     }

@@ -1,69 +1,141 @@
-/// What each page's bytes depend on, reduced to a number a later build can compare: a
-/// page whose key equals the one stored beside its file in the manifest would come out
-/// byte for byte the same, so it is not rendered again.
+/// What each page's bytes depend on, reduced to a number a later build can compare: a page
+/// whose key equals the one stored with its file would come out byte for byte the same, so
+/// it is not rendered again.
 ///
-/// A page depends on the site as a whole — site.yaml, UI strings, data, templates, public
-/// files, pictures, pages, the front matter of every story (titles, dates and tags appear
-/// in lists, feeds, tag pages and the sitemap), the options and the generator — and on the
-/// article bodies it shows (`PagePlan.documents`). So editing an article's text renders
-/// again only its page and the lists showing its summary; any other edit renders all.
+/// Every page depends on what the whole site shares (`shared`: site.yaml, UI strings,
+/// data, the pages in the navigation, the options and the generator) and on its template
+/// with the partials it uses. Beyond that, each kind names exactly the stories it shows,
+/// and how: by front matter (a title in a list) or also by body (the article itself, a
+/// teaser, a feed entry). So editing one article renders again its own page, the lists
+/// and feeds it appears in, and nothing else. The oracle for all of this is
+/// `IncrementalRenderTests`: after every kind of edit, the site equals a clean build.
 struct InputKeys: Sendable {
-    /// Everything but the article bodies.
-    let site: UInt64
-    /// Each article document's Markdown body, by `RenderedDocuments.key`.
-    let bodies: [String: UInt64]
+    let shared: UInt64
+    /// Each template with the partials and parent it uses, transitively, by name.
+    let templates: [String: UInt64]
+    /// The stylesheet, which the 404 page carries inline.
+    let stylesheet: UInt64
 
     init(_ loaded: LoadedSite, options: BuildOptions) {
         var hash = ContentHash()
-        hash.add("caravan-pages-1|\(options.fingerprint)|" + SourceFingerprint.generator)
+        hash.add("caravan-pages-2|\(options.fingerprint)|" + SourceFingerprint.generator)
         for path in loaded.yamlTexts.keys.sorted() {
             hash.add(path)
             hash.add(loaded.yamlTexts[path]!)
         }
-        for template in loaded.templates.sorted(by: { $0.path < $1.path }) {
-            hash.add(template.path)
-            hash.add(template.text)
+        // Every page's navigation lists the pages (About…) by title.
+        for document in loaded.documents where document.kind == .page {
+            hash.add(document.headHash)
         }
-        for file in loaded.publicFiles.sorted(by: { $0.path < $1.path }) {
-            hash.add(file.path)
-            hash.add(file.bytes)
-        }
-        for asset in loaded.assets.sorted(by: { ($0.kind.folder, $0.slug, $0.name) < ($1.kind.folder, $1.slug, $1.name) }) {
-            hash.add("\(asset.kind.folder)/\(asset.slug)/\(asset.name)")
-            hash.add(asset.bytes)
-        }
-        let documents = loaded.documents.sorted { $0.path < $1.path }
-        let parts = documents.concurrentMap { document -> (head: UInt64, body: UInt64?) in
-            guard document.kind == .article else { return (ContentHash.of(document.text), nil) }
-            let utf8 = document.text.utf8
-            let bodyStart = utf8.index(utf8.startIndex, offsetBy: document.bodyOffset)
-            var head = ContentHash()
-            head.add(document.text[..<bodyStart].utf8)
-            var body = ContentHash()
-            body.add(document.text[bodyStart...].utf8)
-            return (head.value, body.value)
-        }
-        var bodies: [String: UInt64] = [:]
-        for (document, part) in zip(documents, parts) {
-            hash.add(document.path)
-            hash.add(part.head)
-            if let body = part.body {
-                bodies[RenderedDocuments.key(document)] = body
-            }
-        }
-        self.site = hash.value
-        self.bodies = bodies
+        shared = hash.value
+        templates = Self.templateKeys(loaded.templates)
+        stylesheet = loaded.publicFiles.first { $0.path == "style.css" }.map { ContentHash.of($0.bytes) } ?? 0
     }
 
     func key(for plan: PagePlan, in site: ResolvedSite) -> UInt64 {
         var hash = ContentHash()
-        hash.add(self.site)
+        hash.add(shared)
         hash.add(plan.route.outputPath)
-        for (story, language) in plan.documents(in: site) {
-            let document = RenderedDocuments.key(story, language)
-            hash.add(document)
-            hash.add(bodies[document] ?? 0)
+        if let template = plan.templateName { hash.add(templates[template] ?? 0) }
+        let size = site.config.pageSize
+        func add(head story: Story, _ language: String) {
+            hash.add(story.slug)
+            hash.add(story.translations[language]?.headHash ?? 0)
+        }
+        func add(headAndBody story: Story, _ language: String) {
+            add(head: story, language)
+            hash.add(story.translations[language]?.bodyHash ?? 0)
+        }
+        // A list page shows how many pages its list has, and links the same page of the
+        // list in each language that has that many articles (`PagePlan.translations`).
+        func add(page: Int, of language: String, counts: (String) -> Int) {
+            for other in site.config.languages {
+                let count = counts(other.code)
+                hash.add(UInt64(other.code == language ? (count + size - 1) / size : (page - 1) * size < count ? 1 : 0))
+            }
+        }
+        switch plan {
+        case .landing:
+            for language in site.config.languages {
+                for story in site.articles(in: language.code).prefix(PageViewModels.landingCount) { add(head: story, language.code) }
+            }
+        case .notFound:
+            hash.add(stylesheet)
+        case .home(let language, let page, _):
+            // A language with no articles still has a home page 1.
+            add(page: page, of: language.code) { max(1, site.articles(in: $0).count) }
+            for story in ArticleList.page(page, of: site.articles(in: language.code), size: size) { add(headAndBody: story, language.code) }
+        case .story(let story, let language):
+            add(headAndBody: story, language.code)
+            for code in story.translations.keys.sorted() { hash.add(code) }
+        case .tags(let language):
+            for tag in site.data.tags { hash.add(UInt64(site.articles(in: language.code, tagged: tag.id).count)) }
+        case .tag(let tag, let language, let page, _):
+            add(page: page, of: language.code) { site.articles(in: $0, tagged: tag.id).count }
+            for story in ArticleList.page(page, of: site.articles(in: language.code, tagged: tag.id), size: size) {
+                add(headAndBody: story, language.code)
+            }
+        case .stats:
+            addFigureSources(to: &hash, site: site)
+        case .corridor(let corridor, let language):
+            addFigureSources(to: &hash, site: site)
+            for story in StatsViewModels.articles(about: corridor, in: language.code, site: site) { add(head: story, language.code) }
+        case .feed(let language):
+            let articles = AtomFeed.articles(in: language.code, site: site)
+            // An empty feed is dated by the site's newest article, in any language.
+            if articles.isEmpty { hash.add(site.newestDate?.rfc3339 ?? "") }
+            for story in articles { add(headAndBody: story, language.code) }
+        case .sitemap:
+            // Every page's address, date and translations: every story's front matter.
+            for story in site.articles + site.pages {
+                hash.add(story.slug)
+                for code in story.translations.keys.sorted() { add(head: story, code) }
+            }
+        case .robots:
+            break
         }
         return hash.value
+    }
+
+    /// Figures name the article that reported them, by its title in any language.
+    private func addFigureSources(to hash: inout ContentHash, site: ResolvedSite) {
+        for figure in site.data.figures {
+            guard let story = site.article(figure.source.text) else { continue }
+            hash.add(story.slug)
+            for code in story.translations.keys.sorted() { hash.add(story.translations[code]!.headHash) }
+        }
+    }
+
+    /// A template's key covers its own text and that of every partial and parent it names
+    /// (`{{> name}}`, `{{< name}}`), transitively.
+    private static func templateKeys(_ templates: [TemplateSource]) -> [String: UInt64] {
+        let byName = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        func uses(_ template: TemplateSource) -> Set<String> {
+            var names: Set<String> = []
+            var rest = template.text[...]
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                let inside = rest.drop { $0 == " " }
+                guard let sigil = inside.first, sigil == ">" || sigil == "<" else { continue }
+                let name = inside.dropFirst().drop { $0 == " " }.prefix { $0 != "}" && $0 != " " }
+                names.insert(String(name))
+            }
+            return names
+        }
+        var keys: [String: UInt64] = [:]
+        for template in templates {
+            var seen: Set<String> = []
+            var pending = [template.name]
+            var hash = ContentHash()
+            while let name = pending.popLast() {
+                guard seen.insert(name).inserted else { continue }
+                hash.add(name)
+                guard let source = byName[name] else { continue }
+                hash.add(source.text)
+                pending += uses(source).sorted()
+            }
+            keys[template.name] = hash.value
+        }
+        return keys
     }
 }

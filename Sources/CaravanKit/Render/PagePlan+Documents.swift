@@ -12,7 +12,9 @@ extension PagePlan {
         case .tag(let tag, let language, let page, _):
             return ArticleList.page(page, of: site.articles(in: language.code, tagged: tag.id), size: site.config.pageSize)
                 .map { ($0, language.code) }
-        case .landing, .notFound, .tags, .stats, .corridor:
+        case .feed(let language):
+            return AtomFeed.articles(in: language.code, site: site).map { ($0, language.code) }
+        case .landing, .notFound, .tags, .stats, .corridor, .sitemap, .robots:
             return []
         }
     }

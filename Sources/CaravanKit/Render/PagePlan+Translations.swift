@@ -8,7 +8,7 @@ extension PagePlan {
         case .landing:
             // The landing is the language chooser: the homes' x-default.
             return ([:], .landing)
-        case .notFound:
+        case .notFound, .feed, .sitemap, .robots:
             return ([:], nil)
         case .home(let language, let page, _):
             var routes: [String: Route] = [:]

@@ -1,5 +1,6 @@
-/// Every page the site has, decided before any is rendered: the routes are known up
-/// front, so every page can link any other.
+/// Every page the site has, and every file made from its content (feeds, sitemap,
+/// robots.txt), decided before any is rendered: the routes are known up front, so every
+/// page can link any other, and each can be kept when its inputs did not change.
 enum PagePlan: Sendable {
     case landing
     case home(language: Language, page: Int, pageCount: Int)
@@ -9,6 +10,11 @@ enum PagePlan: Sendable {
     case stats(language: Language)
     case corridor(Corridor, language: Language)
     case notFound
+    /// The Atom feed of a language, the sitemap and robots.txt: files, not pages. Feeds and
+    /// the sitemap need absolute addresses, so they exist only with a `baseURL`.
+    case feed(language: Language)
+    case sitemap
+    case robots
 
     static func all(for site: ResolvedSite) -> [PagePlan] {
         var plans: [PagePlan] = [.landing, .notFound]
@@ -34,7 +40,10 @@ enum PagePlan: Sendable {
             for corridor in site.data.corridors {
                 plans.append(.corridor(corridor, language: language))
             }
+            if site.config.baseURL != nil { plans.append(.feed(language: language)) }
         }
+        if site.config.baseURL != nil { plans.append(.sitemap) }
+        plans.append(.robots)
         return plans
     }
 
@@ -48,15 +57,32 @@ enum PagePlan: Sendable {
         case .tag(let tag, let language, let page, _): .tag(tag.id, in: language.code, page: page)
         case .stats(let language): .stats(language.code)
         case .corridor(let corridor, let language): .corridor(corridor.id, in: language.code)
+        case .feed(let language): .feed(language.code)
+        case .sitemap: .file("sitemap.xml")
+        case .robots: .file("robots.txt")
+        }
+    }
+
+    /// The template an HTML page is rendered through; nil for the files that are not pages.
+    var templateName: String? {
+        switch self {
+        case .landing: "landing"
+        case .notFound: "404"
+        case .home, .tag: "list"
+        case .story(let story, _): story.kind == .article ? "article" : "page"
+        case .tags: "tags"
+        case .stats: "stats"
+        case .corridor: "corridor"
+        case .feed, .sitemap, .robots: nil
         }
     }
 
     /// The language code the page counts under in the build summary ("" for shared pages).
     var languageCode: String {
         switch self {
-        case .landing, .notFound: ""
+        case .landing, .notFound, .sitemap, .robots: ""
         case .home(let language, _, _), .story(_, let language), .stats(let language), .corridor(_, let language),
-             .tags(let language), .tag(_, let language, _, _):
+             .tags(let language), .tag(_, let language, _, _), .feed(let language):
             language.code
         }
     }

@@ -1,8 +1,9 @@
 import Synchronization
 
-/// Renders the planned pages through their templates, on all cores, and gathers the
-/// site's files: pages, story files (pictures) beside their pages, and `Public/`. Pages
-/// the plan keeps (unchanged since the last build) are listed, not rendered.
+/// Renders the planned pages through their templates (and the feeds, sitemap and
+/// robots.txt), on all cores, and gathers the site's files: those, story files (pictures)
+/// beside their pages, and `Public/`. What the plan keeps (unchanged since the last
+/// build) is listed, not rendered.
 struct PageStage {
     let site: ResolvedSite
     let plan: RenderPlan
@@ -15,6 +16,7 @@ struct PageStage {
     func run() -> (BuildOutput, [Diagnostic]) {
         let plans = zip(plan.pages, zip(plan.keys, plan.isKept)).filter { !$0.1.1 }.map { ($0.0, $0.1.0) }
         let models = PageViewModels(site: site, documents: documents)
+        let files = SiteFiles(site: site, documents: documents, plans: plan.pages)
         let inlineStyle = site.publicFiles.first(where: { $0.path == "style.css" }).map { String(decoding: $0.bytes, as: UTF8.self) }
         let counter = Mutex(0)
         let progress = self.progress
@@ -26,11 +28,16 @@ struct PageStage {
                 let done = counter.withLock { count in count += 1; return count }
                 if done % 500 == 0 || done == total { progress("pages", done, total) }
             }
-            var (template, context) = models.model(for: plan)
-            // The 404 page is served at any address, where relative stylesheet links break.
-            if case .notFound = plan, let inlineStyle { context["inline_style"] = .text(inlineStyle) }
             return Result { () throws(TemplateSet.UnknownTemplate) in
-                let bytes = Array(try templates.render(template, language: plan.languageCode, context).utf8)
+                let bytes: [UInt8]
+                if let file = files.contents(of: plan) {
+                    bytes = Array(file.utf8)
+                } else {
+                    var (template, context) = models.model(for: plan)
+                    // The 404 page is served at any address, where relative stylesheet links break.
+                    if case .notFound = plan, let inlineStyle { context["inline_style"] = .text(inlineStyle) }
+                    bytes = Array(try templates.render(template, language: plan.languageCode, context).utf8)
+                }
                 guard let pageOutput else { return bytes }
                 pageOutput(plan.route.outputPath, bytes, key)
                 return nil
@@ -41,7 +48,7 @@ struct PageStage {
             output.pageKeys[page.route.outputPath] = key
             if kept {
                 output.keptPages.insert(page.route.outputPath)
-                output.pagesPerLanguage[page.languageCode, default: 0] += 1
+                if page.templateName != nil { output.pagesPerLanguage[page.languageCode, default: 0] += 1 }
             }
         }
         var diagnostics: [Diagnostic] = []
@@ -50,7 +57,10 @@ struct PageStage {
             switch page {
             case .success(let bytes):
                 if let bytes { output.files[plan.route.outputPath] = bytes }
-                output.pagesPerLanguage[plan.languageCode, default: 0] += 1
+                if plan.templateName != nil {
+                    output.pagesPerLanguage[plan.languageCode, default: 0] += 1
+                    output.renderedPageCount += 1
+                }
             case .failure(let error):
                 missing.insert(error.name)
             }
@@ -70,26 +80,28 @@ struct PageStage {
         for file in site.publicFiles {
             output.files[file.path] = file.bytes
         }
-        diagnostics += addFeedsAndSitemap(plans: plan.pages, to: &output)
+        if site.config.baseURL == nil {
+            diagnostics.append(.warning(
+                "Content/site.yaml", nil, "no `baseURL`, so the Atom feeds and sitemap.xml are not built",
+                hint: "feeds and sitemaps need absolute addresses; add `baseURL: https://your.domain/`"))
+        }
         return (output, diagnostics)
     }
+}
 
-    /// Feeds and the sitemap need absolute addresses: without `baseURL` they are left out,
-    /// with one warning saying why.
-    private func addFeedsAndSitemap(plans: [PagePlan], to output: inout BuildOutput) -> [Diagnostic] {
-        output.files["robots.txt"] = Array(Robots.text(site.config).utf8)
-        guard let sitemap = Sitemap(site: site).xml(for: plans) else {
-            return [.warning(
-                "Content/site.yaml", nil, "no `baseURL`, so the Atom feeds and sitemap.xml are not built",
-                hint: "feeds and sitemaps need absolute addresses; add `baseURL: https://your.domain/`")]
+/// The files made from the site's content that are not pages: feeds, sitemap, robots.txt.
+private struct SiteFiles {
+    let site: ResolvedSite
+    let documents: RenderedDocuments
+    let plans: [PagePlan]
+
+    /// The file's text; nil for a page (rendered through a template).
+    func contents(of plan: PagePlan) -> String? {
+        switch plan {
+        case .feed(let language): AtomFeed(site: site, documents: documents).xml(for: language) ?? ""
+        case .sitemap: Sitemap(site: site).xml(for: plans) ?? ""
+        case .robots: Robots.text(site.config)
+        default: nil
         }
-        output.files["sitemap.xml"] = Array(sitemap.utf8)
-        let feed = AtomFeed(site: site, documents: documents)
-        for language in site.config.languages {
-            if let xml = feed.xml(for: language) {
-                output.files[Route.feed(language.code).path] = Array(xml.utf8)
-            }
-        }
-        return []
     }
 }

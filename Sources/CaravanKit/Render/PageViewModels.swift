@@ -1,5 +1,8 @@
 /// The template and context of each kind of page.
 struct PageViewModels {
+    /// How many of each language's newest articles the landing page lists.
+    static let landingCount = 5
+
     let site: ResolvedSite
     let documents: RenderedDocuments
     private var context: PageContext { PageContext(site: site) }
@@ -15,6 +18,8 @@ struct PageViewModels {
             ("list", TagViewModels(site: site, documents: documents).tag(tag, language, page: page, pageCount: pageCount))
         case .stats(let language): ("stats", StatsViewModels(site: site).stats(language))
         case .corridor(let corridor, let language): ("corridor", StatsViewModels(site: site).corridor(corridor, language))
+        // Files, not pages: made without a template (see `PageStage`).
+        case .feed, .sitemap, .robots: ("", [:])
         }
     }
 
@@ -109,7 +114,7 @@ struct PageViewModels {
         values["alternates"] = .list(site.config.languages.count > 1 ? alternates : [])
         values["languages"] = .list(site.config.languages.map { other -> TemplateObject in
             let strings = site.strings[other.code]
-            let latest = site.articles(in: other.code).prefix(5).map {
+            let latest = site.articles(in: other.code).prefix(Self.landingCount).map {
                 context.listItem($0, language: other.code, from: route, summary: "")
             }
             return [
