@@ -44,9 +44,9 @@ enum Site {
     /// input key is unchanged is kept, not rendered); `pageOutput` takes each rendered page
     /// as it is made (nil keeps pages in `BuildOutput.files`).
     static func build(
-        _ options: BuildOptions, files: FileSystem, cache: SourceCache, previousPageKeys: [String: UInt64],
+        _ options: BuildOptions, files: FileSystem, cache: BuildCache, previousPageKeys: [String: UInt64],
         pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?
-    ) -> (BuildResult, SourceCache) {
+    ) -> (BuildResult, BuildCache) {
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Duration)] = []
         var clock = ContinuousClock.now
@@ -55,7 +55,7 @@ enum Site {
             timings.append((stage, now - clock))
             clock = now
         }
-        func finish(_ output: BuildOutput?, _ cache: SourceCache) -> (BuildResult, SourceCache) {
+        func finish(_ output: BuildOutput?, _ cache: BuildCache) -> (BuildResult, BuildCache) {
             let sorted = diagnostics.sortedForDisplay()
             return (BuildResult(output: sorted.hasErrors ? nil : output, diagnostics: sorted, timings: timings), cache)
         }
@@ -68,17 +68,31 @@ enum Site {
         lap("load")
         guard let loaded else { return finish(nil, loader.cache) }
 
-        // Templates compile on another thread while resolving and planning, which run on one.
-        let compiled = BackgroundValue {
-            TemplateSet.compile(
-                loaded.templates, strings: loaded.strings,
-                languageValues: Dictionary(uniqueKeysWithValues: loaded.config.languages.map {
-                    ($0.code, PageContext.languageValues($0, strings: loaded.strings[$0.code]))
-                }))
+        // Templates compile on another thread while resolving and planning, which run on one;
+        // unless neither they nor the strings and settings they are compiled with changed.
+        var learnt = loaded.cache
+        let templatesKey = TemplateSet.key(loaded)
+        let compiled: BackgroundValue<(TemplateSet, [Diagnostic])>
+        if let previous = cache.templates, previous.key == templatesKey {
+            compiled = BackgroundValue(ready: (previous.set, previous.diagnostics))
+        } else {
+            compiled = BackgroundValue {
+                TemplateSet.compile(
+                    loaded.templates, strings: loaded.strings,
+                    languageValues: Dictionary(uniqueKeysWithValues: loaded.config.languages.map {
+                        ($0.code, PageContext.languageValues($0, strings: loaded.strings[$0.code]))
+                    }))
+            }
         }
 
-        // 2. Resolve: group translations, drop drafts, check references.
-        let (site, resolveDiagnostics) = Resolver(includeDrafts: options.includeDrafts).resolve(loaded)
+        // 2. Resolve: group translations, drop drafts, check references. When no front matter
+        // changed, the last build's stories only take the new bodies.
+        let resolver = Resolver(includeDrafts: options.includeDrafts)
+        let resolveKey = resolver.key(loaded)
+        let (site, resolveDiagnostics) = cache.resolved.flatMap { previous in
+            previous.key == resolveKey ? (previous.site.updated(from: loaded), previous.diagnostics) : nil
+        } ?? resolver.resolve(loaded)
+        learnt.resolved = (resolveKey, site, resolveDiagnostics)
         diagnostics += resolveDiagnostics
         lap("resolve")
 
@@ -90,18 +104,18 @@ enum Site {
         // 4. Render: Markdown to HTML, then the pages through their templates.
         let (templates, templateDiagnostics) = compiled.value
         diagnostics += templateDiagnostics
+        learnt.templates = (templatesKey, templates, templateDiagnostics)
         lap("templates")
         options.progress?("markdown", 0, 1)
         let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents)
         diagnostics += markdownDiagnostics
         lap("markdown")
-        guard !diagnostics.hasErrors else { return finish(nil, loaded.cache) }
+        guard !diagnostics.hasErrors else { return finish(nil, learnt) }
         let stage = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
                               pageOutput: pageOutput)
         let (output, pageDiagnostics) = stage.run()
         diagnostics += pageDiagnostics
         lap("pages")
-        let learnt = loaded.cache
         // Freeing every document, story and rendered text object by object takes tens of
         // milliseconds on one core; the build goes on writing meanwhile.
         releaseInBackground((consume loader, consume loaded, consume site, consume plan, consume documents, consume stage))

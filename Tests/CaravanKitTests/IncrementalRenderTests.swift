@@ -44,20 +44,33 @@ import Testing
         Set(result.output?.pageKeys.keys ?? [:].keys).subtracting(result.output?.keptPages ?? [])
     }
 
-    /// Builds `site` into Site/ (incrementally) and into a new folder (from scratch), checks
-    /// both are identical, and returns the incremental build's result.
+    /// Builds `site` into Site/ as `caravan build` does (a new engine, from the state the last
+    /// build left) and into a new folder (from scratch), checks both are identical, and
+    /// returns the incremental build's result. With `live`, the long-lived engine of
+    /// `caravan serve` builds too, told what changed by the file watcher, and must make the
+    /// same files and render the same pages.
     @discardableResult
-    static func rebuild(_ site: FixtureSite, _ step: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> BuildResult {
+    static func rebuild(_ site: FixtureSite, _ step: String, live: LiveBuilds? = nil,
+                        sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> BuildResult {
         let (result, report) = try site.buildAndWrite()
         #expect(report != nil, "\(step): \(SiteAssertions.printed(result))", sourceLocation: sourceLocation)
         let clean = site.root.appendingPathComponent("Clean-\(UUID().uuidString)").path
         let (cleanResult, _) = try site.buildAndWrite(output: clean)
         #expect(cleanResult.output?.keptPages.isEmpty == true, sourceLocation: sourceLocation)
-        let incremental = site.snapshot(of: site.outputPath)
         let fresh = site.snapshot(of: clean)
-        #expect(Set(incremental.keys) == Set(fresh.keys), "\(step): same files", sourceLocation: sourceLocation)
-        let differing = incremental.keys.filter { incremental[$0] != fresh[$0] }.sorted()
-        #expect(differing.isEmpty, "\(step): files differ from a clean build: \(differing)", sourceLocation: sourceLocation)
+        var builds = [("Site/", site.snapshot(of: site.outputPath))]
+        if let live {
+            let liveResult = await live.rebuild()
+            builds.append(("serve", site.snapshot(of: live.output)))
+            if !result.wasUpToDate {
+                #expect(rendered(liveResult) == rendered(result), "\(step): serve renders what build does", sourceLocation: sourceLocation)
+            }
+        }
+        for (name, incremental) in builds {
+            #expect(Set(incremental.keys) == Set(fresh.keys), "\(step), \(name): same files", sourceLocation: sourceLocation)
+            let differing = incremental.keys.filter { incremental[$0] != fresh[$0] }.sorted()
+            #expect(differing.isEmpty, "\(step), \(name): files differ from a clean build: \(differing)", sourceLocation: sourceLocation)
+        }
         return result
     }
 
@@ -66,15 +79,16 @@ import Testing
     }
 
     @Test("editing an article's text renders only its page and the lists showing its summary")
-    func bodyEditRendersFewPages() throws {
+    func bodyEditRendersFewPages() async throws {
         let site = try Self.site()
         defer { site.cleanUp() }
-        let first = try Self.rebuild(site, "first build")
+        let live = try LiveBuilds(site)
+        let first = try await Self.rebuild(site, "first build")
         #expect(first.output?.keptPages.isEmpty == true)
         #expect(first.output?.renderedPageCount == Self.pageCount(first))
 
         try site.write("Content/articles/two/en.md", Self.article("two", "en", body: "A new first paragraph.\n\nSecond paragraph."))
-        let edited = try Self.rebuild(site, "body edit")
+        let edited = try await Self.rebuild(site, "body edit", live: live)
         // The article itself, the English home page and the rail tag page (both show its
         // summary), and the English feed (its full text).
         #expect(Self.rendered(edited) == ["en/articles/two/index.html", "en/index.html", "en/tags/rail/index.html", "en/feed.xml"])
@@ -82,19 +96,20 @@ import Testing
         #expect(edited.output?.keptPages.contains("en/articles/one/index.html") == true)
         #expect(edited.output?.keptPages.contains("zh/articles/two/index.html") == true)
 
-        let unchanged = try Self.rebuild(site, "no change")
+        let unchanged = try await Self.rebuild(site, "no change")
         #expect(unchanged.wasUpToDate, "nothing to build")
         // Saved again with the same text: built, but no page needs rendering.
         try site.write("Content/articles/two/en.md", Self.article("two", "en", body: "A new first paragraph.\n\nSecond paragraph."))
-        let touched = try Self.rebuild(site, "saved unchanged")
+        let touched = try await Self.rebuild(site, "saved unchanged", live: live)
         #expect(!touched.wasUpToDate && touched.output?.renderedPageCount == 0)
     }
 
     @Test("every kind of edit renders what shows the change, and nothing else")
-    func editsRenderWhatShowsThem() throws {
+    func editsRenderWhatShowsThem() async throws {
         let site = try Self.site()
         defer { site.cleanUp() }
-        let first = try Self.rebuild(site, "first build")
+        let live = try LiveBuilds(site)
+        let first = try await Self.rebuild(site, "first build")
         let everything = Self.rendered(first)
         let perLanguage = { (paths: [String]) in Set(["zh", "en"].flatMap { language in paths.map { "\(language)/\($0)" } }) }
         #expect(everything.isSuperset(of: perLanguage(["index.html", "articles/one/index.html", "tags/rail/index.html",
@@ -152,17 +167,17 @@ import Testing
         ]
         for (step, expected, edit) in edits {
             try edit()
-            let result = try Self.rebuild(site, step)
+            let result = try await Self.rebuild(site, step, live: live)
             let rendered = Self.rendered(result)
             #expect(rendered == expected, "\(step): rendered also \(rendered.subtracting(expected).sorted()), not \(expected.subtracting(rendered).sorted())")
         }
     }
 
     @Test("front matter parsed by the previous build is reused; a damaged cache is ignored")
-    func frontMatterCache() throws {
+    func frontMatterCache() async throws {
         let site = try Self.site()
         defer { site.cleanUp() }
-        try Self.rebuild(site, "first build")
+        try await Self.rebuild(site, "first build")
         let cachePath = StateFolder(source: site.root.path, output: SiteWriter.absolute(site.outputPath)).path + "/front-matter"
         let cache = try Data(contentsOf: URL(fileURLWithPath: cachePath))
         #expect(cache.count > 0)
@@ -173,39 +188,86 @@ import Testing
         try cache.prefix(cache.count / 2).write(to: URL(fileURLWithPath: cachePath))
         try site.write("Content/articles/one/en.md", FixtureSite.article(
             title: "one en, retitled", date: "2024-01-10", extra: "tags: [rail]\n", body: "First paragraph of one."))
-        try Self.rebuild(site, "after a cache cut short")
+        try await Self.rebuild(site, "after a cache cut short")
         try Data("not a cache".utf8).write(to: URL(fileURLWithPath: cachePath))
         try site.write("Content/articles/two/en.md", FixtureSite.article(
             title: "two en", date: "2024-02-10", extra: "tags: [rail, customs]\n", body: "First paragraph of two."))
-        try Self.rebuild(site, "after a garbage cache")
+        try await Self.rebuild(site, "after a garbage cache")
     }
 
     @Test("a page removed from Site/ by hand is rendered again")
-    func missingPageIsRenderedAgain() throws {
+    func missingPageIsRenderedAgain() async throws {
         let site = try Self.site()
         defer { site.cleanUp() }
-        try Self.rebuild(site, "first build")
+        try await Self.rebuild(site, "first build")
         try FileManager.default.removeItem(atPath: site.outputPath + "/en/articles/one/index.html")
-        let result = try Self.rebuild(site, "after removing a page")
+        let result = try await Self.rebuild(site, "after removing a page")
         #expect(result.output?.renderedPageCount == 1)
         #expect(FileManager.default.fileExists(atPath: site.outputPath + "/en/articles/one/index.html"))
     }
 
     @Test("a story link's warning is repeated on rebuilds that do not render its page")
-    func warningsSurviveKeptPages() throws {
+    func warningsSurviveKeptPages() async throws {
         let site = try Self.site()
         defer { site.cleanUp() }
         try site.write("Content/articles/zh-only/zh.md", FixtureSite.article(title: "只有中文", date: "2023-12-01"))
         try site.write("Content/articles/one/en.md", FixtureSite.article(
             title: "one en", date: "2024-01-10", extra: "tags: [rail]\n", body: "See [the Chinese report](@/articles/zh-only)."))
-        let first = try Self.rebuild(site, "first build")
+        let live = try LiveBuilds(site)
+        let first = try await Self.rebuild(site, "first build")
         let warning = { (result: BuildResult) in
             result.diagnostics.contains { $0.file == "Content/articles/one/en.md" && $0.message.contains("has no en version") }
         }
         #expect(warning(first))
         try site.write("Content/articles/two/en.md", Self.article("two", "en", body: "Edited."))
-        let second = try Self.rebuild(site, "other article edited")
+        let second = try await Self.rebuild(site, "other article edited", live: live)
         #expect(second.output?.keptPages.contains("en/articles/one/index.html") == true)
         #expect(warning(second))
+    }
+}
+
+/// The engine as `caravan serve` runs it: one builder that lives across edits, told what
+/// changed by the file watcher, building into a folder of its own.
+final class LiveBuilds: @unchecked Sendable {
+    let builder: SiteBuilder
+    let output: String
+    private let watcher: SourceWatcher
+    private let lock = NSLock()
+    private var reported: [SourceChanges] = []
+
+    init(_ site: FixtureSite) throws {
+        output = site.root.appendingPathComponent("Live").path
+        builder = try SiteBuilder(options: BuildOptions(source: site.root.path), output: output, savesStateAfterEachBuild: false)
+        watcher = SourceWatcher(root: site.root.path)
+        let changes = watcher.changes
+        Task { [weak self] in
+            for await batch in changes {
+                guard let self else { return }
+                self.lock.withLock { self.reported.append(batch) }
+            }
+        }
+        _ = builder.build()
+    }
+
+    deinit { watcher.stop() }
+
+    /// Waits for the watcher to report the last edit (batches that follow closely are
+    /// merged, so one edit of several files is one build), then builds what it reported.
+    func rebuild() async -> BuildResult {
+        var waited = Duration.zero
+        while lock.withLock({ reported.isEmpty }), waited < .seconds(10) {
+            try? await Task.sleep(for: .milliseconds(10))
+            waited += .milliseconds(10)
+        }
+        try? await Task.sleep(for: .milliseconds(200))
+        let batches = lock.withLock { () -> [SourceChanges] in
+            defer { reported = [] }
+            return reported
+        }
+        var paths: Set<String>? = []
+        for batch in batches {
+            if case .paths(let more) = batch { paths?.formUnion(more) } else { paths = nil }
+        }
+        return builder.build(changes: paths.map { .paths($0) } ?? .unknown)
     }
 }

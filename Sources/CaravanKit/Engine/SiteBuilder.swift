@@ -16,11 +16,14 @@ public final class SiteBuilder {
     private let destination: Destination
     /// What the last successful build left: what it loaded, the listings of the source
     /// folders, and what it wrote (or, in memory, the files themselves).
-    private var cache = SourceCache()
+    private var cache = BuildCache()
     private var files: FileSystem?
     private var manifest = Manifest()
     private var inMemory: BuildOutput?
     private var hasReadState = false
+    private let savesStateAfterEachBuild: Bool
+    private var frontMatterToSave = false
+    private var heldLock: Int32?
 
     private enum Destination {
         case memory
@@ -31,14 +34,18 @@ public final class SiteBuilder {
     public init(options: BuildOptions) {
         self.options = options
         destination = .memory
+        savesStateAfterEachBuild = false
     }
 
     /// A builder that writes into `output` (created if missing; refused when it is not
-    /// Caravan's own or lies in the sources), keeping its state in `<source>/.caravan/`.
-    public init(options: BuildOptions, output: String) throws(SiteWriter.Refusal) {
+    /// Caravan's own or lies in the sources), keeping its state in `<source>/.caravan/`:
+    /// after every build, or with `savesStateAfterEachBuild: false` only when `saveState()`
+    /// is called (a long-lived builder saves its time).
+    public init(options: BuildOptions, output: String, savesStateAfterEachBuild: Bool = true) throws(SiteWriter.Refusal) {
         self.options = options
         let writer = try SiteWriter(output: output, source: options.source)
         destination = .folder(writer, StateFolder(source: options.source, output: writer.output))
+        self.savesStateAfterEachBuild = savesStateAfterEachBuild
     }
 
     /// The folder builds are written into; nil in memory.
@@ -66,22 +73,22 @@ public final class SiteBuilder {
         case .memory:
             result = buildInMemory(files: files)
         case .folder(let writer, let state):
-            // One build at a time per output folder: two would undo each other's work.
-            let lock: Int32?
-            do {
-                lock = try state.lock()
-            } catch {
-                return BuildResult(output: nil, diagnostics: [.error(
-                    state.path, nil, "cannot keep the build's state: \(error.localizedDescription)",
-                    hint: "caravan keeps it in \(StateFolder.folderName)/ beside Content/: check that the site folder is writable")])
+            // One builder at a time per output folder: two would undo each other's work. A
+            // long-lived builder keeps the lock for its life (its state is only in memory).
+            if heldLock == nil {
+                do {
+                    heldLock = try state.lock()
+                } catch {
+                    return BuildResult(output: nil, diagnostics: [Self.stateProblem(state, error)])
+                }
             }
-            guard let lock else {
+            guard heldLock != nil else {
                 return BuildResult(output: nil, diagnostics: [.error(
                     writer.output, nil, "another caravan is building into this folder",
                     hint: "wait for it to finish (or stop the `caravan serve` that uses it), then build again")])
             }
-            defer { close(lock) }
             result = buildIntoFolder(writer, state, files: files, skipIfUnchanged: { if case .unknown = changes { true } else { false } }())
+            if savesStateAfterEachBuild { releaseLock() }
         }
         result.timings.insert(listed, at: 0)
         return result
@@ -114,31 +121,34 @@ public final class SiteBuilder {
 
     private func buildIntoFolder(_ writer: SiteWriter, _ state: StateFolder, files: FileSystem, skipIfUnchanged: Bool) -> BuildResult {
         let checking = ContinuousClock.now
+        let previousPageKeys: [String: UInt64]
+        var isComplete = true
         if !hasReadState {
             (manifest, cache.frontMatter) = state.read()
             hasReadState = true
+            if state.writeWasInterrupted {
+                // Some files may hold the interrupted build's bytes: the manifest still says
+                // which files are caravan's, but nothing in it is trusted to be unchanged.
+                writer.sweepInterruptedWrite()
+                state.endWrite()
+                manifest = Manifest(entries: manifest.entries.mapValues { _ in Manifest.Entry(hash: 0, size: -1, key: nil) })
+            }
+            // Files deleted or changed by hand since are written again.
+            (previousPageKeys, isComplete) = writer.present(manifest)
+        } else {
+            // Only this builder has written the folder since it read it.
+            previousPageKeys = manifest.entries.compactMapValues(\.key)
         }
-        if state.writeWasInterrupted {
-            // Some files may hold the interrupted build's bytes: the manifest still says which
-            // files are caravan's, but nothing in it is trusted to be unchanged.
-            writer.sweepInterruptedWrite()
-            state.endWrite()
-            manifest = Manifest(entries: manifest.entries.mapValues { _ in Manifest.Entry(hash: 0, size: -1, key: nil) })
-        }
-        let fingerprint = SourceFingerprint.of(files, options: options)
-        let (previousPageKeys, isComplete) = writer.present(manifest)
         let checked = ("previous build", ContinuousClock.now - checking)
-        if skipIfUnchanged, isComplete, writer.isMarked, manifest.inputs == fingerprint {
+        if skipIfUnchanged, isComplete, writer.isMarked, manifest.inputs == SourceFingerprint.of(files, options: options) {
             self.files = files
             return BuildResult(output: nil, diagnostics: [], timings: [checked],
                                report: SiteWriter.Report(unchanged: manifest.entries.count), wasUpToDate: true)
         }
         do {
-            try state.beginWrite()
+            if !state.writeWasInterrupted { try state.beginWrite() }
         } catch {
-            return BuildResult(output: nil, diagnostics: [.error(
-                state.path, nil, "cannot keep the build's state: \(error.localizedDescription)",
-                hint: "caravan keeps it in \(StateFolder.folderName)/ beside Content/: check that the site folder is writable")])
+            return BuildResult(output: nil, diagnostics: [Self.stateProblem(state, error)])
         }
         let staging = writer.begin(after: manifest)
         var (result, learnt) = Site.build(
@@ -147,43 +157,72 @@ public final class SiteBuilder {
         result.timings.insert(checked, at: 0)
         guard let output = result.output else {
             staging.abandon()
-            state.endWrite()
+            if savesStateAfterEachBuild { state.endWrite() }
             return result
         }
         let writing = ContinuousClock.now
         do {
-            let (report, committed) = try staging.commit(output)
-            var written = committed
-            written.inputs = fingerprint
-            let frontMatterChanged = !learnt.frontMatter.holdsTheSameTexts(as: cache.frontMatter)
-            manifest = written
+            (result.report, manifest) = try staging.commit(output)
+        } catch {
+            // Some files may be in place already: the folder matches neither build, so the
+            // next build starts afresh (and sweeps what is left).
+            state.forgetManifest()
+            manifest = Manifest()
+            hasReadState = false
+            result.output = nil
+            result.diagnostics.append(.error(writer.output, nil, "writing the site failed: \(error.localizedDescription)",
+                                             hint: "check the free space and permissions of the output folder, then build again"))
+            return result
+        }
+        let frontMatterChanged = !learnt.frontMatter.holdsTheSameTexts(as: cache.frontMatter)
+        remember(files: files, learnt: learnt)
+        if savesStateAfterEachBuild {
             do {
-                try state.write(manifest: written, frontMatter: frontMatterChanged ? learnt.frontMatter : nil)
+                try saveState(frontMatterChanged: frontMatterChanged)
             } catch {
                 result.diagnostics.append(.warning(
                     state.path, nil, "cannot keep the build's state: \(error.localizedDescription)",
                     hint: "the site was written; the next build will render every page again"))
                 state.forgetManifest()
             }
-            state.endWrite()
-            result.report = report
-        } catch {
-            // Some files may be in place already: the folder matches neither build, so the
-            // next build starts afresh (and sweeps what is left).
-            state.forgetManifest()
-            manifest = Manifest()
-            result.output = nil
-            result.diagnostics.append(.error(writer.output, nil, "writing the site failed: \(error.localizedDescription)",
-                                             hint: "check the free space and permissions of the output folder, then build again"))
-            return result
+        } else if frontMatterChanged {
+            frontMatterToSave = true
         }
         result.timings.append(("write", ContinuousClock.now - writing))
-        remember(files: files, learnt: learnt)
         return result
     }
 
+    /// Writes what the builds so far learnt into the state folder, for the next run, and
+    /// closes the journal a write keeps open. `caravan serve` calls it when it stops (its
+    /// builder does not save after every build); a serve that is killed leaves the journal,
+    /// and the next run then trusts nothing the folder holds.
+    public func saveState() throws {
+        defer { releaseLock() }
+        try saveState(frontMatterChanged: frontMatterToSave)
+    }
+
+    private func saveState(frontMatterChanged: Bool) throws {
+        guard case .folder(_, let state) = destination, let files, hasReadState else { return }
+        manifest.inputs = SourceFingerprint.of(files, options: options)
+        try state.write(manifest: manifest, frontMatter: frontMatterChanged ? cache.frontMatter : nil)
+        frontMatterToSave = false
+        state.endWrite()
+    }
+
+    private func releaseLock() {
+        if let heldLock { close(heldLock) }
+        heldLock = nil
+    }
+
+    deinit { releaseLock() }
+
+    private static func stateProblem(_ state: StateFolder, _ error: any Error) -> Diagnostic {
+        .error(state.path, nil, "cannot keep the build's state: \(error.localizedDescription)",
+               hint: "caravan keeps it in \(StateFolder.folderName)/ beside Content/: check that the site folder is writable")
+    }
+
     /// Keeps what a successful build learnt for the next one.
-    private func remember(files: FileSystem, learnt: SourceCache) {
+    private func remember(files: FileSystem, learnt: BuildCache) {
         self.files = files
         cache = learnt
     }

@@ -15,6 +15,11 @@ final class BackgroundValue<T: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// A value already worked out.
+    init(ready value: T) {
+        result = value
+    }
+
     var value: T {
         done.wait()
         return result!

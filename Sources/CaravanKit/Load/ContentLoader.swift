@@ -13,11 +13,11 @@ struct ContentLoader {
     var diagnostics: [Diagnostic] = []
     private var yamlTexts: [String: String] = [:]
     /// What the previous build loaded, and what this one loaded or reused.
-    let previous: SourceCache
-    var cache = SourceCache()
+    let previous: BuildCache
+    var cache = BuildCache()
 
     /// `files` may carry listings read earlier in the build (see `FileSystem.recorded`).
-    init(files: FileSystem, previous: SourceCache = SourceCache()) {
+    init(files: FileSystem, previous: BuildCache = BuildCache()) {
         self.files = files
         self.previous = previous
     }

@@ -17,17 +17,22 @@ struct LoadedSite: Sendable {
     /// Files under `Public/`, copied verbatim to the site root.
     var publicFiles: [(path: String, bytes: [UInt8])]
     /// What was loaded, for the next build to reuse.
-    var cache = SourceCache()
+    var cache = BuildCache()
 }
 
-/// What one build loaded, for the next one to reuse: only ever makes loading faster, never
-/// different (an empty cache gives the same site).
-struct SourceCache: Sendable {
+/// What one build loaded and compiled, for the next one to reuse: only ever makes a build
+/// faster, never different (an empty cache gives the same site).
+struct BuildCache: Sendable {
     /// Front matter as parsed, by its exact text; kept across runs in the state folder.
     var frontMatter = YAMLCache()
     /// Story files and pictures by path, each with the signature its file had; kept in
     /// memory by a long-lived `SiteBuilder` (`caravan serve`).
     var files: [String: LoadedStoryFile] = [:]
+    /// The templates as compiled, with a fingerprint of everything compiling read.
+    var templates: (key: UInt64, set: TemplateSet, diagnostics: [Diagnostic])?
+    /// The site as resolved, with a fingerprint of everything resolving read
+    /// (`Resolver.key`): an edit that changes only bodies does not resolve again.
+    var resolved: (key: UInt64, site: ResolvedSite, diagnostics: [Diagnostic])?
 }
 
 /// A story file or a picture beside one, as the loader left it, with the signature the file

@@ -1,3 +1,5 @@
+import Glibc
+
 /// What an editor writes: one language of one article or page.
 ///
 /// An immutable value kept in one shared box: a build copies documents into stories,
@@ -22,6 +24,7 @@ public struct SourceDocument: Sendable {
         let text: String
         let headHash: UInt64
         let bodyHash: UInt64
+        let hasStoryLinks: Bool
 
         init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter,
              bodyOffset: Int, bodyFirstLine: Int, text: String) {
@@ -42,6 +45,21 @@ public struct SourceDocument: Sendable {
             var body = ContentHash()
             body.add(text[bodyStart...].utf8)
             bodyHash = body.value
+            hasStoryLinks = Self.containsStoryLink(text.utf8[bodyStart...])
+        }
+
+        /// Whether `@/` occurs: memchr finds each `@` at memory speed; few are followed by `/`.
+        private static func containsStoryLink(_ body: Substring.UTF8View) -> Bool {
+            body.withContiguousStorageIfAvailable { bytes in
+                guard var start = bytes.baseAddress else { return false }
+                let end = start + bytes.count
+                while start < end, let at = memchr(start, 64, end - start) {
+                    let next = at.assumingMemoryBound(to: UInt8.self) + 1
+                    if next < end, next.pointee == 47 { return true }
+                    start = UnsafePointer(next)
+                }
+                return false
+            } ?? String(Substring(body)).contains(InternalLinks.prefix)
         }
     }
 
@@ -74,6 +92,9 @@ public struct SourceDocument: Sendable {
     /// keys that decide which pages to render again (`InputKeys`).
     var headHash: UInt64 { storage.headHash }
     var bodyHash: UInt64 { storage.bodyHash }
+    /// Whether the body links another story (`@/articles/x`): such documents are checked on
+    /// every build, as a link's target can change without the document changing.
+    var hasStoryLinks: Bool { storage.hasStoryLinks }
 }
 
 /// A file stored beside a story (a picture, a PDF), copied next to its pages.

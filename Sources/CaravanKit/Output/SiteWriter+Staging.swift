@@ -112,7 +112,7 @@ extension SiteWriter {
             }
             let next = Manifest(entries: state.entries)
             var report = Report(written: state.temporaries.count, unchanged: state.unchanged)
-            for path in previous.entries.keys.sorted() where next.entries[path] == nil && SiteWriter.isSafeRelative(path) {
+            for path in previous.entries.keys.filter({ next.entries[$0] == nil }).sorted() where SiteWriter.isSafeRelative(path) {
                 if unlink(writer.output + "/" + path) == 0 { report.removed += 1 }
                 writer.removeEmptyParents(of: path)
             }

@@ -51,8 +51,7 @@ struct Sitemap {
             let size = site.config.pageSize
             return site.articles(in: language.code).dropFirst((page - 1) * size).first?.date ?? newest
         case .corridor(let corridor, _):
-            return site.articles.filter { $0.translations.values.contains { $0.frontMatter.corridors.contains { $0.text == corridor.id } } }
-                .map(\.date).max() ?? newest
+            return site.config.languages.compactMap { site.articles(in: $0.code, about: corridor.id).first?.date }.max() ?? newest
         case .tag(let tag, let language, let page, _):
             let size = site.config.pageSize
             return site.articles(in: language.code, tagged: tag.id).dropFirst((page - 1) * size).first?.date ?? newest

@@ -32,10 +32,11 @@ struct InputKeys: Sendable {
         stylesheet = loaded.publicFiles.first { $0.path == "style.css" }.map { ContentHash.of($0.bytes) } ?? 0
     }
 
-    func key(for plan: PagePlan, in site: ResolvedSite) -> UInt64 {
+    /// `path` is where the page is written (`plan.route.outputPath`).
+    func key(for plan: PagePlan, at path: String, in site: ResolvedSite) -> UInt64 {
         var hash = ContentHash()
         hash.add(shared)
-        hash.add(plan.route.outputPath)
+        hash.add(path)
         if let template = plan.templateName { hash.add(templates[template] ?? 0) }
         let size = site.config.pageSize
         func add(head story: Story, _ language: String) {
@@ -79,7 +80,7 @@ struct InputKeys: Sendable {
             addFigureSources(to: &hash, site: site)
         case .corridor(let corridor, let language):
             addFigureSources(to: &hash, site: site)
-            for story in StatsViewModels.articles(about: corridor, in: language.code, site: site) { add(head: story, language.code) }
+            for story in site.articles(in: language.code, about: corridor.id) { add(head: story, language.code) }
         case .feed(let language):
             let articles = AtomFeed.articles(in: language.code, site: site)
             // An empty feed is dated by the site's newest article, in any language.

@@ -14,7 +14,7 @@ struct PageStage {
     var pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?
 
     func run() -> (BuildOutput, [Diagnostic]) {
-        let plans = zip(plan.pages, zip(plan.keys, plan.isKept)).filter { !$0.1.1 }.map { ($0.0, $0.1.0) }
+        let plans = plan.pages.indices.filter { !plan.isKept[$0] }.map { (plan.pages[$0], plan.paths[$0], plan.keys[$0]) }
         let models = PageViewModels(site: site, documents: documents)
         let files = SiteFiles(site: site, documents: documents, plans: plan.pages)
         let inlineStyle = site.publicFiles.first(where: { $0.path == "style.css" }).map { String(decoding: $0.bytes, as: UTF8.self) }
@@ -23,7 +23,7 @@ struct PageStage {
         let pageOutput = self.pageOutput
         let total = plans.count
         // A page handed to `pageOutput` comes back as nil: nothing of it stays in memory.
-        let pages = plans.concurrentMap { plan, key -> Result<[UInt8]?, TemplateSet.UnknownTemplate> in
+        let pages = plans.concurrentMap { plan, path, key -> Result<[UInt8]?, TemplateSet.UnknownTemplate> in
             if let progress {
                 let done = counter.withLock { count in count += 1; return count }
                 if done % 500 == 0 || done == total { progress("pages", done, total) }
@@ -39,24 +39,25 @@ struct PageStage {
                     bytes = Array(try templates.render(template, language: plan.languageCode, context).utf8)
                 }
                 guard let pageOutput else { return bytes }
-                pageOutput(plan.route.outputPath, bytes, key)
+                pageOutput(path, bytes, key)
                 return nil
             }
         }
         var output = BuildOutput()
-        for (page, (key, kept)) in zip(plan.pages, zip(plan.keys, plan.isKept)) {
-            output.pageKeys[page.route.outputPath] = key
-            if kept {
-                output.keptPages.insert(page.route.outputPath)
+        output.pageKeys.reserveCapacity(plan.pages.count)
+        for (index, page) in plan.pages.enumerated() {
+            output.pageKeys[plan.paths[index]] = plan.keys[index]
+            if plan.isKept[index] {
+                output.keptPages.insert(plan.paths[index])
                 if page.templateName != nil { output.pagesPerLanguage[page.languageCode, default: 0] += 1 }
             }
         }
         var diagnostics: [Diagnostic] = []
         var missing: Set<String> = []
-        for ((plan, _), page) in zip(plans, pages) {
+        for ((plan, path, _), page) in zip(plans, pages) {
             switch page {
             case .success(let bytes):
-                if let bytes { output.files[plan.route.outputPath] = bytes }
+                if let bytes { output.files[path] = bytes }
                 if plan.templateName != nil {
                     output.pagesPerLanguage[plan.languageCode, default: 0] += 1
                     output.renderedPageCount += 1

@@ -12,6 +12,21 @@ struct TemplateSet: Sendable {
     private var libraries: [String: MustacheLibrary] = [:]
     private let names: Set<String>
 
+    /// A fingerprint of everything `compile` reads: the templates, and the settings and UI
+    /// strings (the languages' constants written in) as their YAML texts.
+    static func key(_ loaded: LoadedSite) -> UInt64 {
+        var hash = ContentHash()
+        for template in loaded.templates.sorted(by: { $0.path < $1.path }) {
+            hash.add(template.path)
+            hash.add(template.text)
+        }
+        for path in loaded.yamlTexts.keys.sorted() where path == "Content/site.yaml" || path.hasPrefix("Content/i18n/") {
+            hash.add(path)
+            hash.add(loaded.yamlTexts[path]!)
+        }
+        return hash.value
+    }
+
     /// Compiles every template once, and once more for each language of `languageValues`
     /// (code → `PageContext.languageValues`) with its constants inlined; problems come
     /// back as diagnostics naming file and line.

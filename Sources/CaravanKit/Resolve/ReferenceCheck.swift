@@ -15,6 +15,7 @@ struct ReferenceCheck {
 
         let corridorIDs = data.corridors.map(\.id)
         let nodeIDs = data.nodes.map(\.id)
+        let knownCorridors = Set(corridorIDs)
         // Lazily: a filtered copy of every document would copy each one's text and front matter.
         let articleSlugSet = Set(site.documents.lazy.filter { $0.kind == .article }.map(\.slug))
         for node in data.nodes {
@@ -35,11 +36,13 @@ struct ReferenceCheck {
             }
         }
         let tagIDs = data.tags.map(\.id)
+        let knownTags = Set(tagIDs)
+        // Every story names a few: checked against sets, and only an unknown one is looked at closer.
         for document in site.documents {
-            for corridor in document.frontMatter.corridors {
+            for corridor in document.frontMatter.corridors where !knownCorridors.contains(corridor.text) {
                 diagnostics += unknown(corridor, in: corridorIDs, what: "corridor", file: document.path).map { withSource($0, document.text) }
             }
-            for tag in document.frontMatter.tags {
+            for tag in document.frontMatter.tags where !knownTags.contains(tag.text) {
                 diagnostics += unknown(tag, in: tagIDs, what: "tag", file: document.path, definedIn: Tag.path).map { withSource($0, document.text) }
             }
         }

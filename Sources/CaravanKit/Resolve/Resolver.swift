@@ -2,13 +2,32 @@
 struct Resolver {
     var includeDrafts: Bool
 
+    /// A fingerprint of everything resolving reads: each document's path and front matter,
+    /// the files that could not be read, the settings and data, and whether drafts are in.
+    /// The same key gives the same stories in the same order, whatever the bodies say.
+    func key(_ site: LoadedSite) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(includeDrafts ? 1 : 0)
+        for document in site.documents { hash.add(document.headHash) }
+        for path in site.unreadableDocuments.sorted() { hash.add(path) }
+        for path in site.yamlTexts.keys.sorted() {
+            hash.add(path)
+            hash.add(site.yamlTexts[path]!)
+        }
+        return hash.value
+    }
+
     func resolve(_ site: LoadedSite) -> (ResolvedSite, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let languages = site.config.languages.map(\.code)
-        var grouped: [String: [String: SourceDocument]] = [:]
+        struct StoryID: Hashable {
+            var kind: SourceDocument.Kind
+            var slug: String
+        }
+        var grouped: [StoryID: [String: SourceDocument]] = [:]
+        grouped.reserveCapacity(site.documents.count)
         for document in site.documents where includeDrafts || !document.frontMatter.draft {
-            let key = "\(document.kind.folder)/\(document.slug)"
-            grouped[key, default: [:]][document.language] = document
+            grouped[StoryID(kind: document.kind, slug: document.slug), default: [:]][document.language] = document
         }
         // A missing language is worth a warning, not a failure: the story is published in
         // the languages it has, and no page links to the translation that does not exist.

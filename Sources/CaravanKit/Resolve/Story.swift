@@ -1,19 +1,34 @@
 /// One article or page with all of its translations: the unit the site is made of.
+///
+/// An immutable value in one shared box, like `SourceDocument`: stories are copied into
+/// every list, index and page plan, and a copy is then one reference count.
 struct Story: Sendable {
-    var kind: SourceDocument.Kind
-    var slug: String
-    /// By language code; holds only the languages that exist (and are published).
-    var translations: [String: SourceDocument]
+    private final class Storage: Sendable {
+        let kind: SourceDocument.Kind
+        let slug: String
+        let translations: [String: SourceDocument]
+        let date: ContentDate
 
-    /// The newest date among the translations, so a story sorts the same in every language.
-    var date: ContentDate
+        init(kind: SourceDocument.Kind, slug: String, translations: [String: SourceDocument]) {
+            self.kind = kind
+            self.slug = slug
+            self.translations = translations
+            date = translations.values.map(\.frontMatter.date).max() ?? ContentDate.parse("1970-01-01")!
+        }
+    }
+
+    private let storage: Storage
 
     init(kind: SourceDocument.Kind, slug: String, translations: [String: SourceDocument]) {
-        self.kind = kind
-        self.slug = slug
-        self.translations = translations
-        self.date = translations.values.map(\.frontMatter.date).max() ?? ContentDate.parse("1970-01-01")!
+        storage = Storage(kind: kind, slug: slug, translations: translations)
     }
+
+    var kind: SourceDocument.Kind { storage.kind }
+    var slug: String { storage.slug }
+    /// By language code; holds only the languages that exist (and are published).
+    var translations: [String: SourceDocument] { storage.translations }
+    /// The newest date among the translations, so a story sorts the same in every language.
+    var date: ContentDate { storage.date }
 }
 
 /// The site after resolving: translations grouped, drafts dropped, references checked.
@@ -32,6 +47,7 @@ struct ResolvedSite: Sendable {
     /// and the sitemap ask for these for every page, so they are worked out once.
     private var byLanguage: [String: [Story]] = [:]
     private var byLanguageAndTag: [String: [String: [Story]]] = [:]
+    private var byLanguageAndCorridor: [String: [String: [Story]]] = [:]
     /// Positions in `articles` by slug: figures name the article that reported them.
     private var articleIndex: [String: Int] = [:]
     /// The newest article's date (the site's last change), if there are articles.
@@ -54,9 +70,61 @@ struct ResolvedSite: Sendable {
                 for tag in Set(document.frontMatter.tags.map(\.text)) {
                     byLanguageAndTag[language, default: [:]][tag, default: []].append(story)
                 }
+                for corridor in Set(document.frontMatter.corridors.map(\.text)) {
+                    byLanguageAndCorridor[language, default: [:]][corridor, default: []].append(story)
+                }
             }
         }
         newestDate = articles.first?.date
+    }
+
+    /// This site brought up to date with `loaded`, whose front matter, settings and data
+    /// are those this site was resolved from (`Resolver.key`): the documents whose bodies
+    /// differ are put in their stories' places, and the files resolving does not look at
+    /// (templates, `Public/`, pictures) taken as loaded. The lists and indexes, sorted and
+    /// grouped by front matter, stay as they are.
+    func updated(from loaded: LoadedSite) -> ResolvedSite {
+        var site = self
+        site.templates = loaded.templates
+        site.publicFiles = loaded.publicFiles
+        site.assets = loaded.assets
+        for document in loaded.documents {
+            let index: Int?
+            let stories: [Story]
+            // From the site being updated: a story's languages may change one after the other.
+            switch document.kind {
+            case .article:
+                index = site.articleIndex[document.slug]
+                stories = site.articles
+            case .page:
+                index = site.pages.firstIndex { $0.slug == document.slug }
+                stories = site.pages
+            }
+            guard let index, let old = stories[index].translations[document.language], old.bodyHash != document.bodyHash else { continue }
+            var translations = stories[index].translations
+            translations[document.language] = document
+            site.replace(Story(kind: document.kind, slug: document.slug, translations: translations), at: index)
+        }
+        return site
+    }
+
+    /// Puts `story` where the story of its slug is, in the lists and every index.
+    private mutating func replace(_ story: Story, at index: Int) {
+        func swap(_ list: inout [Story]) {
+            if let position = list.firstIndex(where: { $0.slug == story.slug }) { list[position] = story }
+        }
+        guard story.kind == .article else {
+            pages[index] = story
+            return
+        }
+        articles[index] = story
+        for (language, document) in story.translations {
+            swap(&byLanguage[language, default: []])
+            for tag in Set(document.frontMatter.tags.map(\.text)) { swap(&byLanguageAndTag[language, default: [:]][tag, default: []]) }
+            for corridor in Set(document.frontMatter.corridors.map(\.text)) {
+                swap(&byLanguageAndCorridor[language, default: [:]][corridor, default: []])
+            }
+        }
     }
 
     /// The article published from `Content/articles/<slug>/`, if there is one.
@@ -72,5 +140,10 @@ struct ResolvedSite: Sendable {
     /// The articles in `language` whose front matter there names the tag, newest first.
     func articles(in language: String, tagged tag: String) -> [Story] {
         byLanguageAndTag[language]?[tag] ?? []
+    }
+
+    /// The articles in `language` whose front matter there names the corridor, newest first.
+    func articles(in language: String, about corridor: String) -> [Story] {
+        byLanguageAndCorridor[language]?[corridor] ?? []
     }
 }

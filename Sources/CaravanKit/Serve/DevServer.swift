@@ -52,6 +52,7 @@ public final class DevServer: Sendable {
 
     public func stop() async {
         await server.stop(timeout: 1)
+        try? await site.saveState()
     }
 
     /// Rebuilds after each batch of changes the watcher reports, with what it names.

@@ -17,7 +17,7 @@ public actor DevSite {
     public init(options: BuildOptions) throws(SiteWriter.Refusal) {
         self.options = options
         let folder = SiteWriter.absolute(options.source) + "/" + StateFolder.folderName + (options.includeDrafts ? "/serve-drafts" : "/serve")
-        builder = try SiteBuilder(options: options, output: folder)
+        builder = try SiteBuilder(options: options, output: folder, savesStateAfterEachBuild: false)
         self.folder = builder.outputFolder ?? folder
     }
 
@@ -35,6 +35,11 @@ public actor DevSite {
         }
         if changed || version == 0 { announceNewVersion() }
         return result
+    }
+
+    /// Keeps what the builds learnt for the next `caravan serve` (see `SiteBuilder.saveState`).
+    public func saveState() throws {
+        try builder.saveState()
     }
 
     private func announceNewVersion() {

@@ -60,18 +60,11 @@ struct StatsViewModels {
         values["region_label"] = "\(strings["figures_table_label"]): \(name)"
         values["charts"] = .list(views.charts(for: figures))
         values["has_figures"] = .flag(!figures.isEmpty)
-        let articles = Self.articles(about: corridor, in: language.code, site: site)
+        let articles = site.articles(in: language.code, about: corridor.id)
         // Titles and dates only: a corridor gathers hundreds of reports on a large site, and
         // without summaries the page does not change when an article's text does.
         values["articles"] = .list(articles.map { context.listItem($0, language: language.code, from: route, summary: "") })
         values["has_articles"] = .flag(!articles.isEmpty)
         return values
-    }
-
-    /// The articles a corridor page lists: those whose front matter names the corridor.
-    static func articles(about corridor: Corridor, in language: String, site: ResolvedSite) -> [Story] {
-        site.articles(in: language).filter { story in
-            story.translations[language]!.frontMatter.corridors.contains { $0.text == corridor.id }
-        }
     }
 }
