@@ -89,16 +89,33 @@ enum Site {
         // changed, the last build's stories only take the new bodies.
         let resolver = Resolver(includeDrafts: options.includeDrafts)
         let resolveKey = resolver.key(loaded)
-        let (site, resolveDiagnostics) = cache.resolved.flatMap { previous in
-            previous.key == resolveKey ? (previous.site.updated(from: loaded), previous.diagnostics) : nil
-        } ?? resolver.resolve(loaded)
+        let site: ResolvedSite
+        let resolveDiagnostics: [Diagnostic]
+        var changedBodies: [String]?
+        if let previous = cache.resolved, previous.key == resolveKey {
+            (site, changedBodies) = previous.site.updated(from: loaded)
+            resolveDiagnostics = previous.diagnostics
+        } else {
+            (site, resolveDiagnostics) = resolver.resolve(loaded)
+        }
         learnt.resolved = (resolveKey, site, resolveDiagnostics)
         diagnostics += resolveDiagnostics
         lap("resolve")
 
         // 3. Plan every page; keep those whose inputs did not change since the last build.
-        let plan = RenderPlan(
-            site: site, inputs: InputKeys(loaded, options: options), previousPageKeys: previousPageKeys)
+        // When only bodies changed, only the keys of the pages showing them are new.
+        let inputs = InputKeys(loaded, options: options)
+        var planKey = ContentHash()
+        planKey.add(resolveKey)
+        planKey.add(inputs.fingerprint)
+        let plan: RenderPlan
+        if let changedBodies, let previous = cache.plan, previous.key == planKey.value {
+            plan = RenderPlan(updating: previous.plan, site: site, inputs: inputs, changedBodies: changedBodies,
+                              previousPageKeys: previousPageKeys)
+        } else {
+            plan = RenderPlan(site: site, inputs: inputs, previousPageKeys: previousPageKeys)
+        }
+        learnt.plan = (planKey.value, plan)
         lap("plan")
 
         // 4. Render: Markdown to HTML, then the pages through their templates.

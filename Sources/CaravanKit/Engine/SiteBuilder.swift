@@ -22,7 +22,6 @@ public final class SiteBuilder {
     private var inMemory: BuildOutput?
     private var hasReadState = false
     private let savesStateAfterEachBuild: Bool
-    private var frontMatterToSave = false
     private var heldLock: Int32?
 
     private enum Destination {
@@ -174,19 +173,16 @@ public final class SiteBuilder {
                                              hint: "check the free space and permissions of the output folder, then build again"))
             return result
         }
-        let frontMatterChanged = !learnt.frontMatter.holdsTheSameTexts(as: cache.frontMatter)
         remember(files: files, learnt: learnt)
         if savesStateAfterEachBuild {
             do {
-                try saveState(frontMatterChanged: frontMatterChanged)
+                try saveState()
             } catch {
                 result.diagnostics.append(.warning(
                     state.path, nil, "cannot keep the build's state: \(error.localizedDescription)",
                     hint: "the site was written; the next build will render every page again"))
                 state.forgetManifest()
             }
-        } else if frontMatterChanged {
-            frontMatterToSave = true
         }
         result.timings.append(("write", ContinuousClock.now - writing))
         return result
@@ -197,15 +193,14 @@ public final class SiteBuilder {
     /// builder does not save after every build); a serve that is killed leaves the journal,
     /// and the next run then trusts nothing the folder holds.
     public func saveState() throws {
-        defer { releaseLock() }
-        try saveState(frontMatterChanged: frontMatterToSave)
-    }
-
-    private func saveState(frontMatterChanged: Bool) throws {
+        // A long-lived builder holds the folder's lock until it has saved.
+        defer { if !savesStateAfterEachBuild { releaseLock() } }
         guard case .folder(_, let state) = destination, let files, hasReadState else { return }
         manifest.inputs = SourceFingerprint.of(files, options: options)
-        try state.write(manifest: manifest, frontMatter: frontMatterChanged ? cache.frontMatter : nil)
-        frontMatterToSave = false
+        // The front matter of the stories as they are now; written only when it changed.
+        let frontMatter = cache.loadedFrontMatter
+        try state.write(manifest: manifest, frontMatter: frontMatter.holdsTheSameTexts(as: cache.frontMatter) ? nil : frontMatter)
+        cache.frontMatter = frontMatter
         state.endWrite()
     }
 

@@ -1,5 +1,6 @@
 /// Story folders: one Markdown file per language, and the files beside them (pictures),
-/// read and parsed on every core.
+/// read and parsed on every core. A folder whose files all have the signatures they had in
+/// the last build is taken as that build loaded it, without reading anything.
 extension ContentLoader {
     /// Why a symbolic link cannot be used, or nil when it stays inside Content/.
     private func linkProblem(_ path: String, _ entry: FileSystem.Entry) -> String? {
@@ -17,8 +18,9 @@ extension ContentLoader {
 
     mutating func loadStories(_ kind: SourceDocument.Kind, languages: [String]) -> ([SourceDocument], [SourceAsset]) {
         let folder = "Content/\(kind.folder)"
-        var pending: [PendingDocument] = []
-        var assets: [SourceAsset] = []
+        var order: [String] = []
+        var changed: [(path: String, slug: String, listing: [(path: String, entry: FileSystem.Entry)])] = []
+        let reusable = previous.languages == languages
         for entry in files.list(folder) {
             let path = "\(folder)/\(entry.name)"
             if entry.isSymlink, let problem = linkProblem(path, entry) {
@@ -43,73 +45,83 @@ extension ContentLoader {
                     hint: Slug.hint(for: entry.name)))
                 continue
             }
-            var foundLanguages = 0
-            for (name, file) in files.walk(path) {
+            order.append(path)
+            let listing = files.walk(path)
+            if reusable, let known = previous.folders[path], known.hasListing(listing) {
+                cache.folders[path] = known
+            } else {
+                changed.append((path, entry.name, listing))
+            }
+        }
+        for (path, folder) in zip(changed.map(\.path), loadFolders(changed, kind: kind, languages: languages)) {
+            cache.folders[path] = folder
+        }
+        var documents: [SourceDocument] = []
+        var assets: [SourceAsset] = []
+        documents.reserveCapacity(order.count * languages.count)
+        for path in order {
+            let folder = cache.folders[path]!
+            documents += folder.documents
+            assets += folder.assets
+            diagnostics += folder.diagnostics
+        }
+        return (documents, assets)
+    }
+
+    /// Loads story folders: their pictures in turn, their documents on every core (YAML
+    /// parsing is a large share of a first build).
+    private func loadFolders(
+        _ folders: [(path: String, slug: String, listing: [(path: String, entry: FileSystem.Entry)])],
+        kind: SourceDocument.Kind, languages: [String]
+    ) -> [LoadedFolder] {
+        var loaded: [LoadedFolder] = []
+        var pending: [(folder: Int, document: PendingDocument)] = []
+        for (index, (path, slug, listing)) in folders.enumerated() {
+            var folder = LoadedFolder(listing: listing)
+            var languageFiles = 0
+            for (name, file) in listing {
                 let filePath = "\(path)/\(name)"
                 if file.isSymlink, let problem = linkProblem(filePath, file) ?? (file.kind == .directory ? "symbolic link to a folder, which is not followed" : nil) {
-                    diagnostics.append(.error(filePath, nil, problem, hint: "copy the files into the story folder instead of linking to them"))
+                    folder.diagnostics.append(.error(filePath, nil, problem, hint: "copy the files into the story folder instead of linking to them"))
                     continue
                 }
                 if name.hasSuffix(".md") {
                     let language = String(name.dropLast(3))
                     guard languages.contains(language) else {
-                        diagnostics.append(.error(
+                        folder.diagnostics.append(.error(
                             filePath, nil, "`\(name)` is not named after one of the site's languages",
                             hint: Suggestion.hint(for: language, expected: languages.map { "\($0).md" }, noun: "a file per language:")))
                         continue
                     }
-                    foundLanguages += 1
-                    pending.append(PendingDocument(kind: kind, slug: entry.name, language: language, path: filePath, signature: file.signature))
+                    pending.append((index, PendingDocument(kind: kind, slug: slug, language: language, path: filePath, signature: file.signature)))
+                    languageFiles += 1
                 } else if file.size > Self.maxAssetBytes {
-                    diagnostics.append(.error(filePath, nil, "the file is larger than \(Self.maxAssetBytes / 1024 / 1024) MB",
-                                              hint: "publish large downloads elsewhere and link to them"))
-                } else if let bytes = loadAsset(filePath, signature: file.signature) {
-                    assets.append(SourceAsset(kind: kind, slug: entry.name, name: name, bytes: bytes))
+                    folder.diagnostics.append(.error(filePath, nil, "the file is larger than \(Self.maxAssetBytes / 1024 / 1024) MB",
+                                                     hint: "publish large downloads elsewhere and link to them"))
+                } else if let bytes = files.read(filePath) {
+                    folder.assets.append(SourceAsset(kind: kind, slug: slug, name: name, bytes: bytes))
                 }
             }
-            if foundLanguages == 0 {
-                diagnostics.append(.warning(
+            if languageFiles == 0 {
+                folder.diagnostics.append(.warning(
                     path, nil, "the folder has no language file, so nothing is published from it",
                     hint: "add \(languages.map { "\($0).md" }.joined(separator: " and "))"))
             }
+            loaded.append(folder)
         }
-        return (loadDocuments(pending), assets)
-    }
-
-    /// A picture or other file of a story folder; unchanged since the last build, it is not read again.
-    private mutating func loadAsset(_ path: String, signature: FileSystem.Signature) -> [UInt8]? {
-        if let known = previous.files[path], known.signature == signature, let bytes = known.bytes {
-            cache.files[path] = known
-            return bytes
-        }
-        let bytes = files.read(path)
-        if let bytes { cache.files[path] = LoadedStoryFile(signature: signature, bytes: bytes) }
-        return bytes
-    }
-
-    /// Reads and parses the story files on every core: YAML parsing is a large share of a
-    /// build. A file whose signature is that of the last build's is taken as it was then.
-    private mutating func loadDocuments(_ pending: [PendingDocument]) -> [SourceDocument] {
         let files = self.files
         let previous = self.previous
-        let results = pending.concurrentMap { item -> LoadedStoryFile in
-            if let known = previous.files[item.path], known.signature == item.signature { return known }
+        let results = pending.concurrentMap { _, item -> (SourceDocument?, [Diagnostic], (key: YAMLCache.Key, node: YAMLNode)?) in
             var reader = ContentLoader(files: files, previous: previous)
             let document = reader.loadDocument(item)
-            return LoadedStoryFile(signature: item.signature, document: document, diagnostics: reader.diagnostics,
-                                   frontMatter: reader.cache.frontMatter.nodes.first.map { ($0.key, $0.value) })
+            return (document, reader.diagnostics, reader.parsed)
         }
-        var documents: [SourceDocument] = []
-        documents.reserveCapacity(results.count)
-        cache.frontMatter.nodes.reserveCapacity(cache.frontMatter.nodes.count + results.count)
-        cache.files.reserveCapacity(cache.files.count + results.count)
-        for (item, loaded) in zip(pending, results) {
-            cache.files[item.path] = loaded
-            diagnostics += loaded.diagnostics
-            if case let (key, node)? = loaded.frontMatter, cache.frontMatter.nodes[key] == nil { cache.frontMatter.nodes[key] = node }
-            if let document = loaded.document { documents.append(document) }
+        for ((index, _), (document, diagnostics, parsed)) in zip(pending, results) {
+            loaded[index].diagnostics += diagnostics
+            if let document { loaded[index].documents.append(document) }
+            if let parsed { loaded[index].frontMatter.append(parsed) }
         }
-        return documents
+        return loaded
     }
 
     private mutating func loadDocument(_ item: PendingDocument) -> SourceDocument? {
@@ -131,7 +143,7 @@ extension ContentLoader {
                 return nil
             }
         }
-        if let root { cache.frontMatter.nodes[key] = root }
+        if let root { parsed = (key, root) }
         let (frontMatter, problems) = FrontMatter.decode(root, file: item.path, frontMatterLine: 2)
         diagnostics += problems.map { withSource($0, text) }
         guard let frontMatter else { return nil }

@@ -15,6 +15,8 @@ struct ContentLoader {
     /// What the previous build loaded, and what this one loaded or reused.
     let previous: BuildCache
     var cache = BuildCache()
+    /// The front matter a document reader parsed (or found in the cache), for the cache.
+    var parsed: (key: YAMLCache.Key, node: YAMLNode)?
 
     /// `files` may carry listings read earlier in the build (see `FileSystem.recorded`).
     init(files: FileSystem, previous: BuildCache = BuildCache()) {
@@ -40,6 +42,8 @@ struct ContentLoader {
         guard let config else { return nil }
 
         let strings = loadStrings(for: config.languages)
+        cache.frontMatter = previous.frontMatter
+        cache.languages = config.languages.map(\.code)
         var documents: [SourceDocument] = []
         var assets: [SourceAsset] = []
         let errorsBefore = Set(diagnostics.filter(\.isError).map(\.file))

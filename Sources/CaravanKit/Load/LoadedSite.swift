@@ -23,41 +23,52 @@ struct LoadedSite: Sendable {
 /// What one build loaded and compiled, for the next one to reuse: only ever makes a build
 /// faster, never different (an empty cache gives the same site).
 struct BuildCache: Sendable {
-    /// Front matter as parsed, by its exact text; kept across runs in the state folder.
+    /// Front matter as parsed, by its exact text, kept across runs in the state folder: a
+    /// new run parses only what changed since the last one.
     var frontMatter = YAMLCache()
-    /// Story files and pictures by path, each with the signature its file had; kept in
-    /// memory by a long-lived `SiteBuilder` (`caravan serve`).
-    var files: [String: LoadedStoryFile] = [:]
+    /// Story folders as loaded, by path, kept in memory by a long-lived `SiteBuilder`
+    /// (`caravan serve`); valid for the languages they were loaded with.
+    var folders: [String: LoadedFolder] = [:]
+    var languages: [String] = []
     /// The templates as compiled, with a fingerprint of everything compiling read.
     var templates: (key: UInt64, set: TemplateSet, diagnostics: [Diagnostic])?
     /// The site as resolved, with a fingerprint of everything resolving read
     /// (`Resolver.key`): an edit that changes only bodies does not resolve again.
     var resolved: (key: UInt64, site: ResolvedSite, diagnostics: [Diagnostic])?
+    /// The plan of the pages, with a fingerprint of what its shape depends on: the resolve
+    /// key and what every page shares (`InputKeys.fingerprint`).
+    var plan: (key: UInt64, plan: RenderPlan)?
+
+    /// The front matter of every story loaded: what is worth keeping for the next run.
+    var loadedFrontMatter: YAMLCache {
+        var cache = YAMLCache()
+        for folder in folders.values {
+            for (key, node) in folder.frontMatter { cache.nodes[key] = node }
+        }
+        return cache
+    }
 }
 
-/// A story file or a picture beside one, as the loader left it, with the signature the file
-/// had then. The engine keeps these between builds: a file whose signature is unchanged is
-/// neither read nor parsed again, and gives the same document and diagnostics.
-struct LoadedStoryFile: Sendable {
-    var signature: FileSystem.Signature
-    var document: SourceDocument?
+/// A story folder as the loader left it: the listing it had (names and signatures, so an
+/// unchanged folder is recognised without reading it), the documents and pictures read from
+/// it, what was found wrong there, and the front matter parsed.
+struct LoadedFolder: Sendable {
+    var listing: [(path: String, entry: FileSystem.Entry)]
+    var documents: [SourceDocument] = []
+    var assets: [SourceAsset] = []
     var diagnostics: [Diagnostic] = []
-    /// The parsed front matter, to keep in the front-matter cache.
-    var frontMatter: (key: YAMLCache.Key, node: YAMLNode)?
-    /// A picture's bytes.
-    var bytes: [UInt8]?
+    var frontMatter: [(key: YAMLCache.Key, node: YAMLNode)] = []
 
-    init(signature: FileSystem.Signature, document: SourceDocument?, diagnostics: [Diagnostic],
-         frontMatter: (key: YAMLCache.Key, node: YAMLNode)?) {
-        self.signature = signature
-        self.document = document
-        self.diagnostics = diagnostics
-        self.frontMatter = frontMatter
+    init(listing: [(path: String, entry: FileSystem.Entry)]) {
+        self.listing = listing
     }
 
-    init(signature: FileSystem.Signature, bytes: [UInt8]) {
-        self.signature = signature
-        self.bytes = bytes
+    /// Whether the folder holds the same files, each with the same signature, as then.
+    func hasListing(_ other: [(path: String, entry: FileSystem.Entry)]) -> Bool {
+        listing.count == other.count && zip(listing, other).allSatisfy { old, new in
+            old.path == new.path && old.entry.signature == new.entry.signature
+                && old.entry.kind == new.entry.kind && old.entry.isSymlink == new.entry.isSymlink
+        }
     }
 }
 

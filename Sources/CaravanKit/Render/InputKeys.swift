@@ -32,6 +32,18 @@ struct InputKeys: Sendable {
         stylesheet = loaded.publicFiles.first { $0.path == "style.css" }.map { ContentHash.of($0.bytes) } ?? 0
     }
 
+    /// What every page's key starts from: the shared inputs and the templates.
+    var fingerprint: UInt64 {
+        var hash = ContentHash()
+        hash.add(shared)
+        hash.add(stylesheet)
+        for name in templates.keys.sorted() {
+            hash.add(name)
+            hash.add(templates[name]!)
+        }
+        return hash.value
+    }
+
     /// `path` is where the page is written (`plan.route.outputPath`).
     func key(for plan: PagePlan, at path: String, in site: ResolvedSite) -> UInt64 {
         var hash = ContentHash()

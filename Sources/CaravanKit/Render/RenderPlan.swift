@@ -11,16 +11,47 @@ struct RenderPlan: Sendable {
     let isKept: [Bool]
     /// The documents (`RenderedDocuments.key`) to render; nil means all of them.
     let documents: Set<String>?
+    /// The pages showing each document's body (its own page, lists with its teaser, the
+    /// feed), by index: when only bodies change, only these keys change.
+    let pagesShowingBody: [String: [Int]]
 
     init(site: ResolvedSite, inputs: InputKeys, previousPageKeys: [String: UInt64]) {
         let pages = PagePlan.all(for: site)
         let planned = pages.concurrentMap { page in
             let path = page.route.outputPath
-            return (path, inputs.key(for: page, at: path, in: site))
+            return (path, inputs.key(for: page, at: path, in: site), page.documents(in: site).map { RenderedDocuments.key($0, $1) })
         }
+        var pagesShowingBody: [String: [Int]] = [:]
+        for (index, (_, _, documents)) in planned.enumerated() {
+            for document in documents { pagesShowingBody[document, default: []].append(index) }
+        }
+        self.init(site: site, pages: pages, paths: planned.map(\.0), keys: planned.map(\.1),
+                  pagesShowingBody: pagesShowingBody, previousPageKeys: previousPageKeys)
+    }
+
+    /// The plan of a site whose front matter, settings, data and templates are those of
+    /// `previous` (the same pages, in the same order), in which the documents
+    /// `changedBodies` (`RenderedDocuments.key`) have new bodies: only the keys of the pages
+    /// showing those bodies are worked out again.
+    init(updating previous: RenderPlan, site: ResolvedSite, inputs: InputKeys, changedBodies: [String],
+         previousPageKeys: [String: UInt64]) {
+        let pages = PagePlan.all(for: site)
+        var keys = previous.keys
+        for document in changedBodies {
+            for index in previous.pagesShowingBody[document] ?? [] {
+                keys[index] = inputs.key(for: pages[index], at: previous.paths[index], in: site)
+            }
+        }
+        self.init(site: site, pages: pages, paths: previous.paths, keys: keys,
+                  pagesShowingBody: previous.pagesShowingBody, previousPageKeys: previousPageKeys)
+    }
+
+    private init(site: ResolvedSite, pages: [PagePlan], paths: [String], keys: [UInt64], pagesShowingBody: [String: [Int]],
+                 previousPageKeys: [String: UInt64]) {
         self.pages = pages
-        paths = planned.map(\.0)
-        keys = planned.map(\.1)
+        self.paths = paths
+        self.keys = keys
+        self.pagesShowingBody = pagesShowingBody
         guard !previousPageKeys.isEmpty else {
             isKept = Array(repeating: false, count: pages.count)
             documents = nil

@@ -83,8 +83,10 @@ struct ResolvedSite: Sendable {
     /// differ are put in their stories' places, and the files resolving does not look at
     /// (templates, `Public/`, pictures) taken as loaded. The lists and indexes, sorted and
     /// grouped by front matter, stay as they are.
-    func updated(from loaded: LoadedSite) -> ResolvedSite {
+    /// Also returns the documents whose bodies changed (`RenderedDocuments.key`).
+    func updated(from loaded: LoadedSite) -> (ResolvedSite, changedBodies: [String]) {
         var site = self
+        var changed: [String] = []
         site.templates = loaded.templates
         site.publicFiles = loaded.publicFiles
         site.assets = loaded.assets
@@ -104,8 +106,9 @@ struct ResolvedSite: Sendable {
             var translations = stories[index].translations
             translations[document.language] = document
             site.replace(Story(kind: document.kind, slug: document.slug, translations: translations), at: index)
+            changed.append(RenderedDocuments.key(document))
         }
-        return site
+        return (site, changed)
     }
 
     /// Puts `story` where the story of its slug is, in the lists and every index.

@@ -46,8 +46,10 @@ public final class DevServer: Sendable {
         }
     }
 
+    /// Returns once the server listens; the first build comes before, and takes as long as
+    /// it takes (seconds on a large site), so there is no time limit here.
     public func waitUntilListening() async throws {
-        try await server.waitUntilListening()
+        try await server.waitUntilListening(timeout: 86_400)
     }
 
     public func stop() async {
