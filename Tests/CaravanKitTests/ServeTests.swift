@@ -14,10 +14,10 @@ import Testing
     }
 
     /// Starts `caravan serve` on a free port; `onBuild` runs after every build.
-    static func start(_ site: FixtureSite, onBuild: @escaping @Sendable () -> Void = {}) async throws
+    static func start(_ site: FixtureSite, onBuild: @escaping @Sendable (BuildResult) -> Void = { _ in }) async throws
         -> (DevServer, Task<Void, any Error>, UInt16) {
         let server = try DevServer(options: BuildOptions(source: site.root.path), port: 0)
-        let running = Task { try await server.run { _, _ in onBuild() } }
+        let running = Task { try await server.run { result, _ in onBuild(result) } }
         try await server.waitUntilListening()
         let port = try #require(await server.listeningPort())
         return (server, running, port)
@@ -84,7 +84,7 @@ import Testing
         let site = try Self.site()
         defer { site.cleanUp() }
         let builds = BuildCounter()
-        let (server, running, port) = try await Self.start(site) { builds.increment() }
+        let (server, running, port) = try await Self.start(site) { _ in builds.increment() }
         defer { running.cancel() }
         let socket = try await RawHTTP.blocking { try RawHTTP.openWebSocket(port: port, path: LiveReload.socketPath) }
         defer { close(socket) }
@@ -96,6 +96,35 @@ import Testing
         try await Task.sleep(for: .milliseconds(1200))
         #expect(builds.value == 2, "one rebuild for both saves")
         #expect(try await RawHTTP.request(port: port, target: "/en/articles/story/").body.contains("Second save."))
+        await server.stop()
+    }
+
+    @Test("a saved article renders again its page and the lists and feed showing it, nothing else")
+    func saveRendersOnlyWhatShowsIt() async throws {
+        var files = FixtureSite.minimal()
+        for index in 1...6 {
+            for language in ["zh", "en"] {
+                files["Content/articles/story-\(index)/\(language).md"] = FixtureSite.article(
+                    title: "Story \(index) \(language)", date: "2024-0\(index)-01", body: "Text \(index).")
+            }
+        }
+        let site = try FixtureSite(files: files)
+        defer { site.cleanUp() }
+        let results = ResultLog()
+        let (server, running, port) = try await Self.start(site) { results.append($0) }
+        defer { running.cancel() }
+        let socket = try await RawHTTP.blocking { try RawHTTP.openWebSocket(port: port, path: LiveReload.socketPath) }
+        defer { close(socket) }
+        let pages = try #require(results.last?.output?.pageKeys.count)
+        #expect(results.last?.output?.renderedPageCount == results.last?.output?.pagesPerLanguage.values.reduce(0, +))
+
+        try site.write("Content/articles/story-3/en.md", FixtureSite.article(title: "Story 3 en", date: "2024-03-01", body: "New text 3."))
+        #expect(try await RawHTTP.nextTextMessage(socket) == "reload")
+        let rebuilt = try #require(results.last?.output)
+        let rendered = Set(rebuilt.pageKeys.keys).subtracting(rebuilt.keptPages)
+        #expect(rendered == ["en/articles/story-3/index.html", "en/index.html", "en/feed.xml"])
+        #expect(rebuilt.renderedPageCount == 2 && rebuilt.keptPages.count == pages - 3)
+        #expect(try await RawHTTP.request(port: port, target: "/en/articles/story-3/").body.contains("New text 3."))
         await server.stop()
     }
 
@@ -111,6 +140,14 @@ import Testing
         #expect(DevRouting.lookup("etc/passwd", in: files) == .badRequest)
         #expect(DevRouting.lookup("/%zz", in: files) == .badRequest)
     }
+}
+
+/// The builds reported from the server's tasks, in order.
+final class ResultLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [BuildResult] = []
+    func append(_ result: BuildResult) { lock.withLock { results.append(result) } }
+    var last: BuildResult? { lock.withLock { results.last } }
 }
 
 /// Counts builds reported from the server's tasks.

@@ -122,6 +122,8 @@ public final class SiteBuilder {
         let checking = ContinuousClock.now
         let previousPageKeys: [String: UInt64]
         var isComplete = true
+        // A folder of caravan's with no state for it: what it holds cannot be told apart.
+        var stateWasLost = false
         if !hasReadState {
             (manifest, cache.frontMatter) = state.read()
             hasReadState = true
@@ -134,6 +136,7 @@ public final class SiteBuilder {
             }
             // Files deleted or changed by hand since are written again.
             (previousPageKeys, isComplete) = writer.present(manifest)
+            stateWasLost = manifest.entries.isEmpty && writer.isMarked
         } else {
             // Only this builder has written the folder since it read it.
             previousPageKeys = manifest.entries.compactMapValues(\.key)
@@ -174,6 +177,17 @@ public final class SiteBuilder {
             return result
         }
         remember(files: files, learnt: learnt)
+        if stateWasLost {
+            let unknown = writer.filesNotIn(manifest)
+            if !unknown.isEmpty {
+                result.diagnostics.append(.warning(
+                    writer.output, nil,
+                    "\(unknown.count) file\(unknown.count == 1 ? "" : "s") in this folder \(unknown.count == 1 ? "was" : "were") not made by this build, "
+                        + "and without the build state (\(StateFolder.folderName)/ beside Content/) caravan cannot tell whether it made \(unknown.count == 1 ? "it" : "them"): "
+                        + unknown.prefix(3).joined(separator: ", ") + (unknown.count > 3 ? ", …" : ""),
+                    hint: "left in place; delete what should not be published, or build into a new folder"))
+            }
+        }
         if savesStateAfterEachBuild {
             do {
                 try saveState()

@@ -83,6 +83,19 @@ public struct SiteWriter: Sendable {
         return (pageKeys, !present.contains(false))
     }
 
+    /// The files in the folder that `manifest` does not list (the marker aside), sorted.
+    func filesNotIn(_ manifest: Manifest) -> [String] {
+        let names = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? []
+        return names.filter { path in
+            path != Self.markerName && manifest.entries[path] == nil && fileSize(path) != nil && !Self.isFolder(output + "/" + path)
+        }.sorted()
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Whether the folder carries Caravan's marker (it was written by caravan).
     var isMarked: Bool { fileSize(Self.markerName) != nil }
 

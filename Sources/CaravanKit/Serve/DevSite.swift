@@ -37,6 +37,9 @@ public actor DevSite {
         return result
     }
 
+    /// The files of the last good build, by path relative to the site root.
+    public var builtFiles: Set<String> { files ?? [] }
+
     /// Keeps what the builds learnt for the next `caravan serve` (see `SiteBuilder.saveState`).
     public func saveState() throws {
         try builder.saveState()

@@ -1,0 +1,136 @@
+@testable import CaravanKit
+import CaravanTestSupport
+import Foundation
+import Testing
+
+/// What a build remembers lives outside the published folder: no byte of a draft is ever
+/// published (by `build` or answered by `serve`), and losing or outdating that memory costs
+/// a full build, never a refused one and never a deleted file that is not caravan's.
+@Suite struct BuildStateTests {
+    /// Strings that occur only in the draft story and in the draft translation.
+    static let markers = ["EMBARGO-TITLE-7Q", "EMBARGO-SUMMARY-7Q", "EMBARGO-BODY-7Q", "embargo-tag-7q", "embargoed-merger-7q",
+                          "DRAFT-TRANSLATION-7Q"]
+
+    /// A published story; a draft story (markers in its slug, title, summary, body and tag);
+    /// and a published English story whose Chinese translation is still a draft.
+    static func site() throws -> FixtureSite {
+        var files = FixtureSite.minimal()
+        files["Content/data/tags.yaml"] = FixtureSite.sampleTags
+            + "  - {id: embargo-tag-7q, name: {zh: 禁发, en: Held}}\n"
+        for language in ["zh", "en"] {
+            files["Content/articles/published/\(language).md"] = FixtureSite.article(title: "Published \(language)", extra: "tags: [rail]\n")
+            files["Content/articles/embargoed-merger-7q/\(language).md"] = FixtureSite.article(
+                title: "EMBARGO-TITLE-7Q", date: "2024-02-01",
+                extra: "summary: \"EMBARGO-SUMMARY-7Q\"\ntags: [embargo-tag-7q, rail]\ndraft: true\n", body: "EMBARGO-BODY-7Q, until Friday.")
+        }
+        files["Content/articles/half/en.md"] = FixtureSite.article(title: "Half", extra: "tags: [rail]\n")
+        files["Content/articles/half/zh.md"] = FixtureSite.article(title: "DRAFT-TRANSLATION-7Q", extra: "draft: true\n", body: "DRAFT-TRANSLATION-7Q")
+        return try FixtureSite(files: files)
+    }
+
+    /// The markers found in any file under `folder`, with where.
+    static func leaks(in folder: String, site: FixtureSite) -> [String] {
+        site.snapshot(of: folder).flatMap { path, bytes in
+            markers.filter { bytes.range(of: Data($0.utf8)) != nil || path.contains($0) }.map { "\(path): \($0)" }
+        }
+    }
+
+    @Test("no byte of a draft reaches the output folder, and the build state is not in it")
+    func draftsStayOutOfTheOutput() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let (result, report) = try site.buildAndWrite()
+        #expect(report != nil, "\(SiteAssertions.printed(result))")
+        #expect(Self.leaks(in: site.outputPath, site: site).isEmpty, "\(Self.leaks(in: site.outputPath, site: site))")
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.outputPath)
+        #expect(names.filter { $0.hasPrefix(".") } == [SiteWriter.markerName])
+        #expect(try String(contentsOfFile: site.outputPath + "/" + SiteWriter.markerName, encoding: .utf8) == SiteWriter.markerText)
+        // The state folder does hold the draft's front matter: beside the sources, not in Site/.
+        let state = StateFolder(source: site.root.path, output: SiteWriter.absolute(site.outputPath))
+        #expect(state.path.hasPrefix(site.root.path + "/.caravan/"))
+        #expect(Self.leaks(in: state.path, site: site).isEmpty == false, "the check can see a marker where there is one")
+
+        // A preview with drafts, into another folder, shows them: the markers are findable.
+        let preview = site.root.appendingPathComponent("Preview").path
+        _ = try site.buildAndWrite(output: preview, drafts: true)
+        #expect(Set(Self.leaks(in: preview, site: site).map { $0.split(separator: " ").last.map(String.init) ?? "" }) == Set(Self.markers))
+    }
+
+    @Test("serve without --drafts answers nothing of a draft, at any address")
+    func serveKeepsDraftsOut() async throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let server = try DevServer(options: BuildOptions(source: site.root.path), port: 0)
+        let running = Task { try await server.run { _, _ in } }
+        defer { running.cancel() }
+        try await server.waitUntilListening()
+        let port = try #require(await server.listeningPort())
+        let served = await server.site.builtFiles
+        #expect(served.contains("en/articles/published/index.html"))
+        for path in served.sorted() + ["en/articles/embargoed-merger-7q/", "zh/articles/half/", "en/tags/embargo-tag-7q/", "nope/"] {
+            let response = try await RawHTTP.request(port: port, target: "/" + path)
+            for marker in Self.markers { #expect(!response.body.contains(marker), "\(path) shows \(marker)") }
+        }
+        await server.stop()
+    }
+
+    @Test("without its state the next build is a full one; it deletes nothing it cannot prove it made")
+    func lostStateCostsAFullBuild() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: site.outputPath + "/google123.html"))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".caravan"))
+        try site.remove("Content/articles/published")
+        let (result, report) = try site.buildAndWrite()
+        #expect(report != nil, "\(SiteAssertions.printed(result))")
+        #expect(result.output?.keptPages.isEmpty == true, "every page rendered")
+        #expect(report?.removed == 0, "nothing deleted: no state says caravan made it")
+        #expect(result.diagnostics.contains { $0.message.contains("were not made by this build") && $0.message.contains("google123.html") })
+        #expect(FileManager.default.fileExists(atPath: site.outputPath + "/google123.html"))
+        // Every file this build makes is exactly as a clean build makes it.
+        let clean = site.root.appendingPathComponent("Clean").path
+        try site.buildAndWrite(output: clean)
+        let built = site.snapshot(of: site.outputPath)
+        for (path, bytes) in site.snapshot(of: clean) { #expect(built[path] == bytes, "\(path)") }
+        // With its state back, the next build removes the pages the state lists and no story
+        // makes: the last English story tagged `rail`, and with it that tag's page.
+        try site.remove("Content/articles/half")
+        let (_, next) = try site.buildAndWrite()
+        #expect(next?.removed == 2, "\(String(describing: next))")
+        for page in ["en/articles/half/index.html", "en/tags/rail/index.html"] {
+            #expect(!FileManager.default.fileExists(atPath: site.outputPath + "/" + page))
+        }
+    }
+
+    @Test("a state written by another version of caravan is ignored, not trusted")
+    func foreignStateIgnored() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: site.outputPath + "/mine.html"))
+        let state = StateFolder(source: site.root.path, output: SiteWriter.absolute(site.outputPath))
+        // An older format, listing a file that is not caravan's and claiming every page is current.
+        let old = "# caravan manifest 2\n# inputs 1\n0 7 - mine.html\n"
+        try Data(old.utf8).write(to: URL(fileURLWithPath: state.path + "/manifest"))
+        try Data("caravan yaml cache 0\n".utf8).write(to: URL(fileURLWithPath: state.path + "/front-matter"))
+        let (result, report) = try site.buildAndWrite()
+        #expect(!result.wasUpToDate && result.output?.keptPages.isEmpty == true, "rendered afresh")
+        #expect(report?.removed == 0)
+        #expect(FileManager.default.fileExists(atPath: site.outputPath + "/mine.html"))
+    }
+
+    @Test("the build state earlier versions kept in the output folder is removed from it")
+    func legacyStateRemoved() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        for name in SiteWriter.legacyStateNames {
+            try Data("title: EMBARGO-TITLE-7Q\n".utf8).write(to: URL(fileURLWithPath: site.outputPath + "/" + name))
+        }
+        try site.write("Content/articles/published/en.md", FixtureSite.article(title: "Published, edited", extra: "tags: [rail]\n"))
+        try site.buildAndWrite()
+        for name in SiteWriter.legacyStateNames { #expect(!FileManager.default.fileExists(atPath: site.outputPath + "/" + name)) }
+        #expect(Self.leaks(in: site.outputPath, site: site).isEmpty)
+    }
+}
