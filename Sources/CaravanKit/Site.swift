@@ -41,10 +41,12 @@ public struct BuildResult: Sendable {
 enum Site {
     /// `files` reads the sources (with the listings already read, if any); `cache` and
     /// `previousPageKeys` are what the previous build loaded and rendered (a page whose
-    /// input key is unchanged is kept, not rendered); `pageOutput` takes each rendered page
-    /// as it is made (nil keeps pages in `BuildOutput.files`).
+    /// input key is unchanged is kept, not rendered); `remembering` says whether the cache
+    /// returned will serve another build in this process (the resolved site and the plan
+    /// are then kept too); `pageOutput` takes each rendered page as it is made (nil keeps
+    /// pages in `BuildOutput.files`).
     static func build(
-        _ options: BuildOptions, files: FileSystem, cache: BuildCache, previousPageKeys: [String: UInt64],
+        _ options: BuildOptions, files: FileSystem, cache: BuildCache, previousPageKeys: [String: UInt64], remembering: Bool,
         pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?
     ) -> (BuildResult, BuildCache) {
         var diagnostics: [Diagnostic] = []
@@ -98,7 +100,7 @@ enum Site {
         } else {
             (site, resolveDiagnostics) = resolver.resolve(loaded)
         }
-        learnt.resolved = (resolveKey, site, resolveDiagnostics)
+        if remembering { learnt.resolved = (resolveKey, site, resolveDiagnostics) }
         diagnostics += resolveDiagnostics
         lap("resolve")
 
@@ -113,15 +115,15 @@ enum Site {
             plan = RenderPlan(updating: previous.plan, site: site, inputs: inputs, changedBodies: changedBodies,
                               previousPageKeys: previousPageKeys)
         } else {
-            plan = RenderPlan(site: site, inputs: inputs, previousPageKeys: previousPageKeys)
+            plan = RenderPlan(site: site, inputs: inputs, previousPageKeys: previousPageKeys, indexingBodies: remembering)
         }
-        learnt.plan = (planKey.value, plan)
+        if remembering { learnt.plan = (planKey.value, plan) }
         lap("plan")
 
         // 4. Render: Markdown to HTML, then the pages through their templates.
         let (templates, templateDiagnostics) = compiled.value
         diagnostics += templateDiagnostics
-        learnt.templates = (templatesKey, templates, templateDiagnostics)
+        if remembering { learnt.templates = (templatesKey, templates, templateDiagnostics) }
         lap("templates")
         options.progress?("markdown", 0, 1)
         let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents)

@@ -106,7 +106,8 @@ public final class SiteBuilder {
     }
 
     private func buildInMemory(files: FileSystem) -> BuildResult {
-        var (result, learnt) = Site.build(options, files: files, cache: cache, previousPageKeys: inMemory?.pageKeys ?? [:], pageOutput: nil)
+        var (result, learnt) = Site.build(options, files: files, cache: cache, previousPageKeys: inMemory?.pageKeys ?? [:],
+                                          remembering: true, pageOutput: nil)
         guard var output = result.output else { return result }
         // Kept pages are the previous build's bytes.
         for path in output.keptPages {
@@ -154,7 +155,7 @@ public final class SiteBuilder {
         }
         let staging = writer.begin(after: manifest)
         var (result, learnt) = Site.build(
-            options, files: files, cache: cache, previousPageKeys: previousPageKeys,
+            options, files: files, cache: cache, previousPageKeys: previousPageKeys, remembering: !savesStateAfterEachBuild,
             pageOutput: { path, bytes, key in staging.stage(path, bytes, key: key) })
         result.timings.insert(checked, at: 0)
         guard let output = result.output else {
@@ -197,6 +198,10 @@ public final class SiteBuilder {
                     hint: "the site was written; the next build will render every page again"))
                 state.forgetManifest()
             }
+            // A builder that saves after every build lives for one: what it loaded is freed
+            // on another thread while the command prints its summary and exits.
+            releaseInBackground(cache.folders)
+            cache.folders = [:]
         }
         result.timings.append(("write", ContinuousClock.now - writing))
         return result

@@ -15,11 +15,14 @@ struct RenderPlan: Sendable {
     /// feed), by index: when only bodies change, only these keys change.
     let pagesShowingBody: [String: [Int]]
 
-    init(site: ResolvedSite, inputs: InputKeys, previousPageKeys: [String: UInt64]) {
+    /// `indexingBodies`: whether to note which pages show each body (`pagesShowingBody`),
+    /// for a later build in this process to update this plan instead of making a new one.
+    init(site: ResolvedSite, inputs: InputKeys, previousPageKeys: [String: UInt64], indexingBodies: Bool = true) {
         let pages = PagePlan.all(for: site)
         let planned = pages.concurrentMap { page in
             let path = page.route.outputPath
-            return (path, inputs.key(for: page, at: path, in: site), page.documents(in: site).map { RenderedDocuments.key($0, $1) })
+            return (path, inputs.key(for: page, at: path, in: site),
+                    indexingBodies ? page.documents(in: site).map { RenderedDocuments.key($0, $1) } : [])
         }
         var pagesShowingBody: [String: [Int]] = [:]
         for (index, (_, _, documents)) in planned.enumerated() {
