@@ -164,17 +164,21 @@ public final class SiteBuilder {
             return result
         }
         let writing = ContinuousClock.now
-        do {
-            (result.report, manifest) = try staging.commit(output)
-        } catch {
-            // Some files may be in place already: the folder matches neither build, so the
-            // next build starts afresh (and sweeps what is left).
-            state.forgetManifest()
-            manifest = Manifest()
-            hasReadState = false
+        switch staging.commit(output) {
+        case .success(let written):
+            (result.report, manifest) = written
+        case .failure(let failure):
+            if failure.folderChanged {
+                // Some files are in place already: the folder matches neither build, so the
+                // next build trusts nothing in it (and sweeps what is left).
+                state.forgetManifest()
+                manifest = Manifest()
+                hasReadState = false
+            } else if savesStateAfterEachBuild {
+                state.endWrite()
+            }
             result.output = nil
-            result.diagnostics.append(.error(writer.output, nil, "writing the site failed: \(error.localizedDescription)",
-                                             hint: "check the free space and permissions of the output folder, then build again"))
+            result.diagnostics.append(failure.diagnostic)
             return result
         }
         remember(files: files, learnt: learnt)

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import Synchronization
 
 extension SiteWriter {
@@ -12,11 +12,11 @@ extension SiteWriter {
     /// pages no later build makes, which nothing else would ever delete) and the folders
     /// that held only those. The engine calls it when its journal says a write was cut short.
     func sweepInterruptedWrite() {
-        let names = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? []
-        for path in names where (path.split(separator: "/").last ?? "").hasPrefix(Self.temporaryPrefix) {
-            unlink(output + "/" + path)
+        for path in folder.allFiles() where Self.name(of: path).hasPrefix(Self.temporaryPrefix) {
+            folder.remove(path)
             removeEmptyParents(of: path)
         }
+        folder.closeFolders()
     }
 
     /// A write in progress. `stage` takes each file as soon as it is made, from any thread:
@@ -30,7 +30,7 @@ extension SiteWriter {
             var entries: [String: Manifest.Entry] = [:]
             var temporaries: [(temporary: String, path: String)] = []
             var createdFolders: [String] = []
-            var failures: [String] = []
+            var failures: [Diagnostic] = []
             var unchanged = 0
             /// Whether the marker is there, and whether this write put it there.
             var hasMarker = false
@@ -40,6 +40,7 @@ extension SiteWriter {
         private let writer: SiteWriter
         private let previous: Manifest
         private let state = Mutex(State())
+        private var folder: OutputFolder { writer.folder }
 
         fileprivate init(writer: SiteWriter, previous: Manifest) {
             self.writer = writer
@@ -49,75 +50,101 @@ extension SiteWriter {
         /// `key` is a page's input key (`BuildOutput.pageKeys`), kept in the manifest.
         public func stage(_ path: String, _ bytes: [UInt8], key: UInt64? = nil) {
             let entry = Manifest.Entry(hash: ContentHash.of(bytes), size: bytes.count, key: key)
-            if let old = previous.entries[path], old.hash == entry.hash, old.size == entry.size, writer.fileSize(path) == bytes.count {
+            if let old = previous.entries[path], old.hash == entry.hash, old.size == entry.size, folder.fileSize(path) == bytes.count {
                 state.withLock { state in
                     state.entries[path] = entry
                     state.unchanged += 1
                 }
                 return
             }
-            do {
+            var made: [String] = []
+            do throws(OutputFolder.Failure) {
                 try markFolder()
-                let created = try writer.makeFolder(SiteWriter.folder(of: path))
-                let temporary = try writer.writeTemporary(path, bytes)
+                let (parent, isCached) = try folder.openFolder(SiteWriter.folder(of: path), creating: true, made: &made)
+                defer { if !isCached { close(parent) } }
+                let temporary = try folder.writeTemporary(bytes, in: parent, for: path)
                 state.withLock { state in
                     state.entries[path] = entry
                     state.temporaries.append((temporary, path))
-                    state.createdFolders += created
+                    state.createdFolders += made
                 }
             } catch {
-                state.withLock { $0.failures.append("\(error)") }
+                state.withLock { state in
+                    state.createdFolders += made
+                    state.failures.append(writer.diagnostic(error))
+                }
             }
         }
 
         /// Puts the marker in before the first temporary file: a build interrupted (Ctrl-C)
         /// after that leaves a folder the next build still recognises as its own.
-        private func markFolder() throws {
-            try state.withLock { state in
+        private func markFolder() throws(OutputFolder.Failure) {
+            try state.withLock { (state: inout State) throws(OutputFolder.Failure) in
                 guard !state.hasMarker else { return }
-                state.createdFolders += try writer.makeFolder("")
-                if writer.fileSize(SiteWriter.markerName) == nil {
-                    try writer.publish(writer.writeTemporary(SiteWriter.markerName, Array(SiteWriter.markerText.utf8)), as: SiteWriter.markerName)
+                var made: [String] = []
+                defer { state.createdFolders += made }
+                let (root, _) = try folder.openFolder("", creating: true, made: &made)
+                if folder.fileSize(SiteWriter.markerName) == nil {
+                    let temporary = try folder.writeTemporary(Array(SiteWriter.markerText.utf8), in: root, for: SiteWriter.markerName)
+                    try folder.rename(temporary, to: SiteWriter.markerName, in: root, for: SiteWriter.markerName)
                     state.wroteMarker = true
                 }
                 state.hasMarker = true
             }
         }
 
+        /// Why a commit did not happen: what went wrong, and whether the folder was already
+        /// partly changed (a rename failed after others succeeded) or is as it was.
+        struct Failure: Error {
+            var diagnostic: Diagnostic
+            var folderChanged: Bool
+        }
+
         /// Stages what `build` still holds, keeps its kept pages, then publishes everything
-        /// and returns what was done and the new manifest.
-        func commit(_ build: BuildOutput) throws -> (Report, Manifest) {
+        /// and returns what was done and the new manifest; or, when a file could not be
+        /// written, removes everything staged and says what went wrong.
+        func commit(_ build: BuildOutput) -> Result<(Report, Manifest), Failure> {
             let files = build.files.sorted { $0.key < $1.key }
             _ = files.concurrentMap { [self] file in stage(file.key, file.value, key: build.pageKeys[file.key]) }
             var state = self.state.withLock { $0 }
             for path in build.keptPages {
                 guard let entry = previous.entries[path] else {
-                    state.failures.append("\(path) was kept from a build that did not write it")
+                    state.failures.append(.error(writer.output + "/" + path, nil, "the previous build did not write this page, so it cannot be kept",
+                                                 hint: "build again; if it persists, delete \(StateFolder.folderName)/ beside Content/"))
                     continue
                 }
                 state.entries[path] = entry
                 state.unchanged += 1
             }
-            if let failure = state.failures.first {
+            if let failure = state.failures.sorted(by: { $0.file < $1.file }).first {
                 abandon()
-                throw SiteWriter.writeError(failure)
+                return .failure(Failure(diagnostic: failure, folderChanged: false))
             }
-            try markFolder()
             // Renames in different folders do not wait on each other: on every core.
-            let failures = state.temporaries.sorted { $0.path < $1.path }.concurrentMap { temporary, path in
-                Result { try writer.publish(temporary, as: path) }.failureDescription
+            let failures = state.temporaries.sorted { $0.path < $1.path }.concurrentMap { [self] temporary, path -> Diagnostic? in
+                var made: [String] = []
+                do throws(OutputFolder.Failure) {
+                    let (parent, isCached) = try folder.openFolder(SiteWriter.folder(of: path), creating: false, made: &made)
+                    defer { if !isCached { close(parent) } }
+                    try folder.rename(temporary, to: SiteWriter.name(of: path), in: parent, for: path)
+                    return nil
+                } catch {
+                    return writer.diagnostic(error)
+                }
             }
             if let failure = failures.lazy.compactMap({ $0 }).first {
-                throw SiteWriter.writeError(failure)
+                folder.closeFolders()
+                return .failure(Failure(diagnostic: failure, folderChanged: true))
             }
             let next = Manifest(entries: state.entries)
             var report = Report(written: state.temporaries.count, unchanged: state.unchanged)
             for path in previous.entries.keys.filter({ next.entries[$0] == nil }).sorted() where SiteWriter.isSafeRelative(path) {
-                if unlink(writer.output + "/" + path) == 0 { report.removed += 1 }
+                if folder.remove(path) { report.removed += 1 }
                 writer.removeEmptyParents(of: path)
             }
-            for name in SiteWriter.legacyStateNames { unlink(writer.output + "/" + name) }
-            return (report, next)
+            for name in SiteWriter.legacyStateNames { folder.remove(name) }
+            folder.closeFolders()
+            return .success((report, next))
         }
 
         /// Removes everything staged so far; the folder is left as the last build left it.
@@ -126,21 +153,21 @@ extension SiteWriter {
                 defer { state = State() }
                 return state
             }
-            for (temporary, _) in state.temporaries { unlink(temporary) }
-            if state.wroteMarker { unlink(writer.output + "/" + SiteWriter.markerName) }
+            for (temporary, path) in state.temporaries {
+                folder.remove(SiteWriter.folder(of: path).isEmpty ? temporary : SiteWriter.folder(of: path) + "/" + temporary)
+            }
+            if state.wroteMarker { folder.remove(SiteWriter.markerName) }
+            folder.closeFolders()
             // Threads record the folders they made in any order; the longest path first
             // removes every folder before its parent.
-            for folder in state.createdFolders.sorted(by: { $0.utf8.count > $1.utf8.count }) {
-                rmdir(folder.isEmpty ? writer.output : writer.output + "/" + folder)
+            for made in state.createdFolders.sorted(by: { $0.utf8.count > $1.utf8.count }) {
+                folder.removeFolderIfEmpty(made)
             }
         }
     }
-}
 
-private extension Result {
-    /// What went wrong, as text that can cross threads; nil on success.
-    var failureDescription: String? {
-        if case .failure(let error) = self { return error.localizedDescription }
-        return nil
+    /// A failure to write, as a diagnostic naming the path under the output folder.
+    func diagnostic(_ failure: OutputFolder.Failure) -> Diagnostic {
+        .error(failure.path.isEmpty ? output : output + "/" + failure.path, nil, failure.description, hint: failure.hint)
     }
 }

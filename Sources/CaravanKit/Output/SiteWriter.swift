@@ -38,9 +38,14 @@ public struct SiteWriter: Sendable {
         public var hint: String
     }
 
+    /// The output folder, absolute and resolved.
     let output: String
+    /// The only way into it.
+    let folder: OutputFolder
 
     /// `output` is the folder to write; `source` the site root, which it must stay out of.
+    /// Both are resolved first (every symbolic link of the part that exists), so a link on
+    /// the way cannot lead the output into the sources.
     public init(output: String, source: String) throws(Refusal) {
         let outputPath = Self.absolute(output)
         let sourcePath = Self.absolute(source)
@@ -49,14 +54,14 @@ public struct SiteWriter: Sendable {
                           hint: "choose an output folder of its own, e.g. --output Site")
         }
         for protected in ["Content", "Templates", "Public", "Sources", "Tests", ".git"] {
-            let folder = sourcePath + "/" + protected
+            let folder = Self.absolute(sourcePath + "/" + protected)
             if outputPath == folder || outputPath.hasPrefix(folder + "/") {
                 throw Refusal(description: "the output folder \(outputPath) is inside \(protected)/",
                               hint: "choose a folder outside the sources, e.g. --output Site")
             }
         }
         var info = stat()
-        if stat(outputPath, &info) == 0 {
+        if lstat(outputPath, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
                 throw Refusal(description: "\(outputPath) exists and is not a folder", hint: "choose another --output")
             }
@@ -66,16 +71,22 @@ public struct SiteWriter: Sendable {
                     description: "\(outputPath) is not empty and was not created by caravan; refusing to write into it",
                     hint: "choose a new or empty folder with --output, or move that folder's files away first")
             }
+        } else if errno != ENOENT {
+            throw Refusal(description: "cannot use \(outputPath) as the output folder: \(String(cString: strerror(errno)))",
+                          hint: "check the path given to --output")
         }
         self.output = outputPath
+        folder = OutputFolder(path: outputPath)
     }
 
     /// Which of the files `manifest` lists are still there as written: their page keys (a
     /// page whose key is unchanged need not be rendered again), and whether all are (a
     /// file deleted or changed by hand is left out, so the build writes it again).
     func present(_ manifest: Manifest) -> (pageKeys: [String: UInt64], isComplete: Bool) {
+        guard folder.exists else { return ([:], manifest.entries.isEmpty) }
         let entries = Array(manifest.entries)
-        let present = entries.concurrentMap { path, entry in fileSize(path) == entry.size }
+        let present = entries.concurrentMap { path, entry in folder.fileSize(path) == entry.size }
+        folder.closeFolders()
         var pageKeys: [String: UInt64] = [:]
         for ((path, entry), isThere) in zip(entries, present) where isThere {
             if let key = entry.key { pageKeys[path] = key }
@@ -85,44 +96,11 @@ public struct SiteWriter: Sendable {
 
     /// The files in the folder that `manifest` does not list (the marker aside), sorted.
     func filesNotIn(_ manifest: Manifest) -> [String] {
-        let names = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? []
-        return names.filter { path in
-            path != Self.markerName && manifest.entries[path] == nil && fileSize(path) != nil && !Self.isFolder(output + "/" + path)
-        }.sorted()
-    }
-
-    private static func isFolder(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        folder.allFiles().filter { $0 != Self.markerName && manifest.entries[$0] == nil }.sorted()
     }
 
     /// Whether the folder carries Caravan's marker (it was written by caravan).
-    var isMarked: Bool { fileSize(Self.markerName) != nil }
-
-    func fileSize(_ path: String) -> Int? {
-        var info = stat()
-        return stat(output + "/" + path, &info) == 0 ? Int(info.st_size) : nil
-    }
-
-    /// `mkdir -p` for a site-relative folder; returns the folders it had to create,
-    /// outermost first. Safe from several threads: a folder made meanwhile is fine. Tries
-    /// `mkdir` first: for a new page's folder that is one system call instead of three.
-    func makeFolder(_ relative: String) throws -> [String] {
-        if relative.isEmpty {
-            var info = stat()
-            if stat(output, &info) == 0 { return [] }
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            return [""]
-        }
-        let full = output + "/" + relative
-        if mkdir(full, 0o755) == 0 { return [relative] }
-        if errno == EEXIST { return [] }
-        guard errno == ENOENT else { throw Self.posixError("cannot create \(full)") }
-        let created = try makeFolder(Self.folder(of: relative))
-        if mkdir(full, 0o755) == 0 { return created + [relative] }
-        guard errno == EEXIST else { throw Self.posixError("cannot create \(full)") }
-        return created
-    }
+    var isMarked: Bool { folder.fileSize(Self.markerName) != nil }
 
     /// The folder part of a `/`-separated path ("" for a name alone); a byte search, as
     /// it runs for every page written.
@@ -131,53 +109,42 @@ public struct SiteWriter: Sendable {
         return String(path[..<slash])
     }
 
-    /// Writes `bytes` under a temporary name in the file's folder and returns that name;
-    /// `publish` renames it into place, so no reader ever sees half a file.
-    func writeTemporary(_ path: String, _ bytes: [UInt8]) throws -> String {
-        let full = output + "/" + path
-        let slash = full.utf8.lastIndex(of: UInt8(ascii: "/"))!  // `full` starts with `output + "/"`
-        let temporary = full[..<slash] + "/" + Self.temporaryPrefix + full[full.utf8.index(after: slash)...]
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Self.posixError("cannot create \(temporary)") }
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            guard count > 0 else {
-                close(fd)
-                unlink(temporary)
-                throw Self.posixError("cannot write \(full)")
-            }
-            done += count
-        }
-        close(fd)
-        return temporary
+    /// The last part of a `/`-separated path.
+    static func name(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
-    func publish(_ temporary: String, as path: String) throws {
-        let full = output + "/" + path
-        guard rename(temporary, full) == 0 else {
-            unlink(temporary)
-            throw Self.posixError("cannot rename \(temporary) to \(full)")
-        }
-    }
-
+    /// Removes the folders holding `path` that are left empty, innermost first.
     func removeEmptyParents(of path: String) {
-        var folder = Self.folder(of: path)
-        while !folder.isEmpty, rmdir(output + "/" + folder) == 0 {
-            folder = Self.folder(of: folder)
+        var parent = Self.folder(of: path)
+        while !parent.isEmpty, folder.removeFolderIfEmpty(parent) {
+            parent = Self.folder(of: parent)
         }
     }
 
     /// A manifest line could have been edited by hand: never follow one out of the folder.
     static func isSafeRelative(_ path: String) -> Bool {
-        !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0.isEmpty }
     }
 
+    /// `path` made absolute, with every symbolic link in the part of it that exists resolved
+    /// (`realpath`), and the rest appended: where a folder that does not exist yet will be.
     static func absolute(_ path: String) -> String {
-        let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        var text = url.path
-        while text.count > 1, text.hasSuffix("/") { text.removeLast() }
-        return text
+        var missing: [String] = []
+        var existing = URL(fileURLWithPath: path).standardizedFileURL.path
+        while true {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                var text = String(cString: resolved)
+                for name in missing.reversed() { text += (text == "/" ? "" : "/") + name }
+                return text
+            }
+            let url = URL(fileURLWithPath: existing)
+            guard existing != "/", !existing.isEmpty else { return path }
+            missing.append(url.lastPathComponent)
+            existing = url.deletingLastPathComponent().path
+        }
     }
 
     static func posixError(_ message: String) -> NSError {
