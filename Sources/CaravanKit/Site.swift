@@ -58,7 +58,7 @@ enum Site {
             clock = now
         }
         func finish(_ output: BuildOutput?, _ cache: BuildCache) -> (BuildResult, BuildCache) {
-            let sorted = diagnostics.sortedForDisplay()
+            let sorted = diagnostics.sortedForDisplay().collapsedPerLine()
             return (BuildResult(output: sorted.hasErrors ? nil : output, diagnostics: sorted, timings: timings), cache)
         }
 
@@ -118,6 +118,7 @@ enum Site {
             plan = RenderPlan(site: site, inputs: inputs, previousPageKeys: previousPageKeys, indexingBodies: remembering)
         }
         if remembering { learnt.plan = (planKey.value, plan) }
+        diagnostics += OutputCollisions.check(plan, site: site)
         lap("plan")
 
         // 4. Render: Markdown to HTML, then the pages through their templates.

@@ -26,6 +26,18 @@ public enum RawHTTP {
         return response.response
     }
 
+    /// Reads what the server sends until it closes the connection (or the read times out).
+    public static func readToEnd(_ fd: Int32) -> String {
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(fd, &buffer, buffer.count)
+            if count <= 0 { break }
+            data += buffer[..<count]
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Opens a WebSocket and returns the socket, ready for `nextTextMessage`.
     public static func openWebSocket(port: UInt16, path: String, timeout: Double = 15) throws -> Int32 {
         let fd = try connect(port: port, timeout: timeout)
@@ -71,7 +83,8 @@ public enum RawHTTP {
         public var description: String { message }
     }
 
-    private static func connect(port: UInt16, timeout: Double) throws -> Int32 {
+    /// A connected TCP socket to 127.0.0.1:`port`, reads timing out after `timeout` seconds.
+    public static func connect(port: UInt16, timeout: Double) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(message: "socket() failed") }
         var time = timeval(tv_sec: Int(timeout), tv_usec: 0)
@@ -87,9 +100,15 @@ public enum RawHTTP {
         return fd
     }
 
-    private static func send(_ fd: Int32, _ text: String) throws {
+    /// Sends every byte; throws when the server has closed the connection (no SIGPIPE).
+    public static func send(_ fd: Int32, _ text: String) throws {
         let bytes = Array(text.utf8)
-        guard write(fd, bytes, bytes.count) == bytes.count else { throw Failure(message: "write failed") }
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + done, $0.count - done, Int32(MSG_NOSIGNAL)) }
+            guard count > 0 else { throw Failure(message: "write failed") }
+            done += count
+        }
     }
 
     private static func parse(_ data: [UInt8]) -> (response: Response, complete: Bool)? {

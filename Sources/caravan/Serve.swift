@@ -26,7 +26,16 @@ struct Serve: AsyncParsableCommand {
     var timings = false
 
     func run() async throws {
-        let server = try DevServer(options: BuildOptions(source: source, includeDrafts: drafts), host: host, port: port)
+        let server: DevServer
+        do {
+            server = try DevServer(options: BuildOptions(source: source, includeDrafts: drafts), host: host, port: port)
+        } catch let failure as DevServer.StartFailure {
+            standardError("error: \(failure.description)\nhint: \(failure.hint)")
+            throw ExitCode.failure
+        } catch let refusal as SiteWriter.Refusal {
+            standardError("error: \(refusal.description)\nhint: \(refusal.hint)")
+            throw ExitCode.failure
+        }
         let timings = self.timings
         let printer: @Sendable (BuildResult, Duration) -> Void = { result, duration in
             if timings {
@@ -51,7 +60,8 @@ struct Serve: AsyncParsableCommand {
         Task {
             try await server.waitUntilListening()
             let port = await server.listeningPort() ?? port
-            say("Serving on http://\(host):\(port)/ — press Ctrl-C to stop.")
+            let address = host.contains(":") ? "[\(host)]" : host
+            say("Serving on http://\(address):\(port)/ — press Ctrl-C to stop.")
         }
         do {
             try await serving.value

@@ -65,7 +65,7 @@ import Testing
         defer { running.cancel() }
         try await server.waitUntilListening()
         let port = try #require(await server.listeningPort())
-        let served = await server.site.builtFiles
+        let served = server.site.builtFiles
         #expect(served.contains("en/articles/published/index.html"))
         for path in served.sorted() + ["en/articles/embargoed-merger-7q/", "zh/articles/half/", "en/tags/embargo-tag-7q/", "nope/"] {
             let response = try await RawHTTP.request(port: port, target: "/" + path)

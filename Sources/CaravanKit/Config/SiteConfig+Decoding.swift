@@ -17,7 +17,7 @@ extension SiteConfig {
             baseURL = nil
         }
         let unsafeHTML = reader.bool("unsafe_html") ?? false
-        let pageSize = reader.positiveInteger("paginate", example: "20") ?? 20
+        let pageSize = reader.positiveInteger("paginate", maximum: 1000, example: "20") ?? 20
         guard !languages.isEmpty else { return (nil, reader.diagnostics) }
         let config = SiteConfig(
             languages: languages, title: title, description: description, baseURL: baseURL,

@@ -1,4 +1,8 @@
 extension UIStrings {
+    /// UI strings that are numbers, with the values that make sense.
+    static let numberRanges: [String: ClosedRange<Int>] = ["summary_length": 1...10_000]
+    private static let numberExamples = ["summary_length": 60]
+
     /// Decodes `Content/i18n/<lang>.yaml`: `key: text` lines, plus `months:` as a list of twelve.
     static func decode(_ root: YAMLNode, language: String, file: String, diagnostics: inout [Diagnostic]) -> UIStrings? {
         guard case .mapping(let pairs, _) = root else {
@@ -10,6 +14,11 @@ extension UIStrings {
         for (key, value) in pairs {
             switch value {
             case .scalar(let scalar) where key.text != "months":
+                if let range = numberRanges[key.text], !(Int(scalar.text).map(range.contains) ?? false) {
+                    diagnostics.append(.error(
+                        file, scalar.location, "`\(key.text)` must be a whole number from \(range.lowerBound) to \(range.upperBound), not `\(scalar.text)`",
+                        hint: "write e.g. `\(key.text): \"\(numberExamples[key.text] ?? range.lowerBound)\"`"))
+                }
                 values[key.text] = scalar.text
             case .sequence(let items, _) where key.text == "months":
                 months = items.compactMap { if case .scalar(let s) = $0 { s.text } else { nil } }

@@ -79,7 +79,7 @@ struct ContentLoader {
     }
 
     private mutating func readYAML(_ path: String) -> (YAMLNode, String)? {
-        guard let text = readText(path) else { return nil }
+        guard staysInside(path, "Content"), let text = readText(path) else { return nil }
         yamlTexts[path] = text
         do {
             guard let root = try YAMLParser.parse(text) else {
@@ -137,7 +137,7 @@ struct ContentLoader {
         var templates: [TemplateSource] = []
         for (name, _) in files.walk("Templates") where name.hasSuffix(".mustache") {
             let path = "Templates/\(name)"
-            guard let text = readText(path) else { continue }
+            guard staysInside(path, "Templates"), let text = readText(path) else { continue }
             templates.append(TemplateSource(name: String(name.dropLast(".mustache".count)), path: path, text: text))
         }
         if templates.isEmpty {
@@ -151,14 +151,22 @@ struct ContentLoader {
         var result: [(String, [UInt8])] = []
         for (name, entry) in files.walk("Public") {
             let path = "Public/\(name)"
-            if entry.isSymlink, !files.resolves(path, inside: "Public") {
-                diagnostics.append(.error(path, nil, "symbolic link to a place outside Public/",
-                                          hint: "copy the file into Public/ instead of linking to it"))
-                continue
-            }
+            guard staysInside(path, "Public") else { continue }
             if let bytes = files.read(path) { result.append((name, bytes)) }
         }
         return result
+    }
+}
+
+extension ContentLoader {
+    /// Whether `path` (or a folder on the way to it) does not lead out of `folder` through a
+    /// symbolic link; reports it when it does. Reading never leaves the site's folders.
+    mutating func staysInside(_ path: String, _ folder: String) -> Bool {
+        guard !files.resolves(path, inside: folder) else { return true }
+        guard files.exists(path) else { return true }  // missing files have their own message
+        diagnostics.append(.error(path, nil, "symbolic link to a place outside \(folder)/",
+                                  hint: "copy the file into \(folder)/ instead of linking to it"))
+        return false
     }
 }
 

@@ -86,11 +86,11 @@ struct FieldReader {
         return nil
     }
 
-    /// A whole number above zero, such as a page size.
-    mutating func positiveInteger(_ key: String, example: String) -> Int? {
+    /// A whole number from 1 to `maximum`, such as a page size.
+    mutating func positiveInteger(_ key: String, maximum: Int, example: String) -> Int? {
         guard let node = node(key) else { return nil }
-        if case .scalar(let scalar) = node, let value = Int(scalar.text), value > 0 { return value }
-        error(at: node.location, "`\(key)` must be a whole number above 0", hint: "write `\(key): \(example)`")
+        if case .scalar(let scalar) = node, let value = Int(scalar.text), (1...maximum).contains(value) { return value }
+        error(at: node.location, "`\(key)` must be a whole number from 1 to \(maximum)", hint: "write `\(key): \(example)`")
         return nil
     }
 

@@ -41,8 +41,15 @@ extension FrontMatter {
         let author = reader.string("author", example: "\"Caravan Newsroom\"")
         let tags = reader.stringList("tags", example: "[rail, customs]").map { Reference(text: $0.text, location: $0.location) }
         let corridors = reader.stringList("corridors", example: "[western]").map { Reference(text: $0.text, location: $0.location) }
-        let image = reader.string("image", example: "photo.jpg").map {
+        var image = reader.string("image", example: "photo.jpg").map {
             Reference(text: $0, location: reader.node("image")!.location)
+        }
+        // The picture is a file of the story's folder: a name, not an address or a path out.
+        if let picture = image, !MarkdownStage.isRemote(picture.text),
+           MarkdownStage.localFileName(picture.text) == nil || picture.text.split(separator: "/").contains("..") {
+            reader.error(at: picture.location, "`image` must name a picture file in the story's folder, not `\(picture.text)`",
+                         hint: "put the picture beside the story's Markdown files and write its file name, e.g. `image: photo.jpg`")
+            image = nil
         }
         let imageAlt = reader.string("image_alt", example: "\"What the picture shows\"")
         if image != nil, imageAlt == nil || imageAlt!.allSatisfy(\.isWhitespace) {

@@ -31,7 +31,14 @@ extension MarkdownRenderer {
             case _ where strcmp(cmark_node_get_type_string(node), "table") == 0:
                 tables.append(node)
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
-                if !allowsRawHTML { rawHTML.append(node) }
+                if !allowsRawHTML {
+                    rawHTML.append(node)
+                } else {
+                    // Kept, but never able to run script.
+                    let literal = Self.string(cmark_node_get_literal(node))
+                    let filtered = RawHTMLFilter.filter(literal)
+                    if filtered != literal { cmark_node_set_literal(node, filtered) }
+                }
             case CMARK_NODE_LINK:
                 let url = Self.string(cmark_node_get_url(node))
                 if Self.isScriptURL(url) {

@@ -48,7 +48,7 @@ struct MarkdownStage {
                     document.text))
             }
             for (url, location) in pictures {
-                if url.hasPrefix("//") || url.contains("://") {
+                if Self.isRemote(url) {
                     // Readers behind slow or blocking networks get nothing from other hosts.
                     diagnostics.append(withSource(.error(
                         document.path, location, "picture `\(url)` is on another website; pages load nothing from other hosts",
@@ -82,6 +82,11 @@ struct MarkdownStage {
             return .error(document.path, link.location, "`\(link.url)` is not a story link",
                           hint: "write `@/articles/<slug>` or `@/pages/<slug>`, optionally followed by `#section`")
         }
+    }
+
+    /// Whether an address points at another website (pictures must not).
+    static func isRemote(_ url: String) -> Bool {
+        url.hasPrefix("//") || url.contains("://")
     }
 
     /// The file a relative URL names inside the story folder; nil for web addresses,

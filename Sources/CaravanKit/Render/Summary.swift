@@ -5,7 +5,8 @@
 enum Summary {
     static func cut(_ text: String, strings: UIStrings?) -> String {
         let text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let limit = Int(strings?["summary_length"] ?? "") ?? 60
+        // Checked when the strings load (`UIStrings.numberRanges`); kept in range here too.
+        let limit = min(10_000, max(1, Int(strings?["summary_length"] ?? "") ?? 60))
         let ellipsis = strings?["ellipsis"] ?? "…"
         if strings?["summary_unit"] == "characters" {
             guard text.count > limit else { return text }

@@ -1,27 +1,37 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 
-/// The FlyingFox adapter: the only file that imports it. Serves a `DevSite` over HTTP on
-/// loopback, pushes "reload" over a WebSocket after each rebuild, and watches the sources.
+/// `caravan serve`: a `DevSite` over HTTP (`HTTPServer`), "reload" pushed over a WebSocket
+/// after each rebuild that changed what a browser shows, and the sources watched.
 public final class DevServer: Sendable {
     public let site: DevSite
     private let server: HTTPServer
     private let root: String
+    private let listening = Gate()
 
+    public struct StartFailure: Error, CustomStringConvertible {
+        public var description: String
+        public var hint: String
+    }
+
+    /// Builds nothing yet, but takes the address: a port in use or an unknown host is
+    /// refused at once, with what to do instead.
     public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000) throws {
-        site = try DevSite(options: options)
+        let site = try DevSite(options: options)
+        self.site = site
         root = options.source
-        server = HTTPServer(address: try sockaddr_in.inet(ip4: host, port: port), logger: .disabled)
+        do {
+            server = try HTTPServer(host: host, port: port) { request in Self.reply(to: request, site: site) }
+        } catch {
+            throw StartFailure(description: error.description, hint: error.hint)
+        }
     }
 
-    /// The address the server listens on (useful with port 0, which picks a free port).
+    /// The port the server listens on (the one the system picked, with port 0).
     public func listeningPort() async -> UInt16? {
-        if case .ip4(_, let port) = await server.listeningAddress { return port }
-        return nil
+        server.port
     }
 
-    /// Builds, starts listening, and watches the sources until cancelled. `report` is
+    /// Builds, starts answering, and watches the sources until cancelled. `report` is
     /// called after each build with its result, for the terminal.
     public func run(report: @escaping @Sendable (BuildResult, Duration) -> Void) async throws {
         // Watching starts first: a file saved during the first build is built next.
@@ -30,74 +40,63 @@ public final class DevServer: Sendable {
         let start = ContinuousClock.now
         let first = await site.rebuild()
         report(first, ContinuousClock.now - start)
-        await server.appendRoute(HTTPRoute("GET \(LiveReload.socketPath)"), to: .webSocket(ReloadMessages(site: site)))
-        await server.appendRoute("*") { [site] request in
-            let answer = await site.response(method: request.method.rawValue, path: request.target.path(percentEncoded: true))
-            var headers: HTTPHeaders = [.contentType: answer.contentType]
-            for (name, value) in answer.headers { headers[HTTPHeader(name)] = value }
-            let body = request.method == .HEAD ? Data() : Data(answer.body)
-            return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: Self.phrase(answer.status)), headers: headers, body: body)
+        server.start()
+        await listening.open()
+        try await withTaskCancellationHandler {
+            for await changes in watcher.changes {
+                try Task.checkCancellation()
+                let start = ContinuousClock.now
+                let result = await site.rebuild(changes: changes)
+                report(result, ContinuousClock.now - start)
+            }
+        } onCancel: {
+            watcher.stop()
         }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await self.server.run() }
-            group.addTask { try await self.rebuild(on: watcher, report: report) }
-            try await group.next()
-            group.cancelAll()
-        }
+        try Task.checkCancellation()
     }
 
-    /// Returns once the server listens; the first build comes before, and takes as long as
-    /// it takes (seconds on a large site), so there is no time limit here.
+    /// Returns once the server answers requests (after the first build).
     public func waitUntilListening() async throws {
-        try await server.waitUntilListening(timeout: 86_400)
+        await listening.wait()
     }
 
     public func stop() async {
-        await server.stop(timeout: 1)
+        server.stop()
         try? await site.saveState()
     }
 
-    /// Rebuilds after each batch of changes the watcher reports, with what it names.
-    private func rebuild(on watcher: SourceWatcher, report: @escaping @Sendable (BuildResult, Duration) -> Void) async throws {
-        for await changes in watcher.changes {
-            try Task.checkCancellation()
-            let start = ContinuousClock.now
-            let result = await site.rebuild(changes: changes)
-            report(result, ContinuousClock.now - start)
+    private static func reply(to request: HTTPServer.Request, site: DevSite) -> HTTPServer.Reply {
+        let path = String(request.target.split(separator: "?", maxSplits: 1).first ?? "")
+        if path == LiveReload.socketPath, request.header("Upgrade")?.lowercased() == "websocket" {
+            return .webSocket { socket in
+                // "reload" each time what the browser shows changed, until the page goes.
+                var seen = await site.version
+                while !Task.isCancelled {
+                    seen = await site.waitForChange(after: seen)
+                    if Task.isCancelled || !socket.send("reload") { break }
+                }
+            }
         }
-    }
-
-    private static func phrase(_ status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 400: "Bad Request"
-        case 404: "Not Found"
-        case 405: "Method Not Allowed"
-        case 503: "Service Unavailable"
-        default: "Status"
-        }
+        let answer = site.response(method: request.method, path: request.target)
+        return .response(HTTPServer.Response(
+            status: answer.status, headers: [("Content-Type", answer.contentType)] + answer.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            body: answer.body))
     }
 }
 
-/// Sends "reload" to a connected page each time the site is rebuilt.
-private struct ReloadMessages: WSMessageHandler {
-    let site: DevSite
+/// Opens once; everyone waiting then goes on, and later waits return at once.
+private actor Gate {
+    private var isOpen = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let (messages, continuation) = AsyncStream<WSMessage>.makeStream()
-        let task = Task { [site] in
-            var seen = await site.version
-            while !Task.isCancelled {
-                seen = await site.waitForChange(after: seen)
-                if Task.isCancelled { break }
-                continuation.yield(.text("reload"))
-            }
-        }
-        Task {
-            for await _ in client {}
-            task.cancel()
-            continuation.finish()
-        }
-        return messages
+    func open() {
+        isOpen = true
+        for continuation in waiting { continuation.resume() }
+        waiting = []
+    }
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiting.append($0) }
     }
 }

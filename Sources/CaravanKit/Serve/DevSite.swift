@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The site as `caravan serve` holds it: an engine that builds into serve's own folder
 /// (`.caravan/serve/` beside Content/, never `Site/`), the files of its last good build, the
@@ -8,9 +9,10 @@ public actor DevSite {
     public let options: BuildOptions
     private let builder: SiteBuilder
     private let folder: String
-    /// The files of the last good build; nil until one succeeded.
-    private var files: Set<String>?
-    private(set) var diagnostics: [Diagnostic] = []
+    /// What requests are answered from, readable from any thread without waiting for the
+    /// actor (a rebuild in progress never holds a request up): the files of the last good
+    /// build (nil until one succeeded) and the diagnostics of the latest build.
+    private let served = Mutex<(files: Set<String>?, diagnostics: [Diagnostic])>((nil, []))
     public private(set) var version = 0
     private var waiters: [CheckedContinuation<Int, Never>] = []
 
@@ -26,19 +28,26 @@ public actor DevSite {
     @discardableResult
     public func rebuild(changes: SourceChanges = .unknown) -> BuildResult {
         let result = builder.build(changes: changes)
-        let errorsBefore = diagnostics.filter(\.isError)
-        diagnostics = result.diagnostics
-        var changed = diagnostics.filter(\.isError) != errorsBefore
-        if result.succeeded {
-            changed = changed || files == nil || (result.report.map { $0.written + $0.removed > 0 } ?? true)
-            files = builder.builtFiles
+        let files = result.succeeded ? builder.builtFiles : nil
+        let changed = served.withLock { served in
+            let errorsBefore = served.diagnostics.filter(\.isError)
+            served.diagnostics = result.diagnostics
+            var changed = result.diagnostics.filter(\.isError) != errorsBefore
+            if let files {
+                changed = changed || served.files == nil || (result.report.map { $0.written + $0.removed > 0 } ?? true)
+                served.files = files
+            }
+            return changed
         }
         if changed || version == 0 { announceNewVersion() }
         return result
     }
 
     /// The files of the last good build, by path relative to the site root.
-    public var builtFiles: Set<String> { files ?? [] }
+    public nonisolated var builtFiles: Set<String> { served.withLock { $0.files ?? [] } }
+
+    /// The diagnostics of the latest build.
+    nonisolated var diagnostics: [Diagnostic] { served.withLock { $0.diagnostics } }
 
     /// Keeps what the builds learnt for the next `caravan serve` (see `SiteBuilder.saveState`).
     public func saveState() throws {
@@ -60,7 +69,8 @@ public actor DevSite {
 
     /// The answer to one request. Only GET and HEAD are served; the body of HEAD is
     /// dropped by the caller.
-    public func response(method: String, path: String) -> DevResponse {
+    public nonisolated func response(method: String, path: String) -> DevResponse {
+        let (files, diagnostics) = served.withLock { ($0.files, $0.diagnostics) }
         guard method == "GET" || method == "HEAD" else {
             return DevResponse(status: 405, contentType: "text/plain; charset=utf-8", body: Array("405 method not allowed\n".utf8),
                                headers: ["Allow": "GET, HEAD"])
@@ -73,19 +83,19 @@ public actor DevSite {
         }
         switch DevRouting.lookup(path, in: files) {
         case .file(let file):
-            if let answer = page(file, status: 200) { return answer }
+            if let answer = page(file, status: 200, diagnostics: diagnostics) { return answer }
         case .badRequest:
             return DevResponse(status: 400, contentType: "text/plain; charset=utf-8", body: Array("400 bad request\n".utf8))
         case .notFound:
             break
         }
-        if files.contains("404.html"), let answer = page("404.html", status: 404) { return answer }
+        if files.contains("404.html"), let answer = page("404.html", status: 404, diagnostics: diagnostics) { return answer }
         return DevResponse(status: 404, contentType: "text/plain; charset=utf-8", body: Array("404 not found\n".utf8))
     }
 
     /// A file of the last good build, read from serve's folder; `file` is one of the paths
     /// that build wrote, never a path taken from a request.
-    private func page(_ file: String, status: Int) -> DevResponse? {
+    private nonisolated func page(_ file: String, status: Int, diagnostics: [Diagnostic]) -> DevResponse? {
         guard var body = FileSystem(root: folder).read(file, followingLinks: false) else { return nil }
         let type = ContentTypes.forPath(file)
         if type.hasPrefix("text/html") { body = LiveReload.inject(into: body, diagnostics: diagnostics) }
