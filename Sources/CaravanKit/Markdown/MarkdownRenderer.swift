@@ -73,12 +73,18 @@ struct MarkdownRenderer: Sendable {
                 lineStarts.append(offset)
             }
         }
+        // Counted from the previous position on the same line when it is further on: a line
+        // with thousands of links is read once, not once per link.
+        var last: (line: Int, byte: Int, characters: Int) = (-1, 0, 0)
         func convert(_ location: SourceLocation) -> SourceLocation {
             let index = location.line - firstLine
             guard lineStarts.indices.contains(index) else { return location }
-            let start = lineStarts[index]
-            let end = min(utf8.count, start + max(0, location.column - 1))
-            return SourceLocation(line: location.line, column: String(decoding: utf8[start..<end], as: UTF8.self).count + 1)
+            let end = min(utf8.count, lineStarts[index] + max(0, location.column - 1))
+            var (start, characters) = (lineStarts[index], 0)
+            if last.line == location.line, last.byte <= end { (start, characters) = (last.byte, last.characters) }
+            characters += String(decoding: utf8[start..<end], as: UTF8.self).count
+            last = (location.line, end, characters)
+            return SourceLocation(line: location.line, column: characters + 1)
         }
         for index in result.links.indices { result.links[index].location = convert(result.links[index].location) }
         for index in result.images.indices { result.images[index].location = convert(result.images[index].location) }
