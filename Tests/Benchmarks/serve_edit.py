@@ -2,7 +2,15 @@
 """Times the dev servers' edit loop: one article saved -> the server says so.
 
   serve_edit.py caravan BINARY SOURCE ARTICLE --edits N   (save -> "reload" on the live-reload socket)
-  serve_edit.py hugo SOURCE ARTICLE --edits N            (save -> hugo server prints "Total in ...")
+  serve_edit.py hugo SOURCE ARTICLE --edits N [--hugo PATH] [--config FILE] [--full-render]
+                                                         (save -> hugo server prints "Total in ...")
+
+Hugo runs as `hugo server` at its fastest: its default fast render (a save re-renders the
+changed pages, as `caravan serve` does), in memory like `caravan serve` (Hugo >= 0.123
+renders to disk by default: it gets --renderToMemory when its help lists the flag).
+--full-render adds --disableFastRender (every save re-renders the whole site: several times
+slower at 5 000 stories). --hugo picks the binary (default: `hugo` on PATH), --config the
+site's config file.
 
 Each edit rewrites ARTICLE with one sentence changed in its body (the same kind of edit for
 both tools), waits for the answer, then lets the server settle. Prints one JSON object:
@@ -46,6 +54,7 @@ class OutputLines:
 
     def __init__(self, stream):
         self.lines = []
+        self.closed = False
         self.cond = threading.Condition()
         threading.Thread(target=self._read, args=(stream,), daemon=True).start()
 
@@ -54,6 +63,9 @@ class OutputLines:
             with self.cond:
                 self.lines.append((time.monotonic(), raw.decode("utf-8", "replace").rstrip()))
                 self.cond.notify_all()
+        with self.cond:
+            self.closed = True  # the server exited: nothing more will match
+            self.cond.notify_all()
 
     def wait_for(self, pattern, after=0, timeout=600):
         deadline = time.monotonic() + timeout
@@ -63,6 +75,8 @@ class OutputLines:
                     if re.search(pattern, self.lines[index][1]):
                         return index, self.lines[index]
                 left = deadline - time.monotonic()
+                if self.closed:
+                    raise RuntimeError(f"the server exited before printing {pattern!r}; last: {self.lines[-8:]}")
                 if left <= 0:
                     raise TimeoutError(f"no line matching {pattern!r}; last: {self.lines[-5:]}")
                 self.cond.wait(left)
@@ -110,6 +124,7 @@ def caravan(args, original):
         _, (_, line) = lines.wait_for(r"Serving on http://[^:]+:(\d+)/")
         port = int(re.search(r":(\d+)/", line).group(1))
         sock = websocket(port, "/__caravan/live")
+        sock.settimeout(120)  # a save that never reloads is a failure, not a hang
         times = []
         for n in range(args.edits):
             time.sleep(args.pause)
@@ -130,17 +145,28 @@ def caravan(args, original):
 
 
 def hugo(args, original):
-    server = subprocess.Popen(["hugo", "server", "--source", args.source, "--port", "0", "--disableFastRender"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    command = [args.hugo, "server", "--source", args.source, "--port", "0"]
+    if args.full_render:
+        command.append("--disableFastRender")
+    server_help = subprocess.run([args.hugo, "server", "--help"], capture_output=True, text=True).stdout
+    if "--renderToMemory" in server_help:
+        command.append("--renderToMemory")
+    if args.config:
+        command += ["--config", args.config]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     lines = OutputLines(server.stdout)
     try:
-        index, _ = lines.wait_for(r"Web Server is available")
+        # 0.111 and 0.168 both print this once the first build is served (0.168 again after
+        # each rebuild, before "Total in").
+        lines.wait_for(r"Web Server is available", timeout=900)
         times = []
         for n in range(args.edits):
             time.sleep(args.pause)
+            with lines.cond:
+                seen = len(lines.lines)  # only what the server prints after this save counts
             start = time.monotonic()
             edit(args.article, original, n)
-            index, (at, _) = lines.wait_for(r"Total in \d+", after=index + 1)
+            _, (at, _) = lines.wait_for(r"Total in \d+", after=seen, timeout=300)
             times.append((at - start) * 1000)
         time.sleep(args.pause)
         return times, rss_mib(server.pid)
@@ -158,6 +184,9 @@ def main():
     parser.add_argument("rest", nargs="+")
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--pause", type=float, default=1.0, help="seconds between edits")
+    parser.add_argument("--hugo", default="hugo", help="the hugo binary (hugo mode)")
+    parser.add_argument("--config", help="hugo's --config file, relative to SOURCE (hugo mode)")
+    parser.add_argument("--full-render", action="store_true", help="hugo server --disableFastRender (hugo mode)")
     args = parser.parse_args()
     if args.tool == "caravan":
         args.binary, args.source, args.article = args.rest

@@ -126,6 +126,12 @@ extension ContentLoader {
 
     private mutating func loadDocument(_ item: PendingDocument) -> SourceDocument? {
         guard let text = readText(item.path, size: item.signature.size) else { return nil }
+        return parseDocument(text, item)
+    }
+
+    /// A story file's text as a document: front matter split off and parsed (or found in
+    /// the cache), then decoded; what is wrong goes to `diagnostics`.
+    mutating func parseDocument(_ text: String, _ item: PendingDocument) -> SourceDocument? {
         let split: FrontMatterSplit
         switch FrontMatterSplitter.split(text, file: item.path) {
         case .success(let value): split = value
