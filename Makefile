@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: site test deps build bench clean
+.PHONY: site test deps build bench clean template-docs golden
 
 ## deps: install the system libraries (cmark-gfm) when their headers are missing
 deps:
@@ -78,6 +78,16 @@ gfm-spec: deps
 ##   BENCH_QUICK=1 make bench: small sizes, a few minutes.
 bench: deps
 	bash Tests/Benchmarks/run.sh
+
+## template-docs: rewrite the table of names in Templates/README.md from PageSchemas.swift
+##   (a test fails while the two differ)
+template-docs: deps
+	CARAVAN_UPDATE_DOCS=1 swift test --filter TemplateDocumentationTests/readmeMatchesSchemas
+
+## golden: rewrite Tests/CaravanKitTests/Fixtures/golden-site after an intended change to
+##   what pages look like (review the diff before committing it)
+golden: deps
+	CARAVAN_UPDATE_GOLDEN=1 swift test --filter PageGoldenTests
 
 ## clean: remove build products and the built site
 clean:

@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system cmark-gfm (Debian libcmark-gfm-dev); its extensions library has no
@@ -26,7 +25,6 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(
@@ -42,7 +40,9 @@ let package = Package(
         .executableTarget(name: "caravan-fuzz", dependencies: ["CaravanTestSupport"], path: "Tests/Fuzz", exclude: ["Regressions", "fuzz.sh"]),
         .testTarget(
             name: "CaravanKitTests",
-            dependencies: ["CaravanKit", "CaravanTestSupport"]
+            dependencies: ["CaravanKit", "CaravanTestSupport"],
+            // Read from the source tree by path (#filePath), not bundled.
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -81,9 +81,7 @@ enum Site {
             compiled = BackgroundValue {
                 TemplateSet.compile(
                     loaded.templates, strings: loaded.strings,
-                    languageValues: Dictionary(uniqueKeysWithValues: loaded.config.languages.map {
-                        ($0.code, PageContext.languageValues($0, strings: loaded.strings[$0.code]))
-                    }))
+                    languages: loaded.config.languages.map { ($0.code, PageContext.languageValues($0, strings: loaded.strings[$0.code])) })
             }
         }
 

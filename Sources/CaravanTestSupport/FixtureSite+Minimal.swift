@@ -39,6 +39,26 @@ extension FixtureSite {
 
         """
 
+    /// `sampleCorridors` with one place, Khorgos on the western route, and one figure
+    /// reported by the article `khorgos`.
+    public static let sampleCorridorsWithKhorgos = sampleCorridors + """
+        nodes:
+          - id: khorgos
+            name: {en: Khorgos, zh: 霍尔果斯}
+            kind: rail-port
+            country: CN
+            corridors: [western]
+        figures:
+          - id: khorgos-trains
+            metric: {en: Trains in and out, zh: 进出境班列}
+            value: 2485
+            unit: trains
+            period: 2023-01..2023-04
+            node: khorgos
+            source: khorgos
+
+        """
+
     /// An article file with the given front matter lines and body.
     public static func article(title: String, date: String = "2024-01-25", extra: String = "", body: String = "Text.") -> String {
         "---\ntitle: \"\(title)\"\ndate: \(date)\n\(extra)---\n\(body)\n"

@@ -11,7 +11,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case data
     /// `Content/i18n/<lang>.yaml`, and the teaser cut with its settings.
     case strings
-    /// A Mustache template, compiled with the shipped ones and rendered.
+    /// A Mustache template, compiled (with a layout and a partial it may name) and rendered.
     case template
 
     public func run(_ bytes: [UInt8]) {
@@ -66,24 +66,19 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         if let strings { _ = strings.format(ContentDate.parse("2024-02-29")!) }
     }
 
-    /// The shipped templates, read once; the input replaces the article template.
-    private static let shipped: [TemplateSource] = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = root.appendingPathComponent("Templates")
-        let names = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".mustache") } ?? []
-        return names.compactMap { name in
-            (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)).map {
-                TemplateSource(name: String(name.dropLast(".mustache".count)), path: "Templates/" + name, text: $0)
-            }
-        }
-    }()
-
     private static func template(_ bytes: [UInt8]) {
         let path = "Templates/article.mustache"
         guard let text = text(bytes, file: path) else { return }
-        var sources = shipped.filter { $0.name != "article" }
-        sources.append(TemplateSource(name: "article", path: path, text: text))
-        let (set, diagnostics) = TemplateSet.compile(sources, strings: [:])
+        // With a layout and a partial to name, so inheritance and partials are reached too.
+        let sources = [
+            TemplateSource(name: "article", path: path, text: text),
+            TemplateSource(name: "layout", path: "Templates/layout.mustache", text: "<main>{{$content}}{{/content}}</main>{{> partials/footer}}"),
+            TemplateSource(name: "partials/footer", path: "Templates/partials/footer.mustache", text: "<footer>{{i18n.footer_text}}</footer>"),
+        ]
+        let language = Language(code: "en", htmlLang: "en", name: "English", locale: "en_US")
+        let strings = UIStrings(language: "en", file: "Content/i18n/en.yaml", values: ["footer_text": "Footer & <more>"], months: [])
+        let (set, diagnostics) = TemplateSet.compile(
+            sources, strings: ["en": strings], languages: [("en", PageContext.languageValues(language, strings: strings))])
         printed(diagnostics)
         guard !diagnostics.contains(where: \.isError) else { return }
         let context: TemplateObject = [

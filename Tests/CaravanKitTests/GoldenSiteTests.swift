@@ -230,8 +230,8 @@ import Testing
         let site = try FixtureSite(files: files)
         defer { site.cleanUp() }
         let printed = SiteAssertions.printed(site.build())
-        #expect(printed.contains("Templates/partials/footer.mustache:1:9: error: template `partials/footer` uses the UI string `nope`, which Content/i18n/en.yaml does not define"))
-        #expect(printed.contains("Content/i18n/zh.yaml does not define"))
+        #expect(printed.contains("Templates/partials/footer.mustache:1:9: error: unknown name `i18n.nope`: Content/i18n/en.yaml does not define `nope`"))
+        #expect(printed.contains("Templates/partials/footer.mustache:1:9: error: unknown name `i18n.nope`: Content/i18n/zh.yaml does not define `nope`"))
     }
 
     @Test("story links: @/articles/<slug> goes to the same language, falls back with a warning, and a typo is an error")

@@ -9,23 +9,7 @@ import Testing
 /// changes on purpose, update both.
 @Suite struct MistakeCatalogueTests {
     static let tags = FixtureSite.sampleTags
-    static let corridors = FixtureSite.sampleCorridors + """
-        nodes:
-          - id: khorgos
-            name: {en: Khorgos, zh: 霍尔果斯}
-            kind: rail-port
-            country: CN
-            corridors: [western]
-        figures:
-          - id: khorgos-trains
-            metric: {en: Trains in and out, zh: 进出境班列}
-            value: 2485
-            unit: trains
-            period: 2023-01..2023-04
-            node: khorgos
-            source: khorgos
-
-        """
+    static let corridors = FixtureSite.sampleCorridorsWithKhorgos
     static let english = "Content/articles/khorgos/en.md"
 
     /// A small valid site — the article `khorgos` and the page `about` in both languages,
@@ -233,11 +217,113 @@ import Testing
             .map { String($0.dropFirst("Templates/".count).dropLast(".mustache".count)) }
             .sorted()
         Self.expectPrinted(result, """
-            Templates/page.mustache:3:1: error: template `page` refers to `partials/sidebar`, which does not exist
+            Templates/page.mustache:3:1: error: the partial `partials/sidebar` does not exist
              3 | {{> partials/sidebar}}
                | ^
             hint: expected a template: \(templates.joined(separator: ", ")) (templates are the .mustache files under Templates/, named without the extension)
             """)
+    }
+
+    /// The template mistakes `Templates/README.md` quotes ("Mistakes"): each `page.mustache`
+    /// (and partial) below replaces the shipped one, so the positions do not move when the
+    /// shipped templates change.
+    static let templateMistakes: [(mistake: String, templates: [String: String], printed: String)] = [
+        ("a misspelt name", ["page": "{{<layout}}\n{{$content}}\n<h1>{{titel}}</h1>\n{{/content}}\n{{/layout}}\n"], """
+            Templates/page.mustache:3:5: error: unknown name `titel`
+             3 | <h1>{{titel}}</h1>
+               |     ^
+            hint: expected a name this page offers here: alternates, article, canonical, description, draft, feed_href, has_translations, home_href, i18n, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, site_description, site_title, stylesheet, title, translations; did you mean `title`?
+            """),
+        ("a misspelt name inside a section", ["page": "{{<layout}}\n{{$content}}\n{{#article}}\n<p class=\"lede\">{{sumary}}</p>\n{{/article}}\n{{/content}}\n{{/layout}}\n"], """
+            Templates/page.mustache:4:17: error: unknown name `sumary`
+             4 | <p class="lede">{{sumary}}</p>
+               |                 ^
+            hint: expected a name this page offers here: alternates, article, author, body_html, canonical, date_iso, date_text, description, draft, feed_href, has_tags, has_translations, home_href, i18n, image, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, reading_time, site_description, site_title, stylesheet, summary, tags, title, translations, updated; did you mean `summary`?
+            """),
+        ("a misspelt name inside a partial", [
+            "page": "{{<layout}}\n{{$content}}\n{{> partials/byline}}\n{{/content}}\n{{/layout}}\n",
+            "partials/byline": "<p class=\"byline\">{{article.autor}}</p>\n",
+        ], """
+            Templates/partials/byline.mustache:1:19: error: unknown name `article.autor`
+             1 | <p class="byline">{{article.autor}}</p>
+               |                   ^
+            hint: expected a part of `article`: author, body_html, date_iso, date_text, has_tags, image, reading_time, summary, tags, title, updated; did you mean `author`? (used in page → layout → page's block `content` → partials/byline)
+            """),
+        ("a UI string no language file defines", ["page": "{{<layout}}\n{{$content}}\n<p>{{i18n.publshed}}</p>\n{{/content}}\n{{/layout}}\n"], """
+            Templates/page.mustache:3:4: error: unknown name `i18n.publshed`: Content/i18n/en.yaml does not define `publshed`
+             3 | <p>{{i18n.publshed}}</p>
+               |    ^
+            hint: did you mean `i18n.published`? If not, add `publshed: …` to Content/i18n/en.yaml
+            Templates/page.mustache:3:4: error: unknown name `i18n.publshed`: Content/i18n/zh.yaml does not define `publshed`
+             3 | <p>{{i18n.publshed}}</p>
+               |    ^
+            hint: did you mean `i18n.published`? If not, add `publshed: …` to Content/i18n/zh.yaml
+            """),
+        ("a section left open", ["page": "{{<layout}}\n{{$content}}\n{{#article}}\n<h1>{{title}}</h1>\n{{/content}}\n{{/layout}}\n"], """
+            Templates/page.mustache:3:1: error: `{{#article}}` is never closed: `{{/content}}` at line 5, column 1 closes a section around it
+             3 | {{#article}}
+               | ^
+            hint: add `{{/article}}` where `article` ends, before line 5
+            """),
+        ("a section closed with another name", ["page": "{{<layout}}\n{{$content}}\n{{#article}}\n<h1>{{title}}</h1>\n{{/artcle}}\n{{/content}}\n{{/layout}}\n"], """
+            Templates/page.mustache:5:1: error: `{{/artcle}}` does not match `{{#article}}`, opened at line 3, column 1
+             5 | {{/artcle}}
+               | ^
+            hint: a section closes with the name it opened with: write `{{/article}}` here, or correct the name at line 3
+            """),
+        ("a tag left open", ["page": "{{<layout}}\n{{$content}}\n<h1>{{article.title}</h1>\n{{/content}}\n{{/layout}}\n"], """
+            Templates/page.mustache:3:5: error: the tag `{{article.title}</h1>` is not closed
+             3 | <h1>{{article.title}</h1>
+               |     ^
+            hint: a tag ends with `}}` on the line it starts: write `{{article.title}}`
+            """),
+        ("a parent that does not exist", ["page": "{{<layuot}}\n{{$content}}\n<h1>{{article.title}}</h1>\n{{/content}}\n{{/layuot}}\n"], """
+            Templates/page.mustache:1:1: error: the parent `layuot` does not exist
+             1 | {{<layuot}}
+               | ^
+            hint: expected a template: 404, article, corridor, landing, layout, list, page, partials/article-list, partials/figures, partials/footer, partials/header, partials/pagination, stats, tags; did you mean `layout`? (templates are the .mustache files under Templates/, named without the extension)
+            """),
+        ("a block the parent does not have", ["page": "{{<layout}}\n{{$contnet}}\n<h1>{{article.title}}</h1>\n{{/contnet}}\n{{/layout}}\n"], """
+            Templates/page.mustache:2:1: error: the parent `layout` has no block `contnet`
+             2 | {{$contnet}}
+               | ^
+            hint: expected a block of `layout`: content, style; did you mean `content`?
+            """),
+        ("a partial that includes itself", [
+            "page": "{{<layout}}\n{{$content}}\n{{> partials/byline}}\n{{/content}}\n{{/layout}}\n",
+            "partials/byline": "<p>{{article.author}}</p>\n{{> partials/byline}}\n",
+        ], """
+            Templates/partials/byline.mustache:2:1: error: templates include each other in a loop: partials/byline → partials/byline
+             2 | {{> partials/byline}}
+               | ^
+            hint: a template cannot include itself, directly or through others (used in page → layout → page's block `content` → partials/byline)
+            """),
+        ("the parent included inside its own block", ["page": "{{<layout}}\n{{$content}}\n{{> layout}}\n{{/content}}\n{{/layout}}\n"], """
+            Templates/page.mustache:3:1: error: templates include each other in a loop: layout → page's block `content` → layout
+             3 | {{> layout}}
+               | ^
+            hint: a block filled in for `layout` cannot include `layout`: the page is already inside it
+            """),
+        ("sections nested 3 000 deep", [
+            "page": "{{<layout}}\n{{$content}}\n{{> partials/deep}}\n{{/content}}\n{{/layout}}\n",
+            "partials/deep": String(repeating: "{{#article}}", count: 3_000) + String(repeating: "{{/article}}", count: 3_000) + "\n",
+        ], """
+            Templates/partials/deep.mustache:1:1201: error: sections, blocks and parents are nested more than 100 deep here
+             1 | …le}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#article}}{{#a…
+               |                                                                                                      ^
+            hint: a template this deep is a mistake: close the sections it opens
+            """),
+    ]
+
+    @Test("template mistakes: each is an error at its exact position, in plain words, with a hint that fits",
+          arguments: templateMistakes.indices)
+    func templateMistake(index: Int) throws {
+        let mistake = Self.templateMistakes[index]
+        var files: [String: String] = [:]
+        for (name, text) in mistake.templates { files["Templates/\(name).mustache"] = text }
+        let result = try Self.build(files)
+        Self.expectFailed(result, errors: mistake.printed.components(separatedBy: ": error: ").count - 1)
+        Self.expectPrinted(result, mistake.printed)
     }
 
     // MARK: - 11: figures

@@ -42,6 +42,11 @@ public struct Diagnostic: Sendable, Hashable, Error {
     }
 
     public var isError: Bool { severity == .error }
+
+    /// Whether `other` reports the same thing at the same place, whatever its hint says.
+    func isSameProblem(as other: Diagnostic) -> Bool {
+        (severity, file, line, column, message) == (other.severity, other.file, other.line, other.column, other.message)
+    }
 }
 
 /// A 1-based line and column in a source file.

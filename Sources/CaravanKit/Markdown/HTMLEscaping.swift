@@ -1,15 +1,21 @@
-/// Byte-level HTML escaping, used by the template adapter for every `{{value}}`:
-/// the escaper is on the hot path of every page.
+/// Byte-level HTML escaping of text for element content and attribute values. The renderer
+/// calls `append` for every `{{value}}`: the escaper is on the hot path of every page.
 enum HTMLEscaping {
     static func escape(_ text: String) -> String {
-        var needsEscaping = false
-        for byte in text.utf8 where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 {
-            needsEscaping = true
-            break
-        }
-        guard needsEscaping else { return text }
+        guard text.utf8.contains(where: needsEscaping) else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `text` escaped, appended to `output`: the renderer's way, with no string in between.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        // Most values (dates, links, plain titles) need nothing: copy them whole.
+        guard text.utf8.contains(where: needsEscaping) else {
+            output.append(contentsOf: text.utf8)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 38: output += [38, 97, 109, 112, 59]            // &amp;
@@ -20,6 +26,9 @@ enum HTMLEscaping {
             default: output.append(byte)
             }
         }
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39
     }
 }

@@ -56,8 +56,8 @@ struct PageContext {
     }
 
     /// What a page's language fixes: `lang` (code, html_lang, name, locale) and `i18n` (the
-    /// UI strings). Only the top of a page's context has these two names; templates are
-    /// compiled with them written in, one copy per language (`TemplateInlining`).
+    /// UI strings). Only the top of a page's context has these two names, so the template
+    /// compiler writes them in as text, one program per language (`TemplateSet.compile`).
     static func languageValues(_ language: Language, strings: UIStrings?) -> TemplateObject {
         [
             "lang": [

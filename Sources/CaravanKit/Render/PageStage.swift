@@ -36,7 +36,7 @@ struct PageStage {
                     var (template, context) = models.model(for: plan)
                     // The 404 page is served at any address, where relative stylesheet links break.
                     if case .notFound = plan, let inlineStyle { context["inline_style"] = .text(inlineStyle) }
-                    bytes = Array(try templates.render(template, language: plan.languageCode, context).utf8)
+                    bytes = try templates.render(template, language: plan.languageCode, context)
                 }
                 guard let pageOutput else { return bytes }
                 pageOutput(path, bytes, key)

@@ -1,0 +1,70 @@
+/// Runs a compiled template over a page's values, appending bytes to one buffer: literal
+/// bytes as they are, values escaped on the way in (or not, for `{{{…}}}`).
+///
+/// Sections follow Mustache: a list shows its content once per item, named values and text
+/// once with themselves as the current item, yes once; no, an empty list or a missing name
+/// never. An inverted section shows exactly when a section would not.
+struct TemplateRenderer {
+    private var stack: [TemplateValue]
+    private(set) var output: [UInt8] = []
+
+    init(_ root: TemplateObject, capacity: Int = 16_384) {
+        stack = [.object(root)]
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func run(_ steps: [CompiledTemplate.Step]) {
+        for step in steps {
+            switch step {
+            case .bytes(let bytes):
+                output += bytes
+            case .value(let lookup, let escaped):
+                guard case .text(let text)? = value(lookup) else { continue }
+                if escaped { HTMLEscaping.append(text, to: &output) } else { output += text.utf8 }
+            case .section(let lookup, let inverted, let body):
+                let found = value(lookup)
+                if inverted {
+                    if Self.isEmpty(found) { run(body) }
+                    continue
+                }
+                switch found {
+                case nil, .flag(false): break
+                case .flag(true): run(body)
+                case .list(let items):
+                    for item in items {
+                        stack.append(item)
+                        run(body)
+                        stack.removeLast()
+                    }
+                case .some(let value):
+                    stack.append(value)
+                    run(body)
+                    stack.removeLast()
+                }
+            }
+        }
+    }
+
+    private static func isEmpty(_ value: TemplateValue?) -> Bool {
+        switch value {
+        case nil, .flag(false): true
+        case .list(let items): items.isEmpty
+        default: false
+        }
+    }
+
+    /// The first level (innermost first) whose value has the name, then its members.
+    private func value(_ lookup: TemplateLookup) -> TemplateValue? {
+        for level in lookup.levels {
+            let frame = stack[stack.count - 1 - level]
+            guard let first = lookup.path.first else { return frame }
+            guard case .object(let object) = frame, var value = object[first] else { continue }
+            for member in lookup.path.dropFirst() {
+                guard case .object(let members) = value, let next = members[member] else { return nil }
+                value = next
+            }
+            return value
+        }
+        return nil
+    }
+}
