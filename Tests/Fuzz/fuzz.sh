@@ -13,7 +13,9 @@ cd "$(dirname "$0")/../.."
 TARGETS=("${@:-story data strings template}")
 read -r -a TARGETS <<<"${TARGETS[*]}"
 SCRATCH=.build/fuzz
-FLAGS=(-c release --product caravan-fuzz --sanitize=fuzzer --sanitize=address
+# swiftc keeps only the last of several -sanitize= flags: SwiftPM's two (which the C code
+# also gets) are followed by one combined flag, or Swift code gets ASan without coverage.
+FLAGS=(-c release --product caravan-fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
        -Xswiftc -DCARAVAN_FUZZING -Xswiftc -enable-testing --scratch-path "$SCRATCH")
 echo "Building the fuzzer (libFuzzer + AddressSanitizer)…"
 swift build "${FLAGS[@]}" 2>&1 | grep -E 'error|warning: unre|Compiling caravan_fuzz|Build' || true
