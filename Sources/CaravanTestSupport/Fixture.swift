@@ -8,12 +8,16 @@ import Foundation
 public struct FixtureSite {
     public let root: URL
 
-    public init(files: [String: String]) throws {
+    /// `binaryFiles` are files that are not text (pictures), by path.
+    public init(files: [String: String], binaryFiles: [String: [UInt8]] = [:]) throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("caravan-test-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for (path, text) in files {
             try write(path, Data(text.utf8))
+        }
+        for (path, bytes) in binaryFiles {
+            try write(path, Data(bytes))
         }
     }
 

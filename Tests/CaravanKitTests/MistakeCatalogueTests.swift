@@ -232,13 +232,13 @@ import Testing
             Templates/page.mustache:3:5: error: unknown name `titel`
              3 | <h1>{{titel}}</h1>
                |     ^
-            hint: expected a name this page offers here: alternates, article, canonical, description, draft, feed_href, has_translations, home_href, i18n, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, site_description, site_title, stylesheet, title, translations; did you mean `title`?
+            hint: expected a name this page offers here: alternates, article, canonical, description, draft, favicon, feed_href, has_translations, home_href, i18n, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, site_description, site_title, stylesheet, title, translations; did you mean `title`?
             """),
         ("a misspelt name inside a section", ["page": "{{<layout}}\n{{$content}}\n{{#article}}\n<p class=\"lede\">{{sumary}}</p>\n{{/article}}\n{{/content}}\n{{/layout}}\n"], """
             Templates/page.mustache:4:17: error: unknown name `sumary`
              4 | <p class="lede">{{sumary}}</p>
                |                 ^
-            hint: expected a name this page offers here: alternates, article, author, body_html, canonical, date_iso, date_text, description, draft, feed_href, has_tags, has_translations, home_href, i18n, image, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, reading_time, site_description, site_title, stylesheet, summary, tags, title, translations, updated; did you mean `summary`?
+            hint: expected a name this page offers here: alternates, article, author, body_html, canonical, date_iso, date_text, description, draft, favicon, feed_href, has_tags, has_translations, home_href, i18n, image, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, reading_time, site_description, site_title, stylesheet, summary, tags, title, translations, updated; did you mean `summary`?
             """),
         ("a misspelt name inside a partial", [
             "page": "{{<layout}}\n{{$content}}\n{{> partials/byline}}\n{{/content}}\n{{/layout}}\n",

@@ -9,7 +9,7 @@ public struct UIStrings: Sendable {
     public var months: [String]
 
     /// Keys the generator itself formats text with, beyond what templates ask for.
-    static let requiredKeys = ["date_format", "table_label", "read_in"]
+    static let requiredKeys = ["date_format", "table_label", "read_in", "colon"]
 
     subscript(key: String) -> String { values[key] ?? "" }
 

@@ -27,6 +27,10 @@ struct InputKeys: Sendable {
         for document in loaded.documents where document.kind == .page {
             hash.add(document.headHash)
         }
+        // Every page links the icon and the share picture when Public/ has them.
+        for name in [PageContext.favicon, PageContext.sharePicture] {
+            hash.add(loaded.publicFiles.contains { $0.path == name } ? name : "")
+        }
         shared = hash.value
         templates = Self.templateKeys(loaded.templates)
         stylesheet = loaded.publicFiles.first { $0.path == "style.css" }.map { ContentHash.of($0.bytes) } ?? 0

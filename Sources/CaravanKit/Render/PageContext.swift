@@ -36,6 +36,12 @@ struct PageContext {
             context["canonical"] = .text(canonical)
             context["feed_href"] = .text(link(.feed(language.code)))
         }
+        // The site's icon and default share picture, when Public/ has them (an article's own
+        // picture replaces the share picture).
+        if site.hasPublicFile(Self.favicon) { context["favicon"] = .text(link(.file(Self.favicon))) }
+        if site.hasPublicFile(Self.sharePicture), let url = Route.file(Self.sharePicture).absoluteURL(in: config) {
+            context["og_image"] = .text(url)
+        }
         // The visible switch: every other language, in site order.
         var switchLinks: [TemplateObject] = []
         for other in config.languages where other.code != language.code {
@@ -54,6 +60,9 @@ struct PageContext {
         context["alternates"] = .list(alternates(route: route, translations: translations))
         return context
     }
+
+    static let favicon = "favicon.svg"
+    static let sharePicture = "share.png"
 
     /// What a page's language fixes: `lang` (code, html_lang, name, locale) and `i18n` (the
     /// UI strings). Only the top of a page's context has these two names, so the template

@@ -67,11 +67,11 @@ struct PageViewModels {
         }
         if story.kind == .article {
             let figures = FigureViews(site: site, language: language, route: route)
-            let corridors = frontMatter.corridors.compactMap { reference -> TemplateObject? in
-                guard let corridor = site.data.corridor(reference.text) else { return nil }
-                return [
+            let corridors = frontMatter.corridors.compactMap { site.data.corridor($0.text) }.enumerated().map { index, corridor -> TemplateObject in
+                [
                     "name": .text(corridor.name[language.code] ?? ""),
                     "href": .text(route.link(to: .corridor(corridor.id, in: language.code))),
+                    "first": .flag(index == 0),
                 ]
             }
             article["corridors"] = .list(corridors)

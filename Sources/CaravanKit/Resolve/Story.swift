@@ -150,3 +150,10 @@ struct ResolvedSite: Sendable {
         byLanguageAndCorridor[language]?[corridor] ?? []
     }
 }
+
+extension ResolvedSite {
+    /// Whether `Public/` holds a file at `path` (relative to `Public/`).
+    func hasPublicFile(_ path: String) -> Bool {
+        publicFiles.contains { $0.path == path }
+    }
+}

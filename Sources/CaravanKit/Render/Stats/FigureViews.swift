@@ -82,7 +82,7 @@ struct FigureViews {
     }
 
     private func chart(id: String, title: String, bars: [BarChart.Bar]) -> TemplateObject {
-        let description = bars.map { "\($0.label): \($0.valueText)" }.joined(separator: strings["list_separator"])
+        let description = bars.map { $0.label + strings["colon"] + $0.valueText }.joined(separator: strings["list_separator"])
         let chart = BarChart(id: id, title: title, description: description, bars: bars)
         return [
             "id": .text(id), "title": .text(title), "svg": .text(chart.svg),

@@ -19,7 +19,7 @@ struct StatsViewModels {
                 "id": "corridor-\(corridor.id)", "name": .text(corridor.name[language.code] ?? ""),
                 "href": .text(route.link(to: .corridor(corridor.id, in: language.code))),
                 "figures": .list(figures.map(views.figure)), "charts": .list(views.charts(for: figures)),
-                "region_label": "\(strings["figures_table_label"]): \(corridor.name[language.code] ?? "")",
+                "region_label": .text(strings["figures_table_label"] + strings["colon"] + (corridor.name[language.code] ?? "")),
             ])
         }
         // Figures tied to no corridor (a node on none) still appear, under their own heading.
@@ -28,7 +28,7 @@ struct StatsViewModels {
             groups.append([
                 "id": "corridor-none", "name": .text(strings["stats_other"]), "href": "#corridor-none",
                 "figures": .list(unplaced.map(views.figure)), "charts": .list(views.charts(for: unplaced)),
-                "region_label": "\(strings["figures_table_label"]): \(strings["stats_other"])",
+                "region_label": .text(strings["figures_table_label"] + strings["colon"] + strings["stats_other"]),
             ])
         }
         values["groups"] = .list(groups)
@@ -50,14 +50,14 @@ struct StatsViewModels {
         values["nodes"] = .list(nodes.map { node -> TemplateObject in
             ["name": .text(node.name[language.code] ?? ""),
              "kind": .text(strings["node_kind_\(node.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"]),
-             "country": .text(node.country)]
+             "country": .text(Self.countryName(node.country, strings))]
         })
         values["has_nodes"] = .flag(!nodes.isEmpty)
         let figures = site.data.figures.filter {
             FigureViews.corridorID(of: $0, in: site.data) == corridor.id || $0.corridor?.text == corridor.id
         }
         values["figures"] = .list(figures.map(views.figure))
-        values["region_label"] = "\(strings["figures_table_label"]): \(name)"
+        values["region_label"] = .text(strings["figures_table_label"] + strings["colon"] + name)
         values["charts"] = .list(views.charts(for: figures))
         values["has_figures"] = .flag(!figures.isEmpty)
         let articles = site.articles(in: language.code, about: corridor.id)
@@ -66,5 +66,12 @@ struct StatsViewModels {
         values["articles"] = .list(articles.map { context.listItem($0, language: language.code, from: route, summary: "") })
         values["has_articles"] = .flag(!articles.isEmpty)
         return values
+    }
+
+    /// A country's name in the page's language (`country_cn` in the UI strings), or its code
+    /// where the UI strings name none.
+    static func countryName(_ code: String, _ strings: UIStrings) -> String {
+        let name = strings["country_\(code.lowercased())"]
+        return name.isEmpty ? code : name
     }
 }

@@ -34,6 +34,7 @@ enum PageSchemas {
             .text("page_title", "the `<title>`: the page's title and the site's"),
             .text("description", "the page's description (meta and Open Graph)"),
             .text("stylesheet", "the address of `style.css` from this page"),
+            .text("favicon", "the address of `Public/favicon.svg` from this page, when there is one", optional: true),
             .text("home_href", "the address of the language's home page"),
             .text("landing_href", "the address of the language chooser"),
             .list("nav", "the main navigation", of: Schema([
@@ -94,7 +95,10 @@ enum PageSchemas {
         ]
         if isArticle {
             article += [
-                .list("corridors", "the corridors it is about", of: Schema([.text("name", "the corridor's name"), .text("href", "its page")])),
+                .list("corridors", "the corridors it is about", of: Schema([
+                    .text("name", "the corridor's name"), .text("href", "its page"),
+                    .flag("first", "yes for the first (write `{{^first}}{{i18n.list_joiner}}{{/first}}` before each name)"),
+                ])),
                 .flag("has_corridors", "yes when it names corridors"),
                 .list("figures", "the figures it reported", of: figure),
                 .flag("has_figures", "yes when it reported figures"),
