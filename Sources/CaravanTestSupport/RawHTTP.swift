@@ -38,6 +38,13 @@ public enum RawHTTP {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Whether the other side closed the connection (reads end in end-of-file) before the
+    /// socket's receive timeout, without sending anything.
+    public static func isClosedByPeerWithoutAnswer(_ fd: Int32) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        return read(fd, &buffer, buffer.count) == 0
+    }
+
     /// Opens a WebSocket and returns the socket, ready for `nextTextMessage`.
     public static func openWebSocket(port: UInt16, path: String, timeout: Double = 15) throws -> Int32 {
         let fd = try connect(port: port, timeout: timeout)

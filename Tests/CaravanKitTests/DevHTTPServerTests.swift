@@ -58,19 +58,18 @@ import Testing
         let server = try Self.server(headTimeout: .milliseconds(600))
         defer { server.stop() }
         let port = server.port
-        let idle = try RawHTTP.connect(port: port, timeout: 5)
+        // The client gives up after 10 s: an end of file before then is the server closing.
+        let idle = try RawHTTP.connect(port: port, timeout: 10)
         defer { close(idle) }
-        let trickle = try RawHTTP.connect(port: port, timeout: 5)
+        let trickle = try RawHTTP.connect(port: port, timeout: 10)
         defer { close(trickle) }
-        let start = ContinuousClock.now
         // One byte every 100 ms: the request would take seconds; the server gives up first.
         for byte in "GET /slow HTTP/1.1\r\n".prefix(12) {
             guard (try? RawHTTP.send(trickle, String(byte))) != nil else { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        #expect(RawHTTP.readToEnd(trickle).isEmpty, "closed without an answer")
-        #expect(RawHTTP.readToEnd(idle).isEmpty)
-        #expect(ContinuousClock.now - start < .seconds(4))
+        #expect(RawHTTP.isClosedByPeerWithoutAnswer(trickle), "the server closes a trickling connection without an answer")
+        #expect(RawHTTP.isClosedByPeerWithoutAnswer(idle), "and one that sends nothing")
     }
 
     @Test("listens on IPv6 and on a host name; a port in use is refused with what to do")

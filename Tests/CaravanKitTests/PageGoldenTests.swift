@@ -26,6 +26,12 @@ import Testing
             body: "## The port\n\nThe rail port at [Khorgos](@/articles/belarus).\n\n| Month | Trains |\n| --- | --- |\n| 1 | 600 |\n")
         files["Content/articles/belarus/zh.md"] = FixtureSite.article(title: "白俄罗斯", date: "2023-05-17", extra: "tags: [rail]\n")
         files["Content/articles/belarus/en.md"] = FixtureSite.article(title: "Belarus", date: "2023-05-17", extra: "tags: [rail]\n")
+        // Bilingual views: khorgos lines up block by block, diverging does not; solo has none.
+        files["Content/articles/diverging/zh.md"] = FixtureSite.article(
+            title: "分段不同", date: "2023-03-01", body: "甲。\n\n乙。\n\n## 二\n\n丙。\n")
+        files["Content/articles/diverging/en.md"] = FixtureSite.article(
+            title: "Paragraphs differ", date: "2023-03-01", body: "A and B.\n\n## Two\n\nC.\n")
+        files["Content/articles/solo/en.md"] = FixtureSite.article(title: "Only in English", date: "2023-02-01")
         files["Content/pages/about/zh.md"] = FixtureSite.article(title: "关于", body: "关于本站。")
         files["Content/pages/about/en.md"] = FixtureSite.article(title: "About", body: "About this site.")
         return files

@@ -16,6 +16,7 @@ public enum SiteCheck {
         var findings = tagFindings(site)
         let dataText = loader.files.read(CorridorData.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         findings += figureFindings(site, dataText: dataText)
+        findings += bilingualFindings(site, rendered: rendered)
         if let output = build.output {
             findings += linkFindings(output, site: site, rendered: rendered)
             // Drafts are not in that build: build once more with them for their own links.
@@ -107,6 +108,30 @@ public enum SiteCheck {
         return findings
     }
 
+    /// Articles whose two languages do not line up block by block, so that their bilingual
+    /// view falls back to pairing whole sections: where the structures part.
+    static func bilingualFindings(_ site: LoadedSite, rendered: [String: RenderedMarkdown]) -> [SiteCheckReport.Finding] {
+        let languages = site.config.languages.map(\.code)
+        guard languages.count == 2 else { return [] }
+        var findings: [SiteCheckReport.Finding] = []
+        let articles = Dictionary(grouping: site.documents.filter { $0.kind == .article }, by: \.slug)
+        for slug in articles.keys.sorted() {
+            let documents = articles[slug]!
+            guard let first = documents.first(where: { $0.language == languages[0] }),
+                  let second = documents.first(where: { $0.language == languages[1] }),
+                  let a = rendered[first.path], let b = rendered[second.path] else { continue }
+            let alignment = BilingualAlignment(a.blockHTML, b.blockHTML)
+            guard let divergence = alignment.divergences.first else { continue }
+            let place = divergence.described(first: "\(languages[0]).md", second: "\(languages[1]).md")
+            findings.append(.init(kind: .unalignedTranslation, diagnostic: .warning(
+                "Content/articles/\(slug)", nil, "the translations do not line up block by block: \(place)",
+                hint: "the bilingual view pairs whole sections instead; give both files the same headings, and the same "
+                    + "paragraphs, lists and tables in each section, to pair them paragraph by paragraph"),
+                detail: place))
+        }
+        return findings
+    }
+
     /// Every document's Markdown (drafts included), by path, for pictures and link lines.
     static func render(_ site: LoadedSite) -> [String: RenderedMarkdown] {
         let renderer = MarkdownRenderer(allowsRawHTML: site.config.unsafeHTML)
@@ -124,7 +149,8 @@ public enum SiteCheck {
     ) -> [SiteCheckReport.Finding] {
         let languages = site.config.languages.map(\.code)
         var findings: [SiteCheckReport.Finding] = []
-        for broken in LinkCheck.brokenLinks(in: output) {
+        // A bilingual view shows the articles' own text, whose links their pages report.
+        for broken in LinkCheck.brokenLinks(in: output) where !broken.page.hasSuffix("/bilingual/index.html") {
             let source = sourceDocument(of: broken.page, site: site, languages: languages)
             guard only(source) else { continue }
             guard let document = source else {

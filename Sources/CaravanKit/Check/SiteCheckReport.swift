@@ -48,6 +48,7 @@ public struct SiteCheckReport: Sendable {
             case draftSource = "figure source is a draft"
             case missingSource = "figure source missing"
             case brokenLink = "broken link"
+            case unalignedTranslation = "translations not aligned"
         }
 
         public var kind: Kind

@@ -52,10 +52,23 @@ struct MarkdownRenderer: Sendable {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         edit(root, firstLine: firstLine, options: options, extensions: extensions, rewriteLink: rewriteLink, into: &result)
         Self.convertColumns(&result, utf8: utf8, firstLine: firstLine)
-        // In the arena, like the tree: taken back by the next reset, not by `free`.
-        if let html = cmark_render_html(root, options, extensions) {
-            result.html = String(cString: html)
+        // Block by block, so that the blocks' places in the HTML are known; the document
+        // itself writes nothing around them. In the arena, like the tree: taken back by the
+        // next reset, not by `free`.
+        var html: [UInt8] = []
+        var child = cmark_node_first_child(root)
+        while let block = child {
+            if let rendered = cmark_render_html(block, options, extensions) {
+                let start = html.count
+                html.append(contentsOf: UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)))
+                // By what it wrote: a heading with an id is an HTML block by now (`edit`).
+                let isHeading = html.count - start > 3 && html[start] == UInt8(ascii: "<") && html[start + 1] == UInt8(ascii: "h")
+                    && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[start + 2])
+                result.blocks.append(.init(end: html.count, isHeading: isHeading))
+            }
+            child = cmark_node_next(block)
         }
+        result.html = String(decoding: html, as: UTF8.self)
         return result
     }
 

@@ -9,7 +9,8 @@ struct Sitemap {
         guard config.baseURL != nil else { return nil }
         // One entry per page, worked out on every core: a large site has tens of thousands.
         let entries = plans.concurrentMap { plan -> String in
-            guard plan.templateName != nil, plan.templateName != "404" else { return "" }
+            // Not the bilingual views: their canonical page is the article.
+            guard plan.templateName != nil, plan.templateName != "404", plan.templateName != "bilingual" else { return "" }
             guard let url = plan.route.absoluteURL(in: config) else { return "" }
             var entry = "<url>\n<loc>\(e(url))</loc>\n<lastmod>\(lastModified(plan).rfc3339)</lastmod>\n"
             for (hreflang, target) in alternates(of: plan) {
@@ -44,7 +45,7 @@ struct Sitemap {
     private func lastModified(_ plan: PagePlan) -> ContentDate {
         let newest = site.newestDate ?? ContentDate.parse("1970-01-01")!
         switch plan {
-        case .story(let story, let language):
+        case .story(let story, let language), .bilingual(let story, let language, _):
             let frontMatter = story.translations[language.code]!.frontMatter
             return max(frontMatter.updated ?? frontMatter.date, frontMatter.date)
         case .home(let language, let page, _):

@@ -85,6 +85,13 @@ struct InputKeys: Sendable {
         case .story(let story, let language):
             add(headAndBody: story, language.code)
             for code in story.translations.keys.sorted() { hash.add(code) }
+            // The link to the bilingual view depends on which language it pairs with.
+            if let language = site.config.languages.first(where: { $0.code == language.code }) {
+                hash.add(PagePlan.bilingualPartner(of: story, in: language, site: site)?.code ?? "")
+            }
+        case .bilingual(let story, let language, let other):
+            add(headAndBody: story, language.code)
+            add(headAndBody: story, other.code)
         case .tags(let language):
             for tag in site.data.tags { hash.add(UInt64(site.articles(in: language.code, tagged: tag.id).count)) }
         case .tag(let tag, let language, let page, _):

@@ -6,6 +6,8 @@ extension PagePlan {
         switch self {
         case .story(let story, let language):
             return [(story, language.code)]
+        case .bilingual(let story, let language, let other):
+            return [(story, language.code), (story, other.code)]
         case .home(let language, let page, _):
             return ArticleList.page(page, of: site.articles(in: language.code), size: site.config.pageSize)
                 .map { ($0, language.code) }

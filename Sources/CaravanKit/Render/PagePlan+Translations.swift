@@ -23,6 +23,9 @@ extension PagePlan {
             var routes: [String: Route] = [:]
             for code in story.translations.keys { routes[code] = .story(story, in: code) }
             return (routes, nil)
+        case .bilingual(let story, let language, let other):
+            // The switch goes to the same pair led by the other language.
+            return ([language.code: .bilingual(story.slug, in: language.code), other.code: .bilingual(story.slug, in: other.code)], nil)
         case .tags:
             return (Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Route.tags($0.code)) }), nil)
         case .tag(let tag, _, let page, _):

@@ -5,6 +5,8 @@ enum PagePlan: Sendable {
     case landing
     case home(language: Language, page: Int, pageCount: Int)
     case story(Story, language: Language)
+    /// An article in `language` paired block by block with its translation in `other`.
+    case bilingual(Story, language: Language, other: Language)
     case tags(language: Language)
     case tag(Tag, language: Language, page: Int, pageCount: Int)
     case stats(language: Language)
@@ -27,6 +29,11 @@ enum PagePlan: Sendable {
             for story in site.articles + site.pages where story.translations[language.code] != nil {
                 plans.append(.story(story, language: language))
             }
+            for story in site.articles {
+                if let other = bilingualPartner(of: story, in: language, site: site) {
+                    plans.append(.bilingual(story, language: language, other: other))
+                }
+            }
             plans.append(.tags(language: language))
             for tag in site.data.tags {
                 let count = site.articles(in: language.code, tagged: tag.id).count
@@ -47,12 +54,21 @@ enum PagePlan: Sendable {
         return plans
     }
 
+    /// The language an article in `language` is read beside: with two site languages, the
+    /// other one, when the article has it.
+    static func bilingualPartner(of story: Story, in language: Language, site: ResolvedSite) -> Language? {
+        guard story.kind == .article, story.translations[language.code] != nil else { return nil }
+        let others = site.config.languages.filter { $0.code != language.code && story.translations[$0.code] != nil }
+        return others.first
+    }
+
     var route: Route {
         switch self {
         case .landing: .landing
         case .notFound: .notFound
         case .home(let language, let page, _): .home(language.code, page: page)
         case .story(let story, let language): .story(story, in: language.code)
+        case .bilingual(let story, let language, _): .bilingual(story.slug, in: language.code)
         case .tags(let language): .tags(language.code)
         case .tag(let tag, let language, let page, _): .tag(tag.id, in: language.code, page: page)
         case .stats(let language): .stats(language.code)
@@ -70,6 +86,7 @@ enum PagePlan: Sendable {
         case .notFound: "404"
         case .home, .tag: "list"
         case .story(let story, _): story.kind == .article ? "article" : "page"
+        case .bilingual: "bilingual"
         case .tags: "tags"
         case .stats: "stats"
         case .corridor: "corridor"
@@ -81,7 +98,7 @@ enum PagePlan: Sendable {
     var languageCode: String {
         switch self {
         case .landing, .notFound, .sitemap, .robots: ""
-        case .home(let language, _, _), .story(_, let language), .stats(let language), .corridor(_, let language),
+        case .home(let language, _, _), .story(_, let language), .bilingual(_, let language, _), .stats(let language), .corridor(_, let language),
              .tags(let language), .tag(_, let language, _, _), .feed(let language):
             language.code
         }

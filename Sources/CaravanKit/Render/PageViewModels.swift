@@ -13,6 +13,8 @@ struct PageViewModels {
         case .notFound: ("404", notFound())
         case .home(let language, let page, let pageCount): ("list", home(language, page: page, pageCount: pageCount))
         case .story(let story, let language): (story.kind == .article ? "article" : "page", storyPage(story, language))
+        case .bilingual(let story, let language, let other):
+            ("bilingual", BilingualViewModel(site: site, documents: documents).page(story, language, beside: other))
         case .tags(let language): ("tags", TagViewModels(site: site, documents: documents).index(language))
         case .tag(let tag, let language, let page, let pageCount):
             ("list", TagViewModels(site: site, documents: documents).tag(tag, language, page: page, pageCount: pageCount))
@@ -73,6 +75,9 @@ struct PageViewModels {
                     "href": .text(route.link(to: .corridor(corridor.id, in: language.code))),
                     "first": .flag(index == 0),
                 ]
+            }
+            if PagePlan.bilingualPartner(of: story, in: language, site: site) != nil {
+                article["bilingual_href"] = .text(route.link(to: .bilingual(story.slug, in: language.code)))
             }
             article["corridors"] = .list(corridors)
             article["has_corridors"] = .flag(!corridors.isEmpty)

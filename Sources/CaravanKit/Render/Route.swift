@@ -15,6 +15,11 @@ struct Route: Sendable, Hashable {
         Route(path: "\(language)/articles/\(slug)/")
     }
 
+    /// An article in its language and its translation side by side (中英对照).
+    static func bilingual(_ slug: String, in language: String) -> Route {
+        Route(path: "\(language)/articles/\(slug)/bilingual/")
+    }
+
     static func page(_ slug: String, in language: String) -> Route {
         Route(path: "\(language)/\(slug)/")
     }

@@ -9,6 +9,7 @@ enum PageSchemas {
     /// names it offers beyond those of every page (`base`).
     static let kinds: [(template: String, title: String, own: Schema)] = [
         ("article", "An article (`/<lang>/articles/<slug>/`)", story(isArticle: true)),
+        ("bilingual", "An article beside its translation, 中英对照 (`/<lang>/articles/<slug>/bilingual/`)", bilingual),
         ("page", "A page such as About (`/<lang>/<slug>/`)", story(isArticle: false)),
         ("list", "A list of articles: a language's home page and its pages, a tag's pages", list),
         ("tags", "Every tag of a language (`/<lang>/tags/`)", tags),
@@ -80,6 +81,21 @@ enum PageSchemas {
         .list("rows", "the same figures as a table", of: Schema([.text("label", "a bar's label"), .text("value", "its value")])),
     ])
 
+    static let bilingual = Schema([
+        .text("headline", "the article's title in the page's language"),
+        .text("date_iso", "its date, as `<time datetime>` wants it"), .text("date_text", "its date, written out"),
+        .text("article_href", "the article alone, in the page's language"),
+        .object("other", "the translation", Schema([
+            .text("html_lang", "its language's `lang`"), .text("name", "its language's name"),
+            .text("title", "its title"), .text("href", "the article alone in that language"),
+        ])),
+        .flag("is_aligned", "yes when the two texts line up block by block (no: section by section)"),
+        .list("pairs", "the text, one unit after the other", of: Schema([
+            .text("first", "a block (or section) in the page's language, to write as it is: `{{{first}}}`"),
+            .text("second", "the same in the translation, to write as it is"),
+        ])),
+    ])
+
     static func story(isArticle: Bool) -> Schema {
         var article: [Field] = [
             .text("title", "the title"), .text("body_html", "the text, to write as it is: `{{{body_html}}}`"),
@@ -95,6 +111,7 @@ enum PageSchemas {
         ]
         if isArticle {
             article += [
+                .text("bilingual_href", "the article beside its translation (中英对照), when it has one", optional: true),
                 .list("corridors", "the corridors it is about", of: Schema([
                     .text("name", "the corridor's name"), .text("href", "its page"),
                     .flag("first", "yes for the first (write `{{^first}}{{i18n.list_joiner}}{{/first}}` before each name)"),
