@@ -123,12 +123,14 @@ import Testing
                        "zh/articles/one/bilingual/index.html", "en/articles/one/bilingual/index.html"], {
                 try site.write("Content/articles/one/zh.md", Self.article("one", "zh", title: "新标题"))
             }),
-            // Also the corridor page listing it, and the stats and corridor pages citing it as a figure's source.
+            // Also the corridor page listing it, the corridor index showing it as the latest, and
+            // the stats and corridor pages citing it as a figure's source.
             ("title of a figure's source", ["en/articles/two/index.html", "en/index.html", "en/tags/rail/index.html", "en/feed.xml",
                                              "index.html", "sitemap.xml", "en/corridors/western/index.html", "zh/corridors/western/index.html",
                                              "en/corridors/central/index.html", "zh/corridors/central/index.html",
                                              "en/stats/index.html", "zh/stats/index.html",
-                                             "en/articles/two/bilingual/index.html", "zh/articles/two/bilingual/index.html"], {
+                                             "en/articles/two/bilingual/index.html", "zh/articles/two/bilingual/index.html",
+                                             "en/corridors/index.html"], {
                 try site.write("Content/articles/two/en.md", Self.article("two", "en", title: "two en, retitled"))
             }),
             ("template of one kind", perLanguage(["articles/one/index.html", "articles/two/index.html", "articles/three/index.html"]), {

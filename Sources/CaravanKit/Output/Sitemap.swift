@@ -51,6 +51,10 @@ struct Sitemap {
         case .home(let language, let page, _):
             let size = site.config.pageSize
             return site.articles(in: language.code).dropFirst((page - 1) * size).first?.date ?? newest
+        case .corridors:
+            return site.config.languages.compactMap { language in
+                site.data.corridors.compactMap { site.articles(in: language.code, about: $0.id).first?.date }.max()
+            }.max() ?? newest
         case .corridor(let corridor, _):
             return site.config.languages.compactMap { site.articles(in: $0.code, about: corridor.id).first?.date }.max() ?? newest
         case .tag(let tag, let language, let page, _):

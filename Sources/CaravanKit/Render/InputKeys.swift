@@ -101,6 +101,13 @@ struct InputKeys: Sendable {
             }
         case .stats:
             addFigureSources(to: &hash, site: site)
+        case .corridors(let language):
+            // Each corridor's number of reports and its latest.
+            for corridor in site.data.corridors {
+                let articles = site.articles(in: language.code, about: corridor.id)
+                hash.add(UInt64(articles.count))
+                if let latest = articles.first { add(head: latest, language.code) }
+            }
         case .corridor(let corridor, let language):
             addFigureSources(to: &hash, site: site)
             for story in site.articles(in: language.code, about: corridor.id) { add(head: story, language.code) }

@@ -103,6 +103,7 @@ struct PageContext {
         }
         var items = [
             item(strings?["nav_home"] ?? "", .home(language)),
+            item(strings?["nav_corridors"] ?? "", .corridors(language)),
             item(strings?["nav_stats"] ?? "", .stats(language)),
             item(strings?["nav_tags"] ?? "", .tags(language)),
         ]

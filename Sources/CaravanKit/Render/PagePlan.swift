@@ -10,6 +10,8 @@ enum PagePlan: Sendable {
     case tags(language: Language)
     case tag(Tag, language: Language, page: Int, pageCount: Int)
     case stats(language: Language)
+    /// Every corridor of the data, with its places and latest report.
+    case corridors(language: Language)
     case corridor(Corridor, language: Language)
     case notFound
     /// The Atom feed of a language, the sitemap and robots.txt: files, not pages. Feeds and
@@ -44,6 +46,7 @@ enum PagePlan: Sendable {
                 }
             }
             plans.append(.stats(language: language))
+            plans.append(.corridors(language: language))
             for corridor in site.data.corridors {
                 plans.append(.corridor(corridor, language: language))
             }
@@ -72,6 +75,7 @@ enum PagePlan: Sendable {
         case .tags(let language): .tags(language.code)
         case .tag(let tag, let language, let page, _): .tag(tag.id, in: language.code, page: page)
         case .stats(let language): .stats(language.code)
+        case .corridors(let language): .corridors(language.code)
         case .corridor(let corridor, let language): .corridor(corridor.id, in: language.code)
         case .feed(let language): .feed(language.code)
         case .sitemap: .file("sitemap.xml")
@@ -89,6 +93,7 @@ enum PagePlan: Sendable {
         case .bilingual: "bilingual"
         case .tags: "tags"
         case .stats: "stats"
+        case .corridors: "corridors"
         case .corridor: "corridor"
         case .feed, .sitemap, .robots: nil
         }
@@ -98,7 +103,7 @@ enum PagePlan: Sendable {
     var languageCode: String {
         switch self {
         case .landing, .notFound, .sitemap, .robots: ""
-        case .home(let language, _, _), .story(_, let language), .bilingual(_, let language, _), .stats(let language), .corridor(_, let language),
+        case .home(let language, _, _), .story(_, let language), .bilingual(_, let language, _), .stats(let language), .corridors(let language), .corridor(_, let language),
              .tags(let language), .tag(_, let language, _, _), .feed(let language):
             language.code
         }

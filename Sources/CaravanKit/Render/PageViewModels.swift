@@ -19,6 +19,7 @@ struct PageViewModels {
         case .tag(let tag, let language, let page, let pageCount):
             ("list", TagViewModels(site: site, documents: documents).tag(tag, language, page: page, pageCount: pageCount))
         case .stats(let language): ("stats", StatsViewModels(site: site).stats(language))
+        case .corridors(let language): ("corridors", StatsViewModels(site: site).corridors(language))
         case .corridor(let corridor, let language): ("corridor", StatsViewModels(site: site).corridor(corridor, language))
         // Files, not pages: made without a template (see `PageStage`).
         case .feed, .sitemap, .robots: ("", [:])

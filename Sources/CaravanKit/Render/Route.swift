@@ -28,6 +28,10 @@ struct Route: Sendable, Hashable {
         Route(path: "\(language)/stats/")
     }
 
+    static func corridors(_ language: String) -> Route {
+        Route(path: "\(language)/corridors/")
+    }
+
     static func corridor(_ id: String, in language: String) -> Route {
         Route(path: "\(language)/corridors/\(id)/")
     }

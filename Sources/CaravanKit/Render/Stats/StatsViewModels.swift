@@ -36,6 +36,34 @@ struct StatsViewModels {
         return values
     }
 
+    /// `/<lang>/corridors/`: every corridor with its places, how many reports are about it
+    /// and the latest of them.
+    func corridors(_ language: Language) -> TemplateObject {
+        let route = Route.corridors(language.code)
+        let strings = site.strings[language.code]!
+        var values = context.base(
+            route: route, language: language, title: strings["corridors_title"], description: strings["corridors_intro"],
+            translations: PagePlan.corridors(language: language).translations(in: site).routes)
+        values["corridors"] = .list(site.data.corridors.map { corridor -> TemplateObject in
+            let articles = site.articles(in: language.code, about: corridor.id)
+            let places = site.data.nodes.filter { $0.corridors.contains { $0.text == corridor.id } }
+            var item: TemplateObject = [
+                "name": .text(corridor.name[language.code] ?? corridor.id),
+                "href": .text(route.link(to: .corridor(corridor.id, in: language.code))),
+                "count": .text(strings.format(articles.count == 1 ? "corridor_report_count_one" : "corridor_report_count",
+                                              ["n": String(articles.count)])),
+            ]
+            if !places.isEmpty {
+                item["places"] = .text(places.map { $0.name[language.code] ?? $0.id }.joined(separator: strings["list_joiner"]))
+            }
+            if let latest = articles.first {
+                item["latest"] = .object(context.listItem(latest, language: language.code, from: route, summary: ""))
+            }
+            return item
+        })
+        return values
+    }
+
     /// `/<lang>/corridors/<id>/`: the corridor's places, figures and articles.
     func corridor(_ corridor: Corridor, _ language: Language) -> TemplateObject {
         let route = Route.corridor(corridor.id, in: language.code)

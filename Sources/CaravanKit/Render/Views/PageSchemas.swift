@@ -14,6 +14,7 @@ enum PageSchemas {
         ("list", "A list of articles: a language's home page and its pages, a tag's pages", list),
         ("tags", "Every tag of a language (`/<lang>/tags/`)", tags),
         ("stats", "The statistics page (`/<lang>/stats/`)", stats),
+        ("corridors", "Every corridor (`/<lang>/corridors/`)", corridors),
         ("corridor", "One corridor (`/<lang>/corridors/<id>/`)", corridor),
         ("landing", "The site's root, the language chooser (`/index.html`)", landing),
         ("404", "The page for a missing address (`/404.html`)", notFound),
@@ -79,6 +80,15 @@ enum PageSchemas {
     static let chart = Schema([
         .text("id", "an anchor for the chart"), .text("title", "what it compares"), .text("svg", "the chart itself, to write as it is: `{{{svg}}}`"),
         .list("rows", "the same figures as a table", of: Schema([.text("label", "a bar's label"), .text("value", "its value")])),
+    ])
+
+    static let corridors = Schema([
+        .list("corridors", "every corridor of `corridors.yaml`, in its order", of: Schema([
+            .text("name", "its name"), .text("href", "its page"),
+            .text("places", "its places' names, joined with the language's list joiner, when it has any", optional: true),
+            .text("count", "how many reports are about it, written out: \"3 reports\""),
+            .object("latest", "its newest report, when it has one", optional: true, listItem),
+        ])),
     ])
 
     static let bilingual = Schema([
