@@ -19,16 +19,47 @@ struct BarChart {
 
     // Labels sit above their bars, so long names (中哈（连云港）物流合作基地) never squeeze
     // the plot, and the chart stays legible when a phone scales it down to 360 px.
-    static let width = 360.0
-    static let valueWidth = 130.0
+    static let minimumWidth = 360.0
+    static let plotWidth = 230.0
+    static let valueGap = 8.0
     static let rowHeight = 52.0
     static let top = 8.0
+    /// The font size of the chart's text (`.chart text` in style.css), in SVG units.
+    static let fontSize = 16.0
+
+    /// The chart's width in SVG units: wide enough for every label and for every value
+    /// beside its longest bar, so no text is cut off at any screen width (the whole
+    /// picture scales, never crops).
+    var width: Double {
+        let labels = bars.map { Self.estimatedWidth($0.label) }.max() ?? 0
+        let values = bars.map { Self.estimatedWidth($0.valueText) }.max() ?? 0
+        return max(Self.minimumWidth, labels + 2, Self.plotWidth + Self.valueGap + values + 2).rounded(.up)
+    }
+
+    /// How wide `text` is drawn, estimated per script without a font at hand: Han, kana,
+    /// Hangul and full-width forms take a whole em; capitals and digits are wider than
+    /// other Latin letters. Generous on purpose: too wide leaves a margin, too narrow cuts.
+    static func estimatedWidth(_ text: String) -> Double {
+        var ems = 0.0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20: ems += 0.32
+            case 0x2E, 0x2C, 0x3A, 0x3B, 0x27, 0x7C, 0x69, 0x6C, 0x21: ems += 0.34   // . , : ; ' | i l !
+            case 0x41...0x5A, 0x30...0x39, 0x6D, 0x77: ems += 0.72                   // capitals, digits, m, w
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+                 0x20000...0x3FFFD:
+                ems += 1.0
+            default: ems += 0.62
+            }
+        }
+        return ems * fontSize
+    }
 
     var svg: String {
         let maximum = max(bars.map(\.high).max() ?? 1, .leastNonzeroMagnitude)
-        let plotWidth = Self.width - Self.valueWidth
+        let plotWidth = Self.plotWidth
         let height = Self.top * 2 + Double(bars.count) * Self.rowHeight
-        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" "
+        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
             + "role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
             + "<title id=\"\(id)-title\">\(HTMLEscaping.escape(title))</title>"
             + "<desc id=\"\(id)-desc\">\(HTMLEscaping.escape(description))</desc>"
@@ -44,7 +75,7 @@ struct BarChart {
                 svg += "<rect class=\"chart-bar-range\" x=\"0\" y=\"\(Self.format(barTop))\" width=\"\(Self.format(highWidth))\" height=\"\(Self.format(barHeight))\"/>"
             }
             svg += "<rect class=\"chart-bar\" x=\"0\" y=\"\(Self.format(barTop))\" width=\"\(Self.format(lowWidth))\" height=\"\(Self.format(barHeight))\"/>"
-            svg += "<text class=\"chart-value\" x=\"\(Self.format(highWidth + 8))\" y=\"\(Self.format(barTop + 15))\">\(HTMLEscaping.escape(bar.valueText))</text>"
+            svg += "<text class=\"chart-value\" x=\"\(Self.format(highWidth + Self.valueGap))\" y=\"\(Self.format(barTop + 15))\">\(HTMLEscaping.escape(bar.valueText))</text>"
             svg += "</g>"
         }
         return svg + "</svg>"
