@@ -49,11 +49,15 @@ enum SourceText {
 
     /// Line `number` (1-based) of `text`, for showing under a diagnostic.
     static func line(_ number: Int, of text: String) -> String? {
-        var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line) }
-            current += 1
+        // A byte scan that stops at the line: a file with many problems asks for many lines.
+        guard number >= 1 else { return nil }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        for _ in 1..<number {
+            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = utf8.index(after: newline)
         }
-        return nil
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        return String(text[start..<end])
     }
 }
