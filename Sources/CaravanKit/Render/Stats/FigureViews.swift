@@ -18,6 +18,12 @@ struct FigureViews {
             "stats_href": .text(route.link(to: .stats(code)) + "#figure-\(figure.id)"),
         ]
         if let node = figure.node.flatMap({ site.data.node($0.text) }) { view["place"] = .text(node.name[code] ?? "") }
+        // Figures that share a metric (exports and imports of one trade) say which is which
+        // wherever the metric shows, with their `label`.
+        if let detail = figure.label?[code],
+           site.data.figures.contains(where: { $0.id != figure.id && $0.metric[code] == figure.metric[code] }) {
+            view["detail"] = .text(detail)
+        }
         if let change = figure.change { view["change"] = .text(formatter.change(change)) }
         if let before = figure.before {
             view["before"] = .text(formatter.amount(before, unit: figure.unit, scale: figure.scale))

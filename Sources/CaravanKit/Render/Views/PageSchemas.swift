@@ -67,6 +67,7 @@ enum PageSchemas {
 
     static let figure = Schema([
         .text("id", "an anchor for the figure: `figure-<id>`"), .text("metric", "what was measured"),
+        .text("detail", "which of the figures sharing its metric this is (\"Exports to Russia\"): its `label`", optional: true),
         .text("value", "the value, with its unit"), .text("period", "when"), .text("stats_href", "the figure on the statistics page"),
         .text("place", "the node it was measured at", optional: true), .text("change", "the change on a year", optional: true),
         .text("before", "the value before", optional: true),
