@@ -22,7 +22,7 @@ import Testing
     func textFits(_ labels: [String]) {
         let chart = BarChart(id: "c", title: "t", description: "d", bars: [
             .init(label: labels[0], valueText: "USD 105.07 billion", low: 105.07, high: 105.07),
-            .init(label: labels[1], valueText: "more than 4 days", low: 4, high: 4),
+            .init(label: labels[1], valueText: "more than 4 days", low: 4, high: 4, bound: .atLeast),
             .init(label: "2–3", valueText: "每天2—3列", low: 2, high: 3),
         ])
         let (width, texts) = Self.texts(chart.svg)
@@ -39,5 +39,22 @@ import Testing
         #expect(BarChart.estimatedWidth("（）") == 2 * BarChart.fontSize, "full-width brackets")
         #expect(BarChart.estimatedWidth("USD 105.07 billion") > 130, "wider than the old fixed column that cut it off")
         #expect(BarChart.estimatedWidth("MW") > BarChart.estimatedWidth("ii"))
+    }
+
+    @Test("bounds are drawn as bounds: a lower bound runs on open-ended, an upper bound is light up to a mark")
+    func bounds() {
+        let chart = BarChart(id: "c", title: "t", description: "d", bars: [
+            .init(label: "before", valueText: "more than 4 days", low: 4, high: 4, bound: .atLeast),
+            .init(label: "after", valueText: "less than 1 day", low: 1, high: 1, bound: .atMost),
+        ])
+        let svg = chart.svg
+        let groups = svg.split(separator: "<g class=\"bar\">").dropFirst().map(String.init)
+        #expect(groups.count == 2)
+        #expect(groups[0].contains("<rect class=\"chart-bar\"") && groups[0].contains("<path class=\"chart-bar-beyond\" d=\"M230 42h24\"/>"))
+        #expect(groups[0].contains("<text class=\"chart-value\" x=\"262\""), "the value starts after the open end")
+        #expect(!groups[1].contains("<rect class=\"chart-bar\""), "an upper bound has no solid bar")
+        #expect(groups[1].contains("<rect class=\"chart-bar-range\"") && groups[1].contains("<rect class=\"chart-bar-limit\""))
+        let (width, texts) = Self.texts(svg)
+        for (x, text) in texts { #expect(x + BarChart.estimatedWidth(text) <= width) }
     }
 }

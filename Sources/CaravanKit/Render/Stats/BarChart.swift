@@ -3,13 +3,19 @@
 /// Each bar carries its value as text, the chart has a `<title>` and `<desc>` for screen
 /// readers, and the page shows the same figures in a table beside it. A range (2–3) is
 /// drawn solid to its low end and lighter to its high end, so the chart claims no more
-/// precision than the source.
+/// precision than the source. A bound is drawn as one: "more than 4 days" runs on past its
+/// end as a dashed stub, "less than 1 day" is drawn light up to a mark at its limit.
 struct BarChart {
     struct Bar {
         var label: String
         var valueText: String
         var low: Double
         var high: Double
+        var bound: Bound? = nil
+    }
+
+    enum Bound {
+        case atLeast, atMost
     }
 
     var id: String
@@ -22,6 +28,8 @@ struct BarChart {
     static let minimumWidth = 360.0
     static let plotWidth = 230.0
     static let valueGap = 8.0
+    /// How far a lower bound's bar runs on past its value.
+    static let beyond = 24.0
     static let rowHeight = 52.0
     static let top = 8.0
     /// The font size of the chart's text (`.chart text` in style.css), in SVG units.
@@ -33,7 +41,7 @@ struct BarChart {
     var width: Double {
         let labels = bars.map { Self.estimatedWidth($0.label) }.max() ?? 0
         let values = bars.map { Self.estimatedWidth($0.valueText) }.max() ?? 0
-        return max(Self.minimumWidth, labels + 2, Self.plotWidth + Self.valueGap + values + 2).rounded(.up)
+        return max(Self.minimumWidth, labels + 2, Self.plotWidth + Self.beyond + Self.valueGap + values + 2).rounded(.up)
     }
 
     /// How wide `text` is drawn, estimated per script without a font at hand: Han, kana,
@@ -71,11 +79,24 @@ struct BarChart {
             let barHeight = 20.0
             svg += "<g class=\"bar\">"
             svg += "<text class=\"chart-label\" x=\"0\" y=\"\(Self.format(y + 16))\">\(HTMLEscaping.escape(bar.label))</text>"
-            if highWidth > lowWidth {
+            var valueX = highWidth + Self.valueGap
+            switch bar.bound {
+            case .atMost:
+                // At most this much: light up to a mark at the limit.
                 svg += "<rect class=\"chart-bar-range\" x=\"0\" y=\"\(Self.format(barTop))\" width=\"\(Self.format(highWidth))\" height=\"\(Self.format(barHeight))\"/>"
+                svg += "<rect class=\"chart-bar-limit\" x=\"\(Self.format(max(0, highWidth - 2)))\" y=\"\(Self.format(barTop - 3))\" width=\"2\" height=\"\(Self.format(barHeight + 6))\"/>"
+            case .atLeast:
+                // At least this much: solid to the value, then running on, open-ended.
+                svg += "<rect class=\"chart-bar\" x=\"0\" y=\"\(Self.format(barTop))\" width=\"\(Self.format(lowWidth))\" height=\"\(Self.format(barHeight))\"/>"
+                svg += "<path class=\"chart-bar-beyond\" d=\"M\(Self.format(highWidth)) \(Self.format(barTop + barHeight / 2))h\(Self.format(Self.beyond))\"/>"
+                valueX += Self.beyond
+            case nil:
+                if highWidth > lowWidth {
+                    svg += "<rect class=\"chart-bar-range\" x=\"0\" y=\"\(Self.format(barTop))\" width=\"\(Self.format(highWidth))\" height=\"\(Self.format(barHeight))\"/>"
+                }
+                svg += "<rect class=\"chart-bar\" x=\"0\" y=\"\(Self.format(barTop))\" width=\"\(Self.format(lowWidth))\" height=\"\(Self.format(barHeight))\"/>"
             }
-            svg += "<rect class=\"chart-bar\" x=\"0\" y=\"\(Self.format(barTop))\" width=\"\(Self.format(lowWidth))\" height=\"\(Self.format(barHeight))\"/>"
-            svg += "<text class=\"chart-value\" x=\"\(Self.format(highWidth + Self.valueGap))\" y=\"\(Self.format(barTop + 15))\">\(HTMLEscaping.escape(bar.valueText))</text>"
+            svg += "<text class=\"chart-value\" x=\"\(Self.format(valueX))\" y=\"\(Self.format(barTop + 15))\">\(HTMLEscaping.escape(bar.valueText))</text>"
             svg += "</g>"
         }
         return svg + "</svg>"

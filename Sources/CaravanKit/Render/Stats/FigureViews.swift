@@ -68,7 +68,7 @@ struct FigureViews {
             let title = "\(first.metric[language.code] ?? "") · \(formatter.period(first.period))"
             let bars = group.map { figure in
                 BarChart.Bar(label: label(of: figure), valueText: formatter.amount(figure.amount, unit: figure.unit, scale: figure.scale),
-                             low: low(figure.amount), high: figure.amount.upperValue)
+                             low: low(figure.amount), high: figure.amount.upperValue, bound: Self.bound(figure.amount))
             }
             charts.append(chart(id: "chart-\(first.id)", title: title, bars: bars))
         }
@@ -77,10 +77,10 @@ struct FigureViews {
             let title = "\(figure.metric[language.code] ?? "") · \(strings["chart_before_after"])"
             let bars = [
                 BarChart.Bar(label: strings["chart_before"], valueText: formatter.amount(before, unit: figure.unit, scale: figure.scale),
-                             low: low(before), high: before.upperValue),
+                             low: low(before), high: before.upperValue, bound: Self.bound(before)),
                 BarChart.Bar(label: strings.format("chart_after", ["period": formatter.period(figure.period)]),
                              valueText: formatter.amount(figure.amount, unit: figure.unit, scale: figure.scale),
-                             low: low(figure.amount), high: figure.amount.upperValue),
+                             low: low(figure.amount), high: figure.amount.upperValue, bound: Self.bound(figure.amount)),
             ]
             charts.append(chart(id: "chart-\(figure.id)-change", title: title, bars: bars))
         }
@@ -100,6 +100,15 @@ struct FigureViews {
         if let label = figure.label?[language.code] { return label }
         if let node = figure.node.flatMap({ site.data.node($0.text) }) { return node.name[language.code] ?? "" }
         return figure.corridor.flatMap { site.data.corridor($0.text)?.name[language.code] } ?? figure.id
+    }
+
+    /// Whether a chart draws the amount as a bound rather than a length.
+    static func bound(_ amount: Amount) -> BarChart.Bound? {
+        switch amount {
+        case .moreThan: .atLeast
+        case .lessThan: .atMost
+        case .exact, .about, .range: nil
+        }
     }
 
     private func low(_ amount: Amount) -> Double {
