@@ -35,6 +35,8 @@ struct TemplateCompiler {
     /// them says nothing more.
     let unparsable: Set<String>
     private(set) var diagnostics: [Diagnostic] = []
+    /// Each template's lines, split once when it first has a problem to show.
+    private var lines: [String: [Substring]] = [:]
 
     init(templates: [String: (source: TemplateSource, nodes: [TemplateNode])], constants: TemplateObject, unparsable: Set<String> = []) {
         self.templates = templates
@@ -280,7 +282,10 @@ struct TemplateCompiler {
         // In a partial or parent, the page kind and templates that led there.
         let path = place.source.name == place.chain.first ? "" : " (used in \(place.chain.joined(separator: " → ")))"
         var diagnostic = Diagnostic.error(place.source.path, position.location, message, hint: hint + path)
-        diagnostic = withSource(diagnostic, place.source.text)
+        let text = place.source.text
+        let sourceLines = lines[place.source.path] ?? text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines[place.source.path] = sourceLines
+        if position.line >= 1, position.line <= sourceLines.count { diagnostic.sourceLine = String(sourceLines[position.line - 1]) }
         // A partial that every page kind includes would otherwise say the same thing once per kind.
         if !diagnostics.contains(where: { $0.isSameProblem(as: diagnostic) }) { diagnostics.append(diagnostic) }
     }
