@@ -2,10 +2,14 @@
 /// if it is close enough to be a plausible typo.
 enum Suggestion {
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let lowered = word.lowercased()
+        let lowered = Array(word.lowercased())
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(Array(lowered), Array(candidate.lowercased()))
+            let other = Array(candidate.lowercased())
+            // No guess is ever further than 3 edits, and lengths 4 apart are at least 4 edits
+            // apart: skip those without filling a table (a pasted paragraph as a name).
+            guard abs(other.count - lowered.count) <= 3 else { continue }
+            let distance = editDistance(lowered, other)
             if distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)
             }
