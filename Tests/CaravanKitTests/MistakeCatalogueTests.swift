@@ -82,7 +82,7 @@ import Testing
             Content/articles/khorgos/en.md:2:1: error: unknown key `titel`
              2 | titel: "Khorgos gateway"
                | ^
-            hint: expected one of title, date, summary, tags, corridors, author, updated, image, image_alt, draft; did you mean `title`?
+            hint: expected one of title, date, summary, tags, corridors, author, updated, image, image_alt, draft, featured; did you mean `title`?
             """)
         // "missing `title`" would only repeat what the did-you-mean says.
         #expect(!SiteAssertions.printed(result).contains("missing required key `title`"))

@@ -10,6 +10,8 @@ public struct FrontMatter: Sendable {
     public var image: Reference?
     public var imageAlt: String?
     public var draft: Bool
+    /// Leads the front page of its language (the newest featured article does).
+    public var featured = false
 
     /// An id or path written in the front matter, with where, so that resolving it
     /// later can point at the line.
@@ -18,7 +20,7 @@ public struct FrontMatter: Sendable {
         public var location: SourceLocation
     }
 
-    static let keys = ["title", "date", "summary", "tags", "corridors", "author", "updated", "image", "image_alt", "draft"]
+    static let keys = ["title", "date", "summary", "tags", "corridors", "author", "updated", "image", "image_alt", "draft", "featured"]
 }
 
 extension FrontMatter {
@@ -57,10 +59,11 @@ extension FrontMatter {
                          hint: "add `image_alt: \"What the picture shows\"` for readers who cannot see it")
         }
         let draft = reader.bool("draft") ?? false
+        let featured = reader.bool("featured") ?? false
         guard let title, let date, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         let frontMatter = FrontMatter(
             title: title, date: date, summary: summary, tags: tags, corridors: corridors, author: author,
-            updated: updated, image: image, imageAlt: imageAlt, draft: draft)
+            updated: updated, image: image, imageAlt: imageAlt, draft: draft, featured: featured)
         return (frontMatter, reader.diagnostics)
     }
 

@@ -82,6 +82,12 @@ struct InputKeys: Sendable {
             // A language with no articles still has a home page 1.
             add(page: page, of: language.code) { max(1, site.articles(in: $0).count) }
             for story in ArticleList.page(page, of: site.articles(in: language.code), size: size) { add(headAndBody: story, language.code) }
+            if page == 1 {
+                // The front: its lead (with a summary), each corridor's latest reports.
+                let front = FrontPage(site: site, language: language.code)
+                if let lead = front.lead { add(headAndBody: lead, language.code) }
+                for story in front.stories { add(head: story, language.code) }
+            }
         case .story(let story, let language):
             add(headAndBody: story, language.code)
             for code in story.translations.keys.sorted() { hash.add(code) }

@@ -9,8 +9,9 @@ extension PagePlan {
         case .bilingual(let story, let language, let other):
             return [(story, language.code), (story, other.code)]
         case .home(let language, let page, _):
+            let lead = page == 1 ? FrontPage(site: site, language: language.code).lead.map { [($0, language.code)] } ?? [] : []
             return ArticleList.page(page, of: site.articles(in: language.code), size: site.config.pageSize)
-                .map { ($0, language.code) }
+                .map { ($0, language.code) } + lead
         case .tag(let tag, let language, let page, _):
             return ArticleList.page(page, of: site.articles(in: language.code, tagged: tag.id), size: site.config.pageSize)
                 .map { ($0, language.code) }

@@ -31,11 +31,38 @@ struct PageViewModels {
         let title = page == 1
             ? site.config.title[language.code] ?? ""
             : strings?.format("page_title", ["n": String(page)]) ?? ""
-        return ArticleList(site: site, documents: documents).values(
+        var values = ArticleList(site: site, documents: documents).values(
             plan: .home(language: language, page: page, pageCount: pageCount), language: language, title: title,
-            heading: strings?["latest"] ?? "", articles: site.articles(in: language.code),
+            heading: page == 1 ? title : strings?["latest"] ?? "", articles: site.articles(in: language.code),
             page: page, pageCount: pageCount, isHome: page == 1
         ) { .home(language.code, page: $0) }
+        if page == 1 { values["front"] = .object(front(language)) }
+        return values
+    }
+
+    /// The top of a language's home: the lead story, each corridor's latest reports, the
+    /// latest figures (`FrontPage`).
+    private func front(_ language: Language) -> TemplateObject {
+        let route = Route.home(language.code)
+        let page = FrontPage(site: site, language: language.code)
+        var front: TemplateObject = [:]
+        if let lead = page.lead {
+            front["lead"] = .object(context.listItem(lead, language: language.code, from: route, summary: documents.summary(lead, language.code)))
+        }
+        let sections = page.corridorSections.map { section -> TemplateObject in
+            [
+                "name": .text(section.corridor.name[language.code] ?? section.corridor.id),
+                "href": .text(route.link(to: .corridor(section.corridor.id, in: language.code))),
+                "reports": .list(section.reports.map { context.listItem($0, language: language.code, from: route, summary: "") }),
+            ]
+        }
+        front["corridors"] = .list(sections)
+        front["has_corridors"] = .flag(!sections.isEmpty)
+        let figures = page.latestFigures.map(FigureViews(site: site, language: language, route: route).figure)
+        front["figures"] = .list(figures)
+        front["has_figures"] = .flag(!figures.isEmpty)
+        front["stats_href"] = .text(route.link(to: .stats(language.code)))
+        return front
     }
 
     private func storyPage(_ story: Story, _ language: Language) -> TemplateObject {

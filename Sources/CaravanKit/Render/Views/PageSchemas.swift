@@ -146,6 +146,17 @@ enum PageSchemas {
             .text("label", "\"Page 2 of 5\""), .text("prev_href", "the page before", optional: true),
             .text("next_href", "the page after", optional: true),
         ])),
+        .object("front", "on a language's first home page: what leads it", optional: true, Schema([
+            .object("lead", "the lead story: the newest with `featured: true`, else the newest", optional: true, listItem),
+            .list("corridors", "each corridor with reports", of: Schema([
+                .text("name", "the corridor's name"), .text("href", "its page"),
+                .list("reports", "its newest reports (title and date)", of: listItem),
+            ])),
+            .flag("has_corridors", "yes when any corridor has reports"),
+            .list("figures", "the figures of the latest reports", of: figure),
+            .flag("has_figures", "yes when there are any"),
+            .text("stats_href", "the statistics page"),
+        ])),
     ])
 
     static let tags = Schema([
