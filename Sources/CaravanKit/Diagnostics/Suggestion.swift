@@ -2,10 +2,10 @@
 /// if it is close enough to be a plausible typo.
 enum Suggestion {
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let lowered = Array(word.lowercased())
+        let lowered = Array(word.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let other = Array(candidate.lowercased())
+            let other = Array(candidate.lowercased().unicodeScalars)
             // No guess is ever further than 3 edits, and lengths 4 apart are at least 4 edits
             // apart: skip those without filling a table (a pasted paragraph as a name).
             guard abs(other.count - lowered.count) <= 3 else { continue }
@@ -33,21 +33,24 @@ enum Suggestion {
 
     /// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`: swapped letters
     /// (`titel`) are the commonest typo, so a swap counts as one edit.
-    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
+        // One flat table: a template full of unknown names asks for thousands of these.
+        let width = b.count + 1
+        var table = [Int](repeating: 0, count: (a.count + 1) * width)
+        for i in 0...a.count { table[i * width] = i }
+        for j in 0...b.count { table[j] = j }
         for i in 1...a.count {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = Swift.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                var value = Swift.min(table[(i - 1) * width + j] + 1, table[i * width + j - 1] + 1, table[(i - 1) * width + j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    table[i][j] = Swift.min(table[i][j], table[i - 2][j - 2] + 1)
+                    value = Swift.min(value, table[(i - 2) * width + j - 2] + 1)
                 }
+                table[i * width + j] = value
             }
         }
-        return table[a.count][b.count]
+        return table[a.count * width + b.count]
     }
 }
