@@ -24,8 +24,8 @@ does both). Each check prints one PASS / FAIL / SKIP line, with the problems und
   cjk-font      the Chinese <h1> (zh home, zh article) is drawn with a CJK font, as CDP
                 CSS.getPlatformFontsForNode reports (no tofu).
   axe <page>    axe-core (from PyPI axe-playwright-python) with 0 violations on the landing
-                page, and the home, an article and the statistics page of every language,
-                at 1280x900 and 360x800.
+                page, and the home, an article, its bilingual view, the corridor index and the
+                statistics page of every language, at 1280x900 and 360x800.
   screenshots   those pages at both sizes, OUT_DIR/screenshots/<page>-<W>x<H>.png.
   serve-script, live-reload, error-overlay, serve-stop
                 `caravan serve` (the debug binary, REPO/.build/debug/caravan) on a temporary
@@ -699,7 +699,11 @@ def check_browser(site, base, out, reports):
         for lang in site.langs:
             targets.append((f"{lang}-home", f"/{lang}/index.html"))
             if articles:
-                targets.append((f"{lang}-article", articles[0].replace(f"/{en}/", f"/{lang}/", 1)))
+                article = articles[0].replace(f"/{en}/", f"/{lang}/", 1)
+                targets.append((f"{lang}-article", article))
+                # 中英对照: the article beside its translation.
+                targets.append((f"{lang}-bilingual", article.replace("/index.html", "/bilingual/index.html")))
+            targets.append((f"{lang}-corridors", f"/{lang}/corridors/index.html"))
             targets.append((f"{lang}-stats", f"/{lang}/stats/index.html"))
         all_axe = {}
         shot_problems, shot_files = [], []
