@@ -94,10 +94,11 @@ import Testing
         let built = site.snapshot(of: site.outputPath)
         for (path, bytes) in site.snapshot(of: clean) { #expect(built[path] == bytes, "\(path)") }
         // With its state back, the next build removes the pages the state lists and no story
-        // makes: the last English story tagged `rail`, and with it that tag's page.
+        // makes: the last English story tagged `rail`, and with it that tag's page and the
+        // English archive page of its month.
         try site.remove("Content/articles/half")
         let (_, next) = try site.buildAndWrite()
-        #expect(next?.removed == 2, "\(String(describing: next))")
+        #expect(next?.removed == 3, "\(String(describing: next))")
         for page in ["en/articles/half/index.html", "en/tags/rail/index.html"] {
             #expect(!FileManager.default.fileExists(atPath: site.outputPath + "/" + page))
         }

@@ -92,8 +92,9 @@ import Testing
         // The article itself, the English home page and the rail tag page (both show its
         // summary), the English feed (its full text) and both bilingual views.
         #expect(Self.rendered(edited) == ["en/articles/two/index.html", "en/index.html", "en/tags/rail/index.html", "en/feed.xml",
-                                          "en/articles/two/bilingual/index.html", "zh/articles/two/bilingual/index.html"])
-        #expect(edited.output?.renderedPageCount == 5)
+                                          "en/articles/two/bilingual/index.html", "zh/articles/two/bilingual/index.html",
+                                          "en/archive/2024/02/index.html"])
+        #expect(edited.output?.renderedPageCount == 6)
         #expect(edited.output?.keptPages.contains("en/articles/one/index.html") == true)
         #expect(edited.output?.keptPages.contains("zh/articles/two/index.html") == true)
 
@@ -120,7 +121,7 @@ import Testing
             // Its page, the lists and feed showing it, the landing's latest, the sitemap's dates,
             // and the bilingual views in both languages (each shows both texts).
             ("title", ["zh/articles/one/index.html", "zh/index.html", "zh/tags/rail/index.html", "zh/feed.xml", "index.html", "sitemap.xml",
-                       "zh/articles/one/bilingual/index.html", "en/articles/one/bilingual/index.html"], {
+                       "zh/articles/one/bilingual/index.html", "en/articles/one/bilingual/index.html", "zh/archive/2024/01/index.html"], {
                 try site.write("Content/articles/one/zh.md", Self.article("one", "zh", title: "新标题"))
             }),
             // Also the corridor page listing it, the corridor index showing it as the latest, and
@@ -130,7 +131,7 @@ import Testing
                                              "en/corridors/central/index.html", "zh/corridors/central/index.html",
                                              "en/stats/index.html", "zh/stats/index.html",
                                              "en/articles/two/bilingual/index.html", "zh/articles/two/bilingual/index.html",
-                                             "en/corridors/index.html"], {
+                                             "en/corridors/index.html", "en/archive/2024/02/index.html"], {
                 try site.write("Content/articles/two/en.md", Self.article("two", "en", title: "two en, retitled"))
             }),
             ("template of one kind", perLanguage(["articles/one/index.html", "articles/two/index.html", "articles/three/index.html"]), {
@@ -155,18 +156,21 @@ import Testing
                 try site.write("Content/data/corridors.yaml", text.replacingOccurrences(of: "value: 2129", with: "value: 2130"))
             }),
             ("stylesheet", ["404.html"], { try site.write("Public/style.css", "body { color: #222; }\n") }),
-            ("added story", perLanguage(["articles/four/index.html", "articles/four/bilingual/index.html", "index.html", "feed.xml"])
+            ("added story", perLanguage(["articles/four/index.html", "articles/four/bilingual/index.html", "index.html", "feed.xml",
+                                         "archive/2024/04/index.html"])
                 .union(["index.html", "sitemap.xml"]), {
                 for language in ["zh", "en"] {
                     try site.write("Content/articles/four/\(language).md", FixtureSite.article(title: "four \(language)", date: "2024-04-01"))
                 }
             }),
-            ("story in one language", ["en/articles/five/index.html", "en/index.html", "en/feed.xml", "index.html", "sitemap.xml"], {
+            ("story in one language", ["en/articles/five/index.html", "en/index.html", "en/feed.xml", "index.html", "sitemap.xml",
+                                       "en/archive/2024/05/index.html"], {
                 try site.write("Content/articles/five/en.md", FixtureSite.article(title: "five en", date: "2024-05-01"))
             }),
             // The English page gains a language switch; the Chinese one and the lists appear.
             ("added translation", ["en/articles/five/index.html", "zh/articles/five/index.html", "zh/index.html", "zh/feed.xml", "index.html", "sitemap.xml",
-                                   "en/articles/five/bilingual/index.html", "zh/articles/five/bilingual/index.html"], {
+                                   "en/articles/five/bilingual/index.html", "zh/articles/five/bilingual/index.html",
+                                   "en/archive/2024/05/index.html", "zh/archive/2024/05/index.html"], {
                 try site.write("Content/articles/five/zh.md", FixtureSite.article(title: "five zh", date: "2024-05-01"))
             }),
             ("deleted story", perLanguage(["index.html", "feed.xml", "tags/index.html", "tags/rail/index.html"]).union(["index.html", "sitemap.xml"]), {

@@ -137,16 +137,18 @@ import Testing
         let (_, edited) = try site.buildAndWrite()
         let after = site.snapshot(of: site.outputPath)
         // The article, the English home page whose teaser is the article's first paragraph,
-        // the English feed, which carries the full text, and both bilingual views of it.
+        // the English feed, which carries the full text, both bilingual views of it, and the
+        // English archive page of its month (a teaser too).
         let changed = Set(after.keys.filter { after[$0] != before[$0] })
         #expect(changed == ["en/articles/one/index.html", "en/index.html", "en/feed.xml",
-                            "en/articles/one/bilingual/index.html", "zh/articles/one/bilingual/index.html"])
+                            "en/articles/one/bilingual/index.html", "zh/articles/one/bilingual/index.html",
+                            "en/archive/2024/01/index.html"])
         #expect(edited?.written == changed.count)
         #expect(String(decoding: after["en/articles/one/index.html"]!, as: UTF8.self).contains("New text."))
 
         try site.remove("Content/articles/two")
         let (_, removed) = try site.buildAndWrite()
-        #expect(removed?.removed == 4, "the article in each language, and its two bilingual views")
+        #expect(removed?.removed == 6, "the article in each language, its two bilingual views, and its month's archive page in each language")
         let files = site.snapshot(of: site.outputPath)
         #expect(files["en/articles/two/index.html"] == nil && files["zh/articles/two/index.html"] == nil)
         #expect(!FileManager.default.fileExists(atPath: site.outputPath + "/en/articles/two"))

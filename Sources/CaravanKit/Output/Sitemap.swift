@@ -57,6 +57,9 @@ struct Sitemap {
             }.max() ?? newest
         case .corridor(let corridor, _):
             return site.config.languages.compactMap { site.articles(in: $0.code, about: corridor.id).first?.date }.max() ?? newest
+        case .archive(let month, let language, let page, _):
+            let size = site.config.pageSize
+            return Archive(site: site, language: language.code).articles(in: month).dropFirst((page - 1) * size).first?.date ?? newest
         case .tag(let tag, let language, let page, _):
             let size = site.config.pageSize
             return site.articles(in: language.code, tagged: tag.id).dropFirst((page - 1) * size).first?.date ?? newest

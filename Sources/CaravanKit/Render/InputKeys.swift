@@ -87,6 +87,7 @@ struct InputKeys: Sendable {
                 let front = FrontPage(site: site, language: language.code)
                 if let lead = front.lead { add(headAndBody: lead, language.code) }
                 for story in front.stories { add(head: story, language.code) }
+                for month in Archive(site: site, language: language.code).months { hash.add(month.path) }
             }
         case .story(let story, let language):
             add(headAndBody: story, language.code)
@@ -100,6 +101,11 @@ struct InputKeys: Sendable {
             add(headAndBody: story, other.code)
         case .tags(let language):
             for tag in site.data.tags { hash.add(UInt64(site.articles(in: language.code, tagged: tag.id).count)) }
+        case .archive(let month, let language, let page, _):
+            add(page: page, of: language.code) { Archive(site: site, language: $0).articles(in: month).count }
+            for story in ArticleList.page(page, of: Archive(site: site, language: language.code).articles(in: month), size: size) {
+                add(headAndBody: story, language.code)
+            }
         case .tag(let tag, let language, let page, _):
             add(page: page, of: language.code) { site.articles(in: $0, tagged: tag.id).count }
             for story in ArticleList.page(page, of: site.articles(in: language.code, tagged: tag.id), size: size) {

@@ -12,6 +12,9 @@ extension PagePlan {
             let lead = page == 1 ? FrontPage(site: site, language: language.code).lead.map { [($0, language.code)] } ?? [] : []
             return ArticleList.page(page, of: site.articles(in: language.code), size: site.config.pageSize)
                 .map { ($0, language.code) } + lead
+        case .archive(let month, let language, let page, _):
+            return ArticleList.page(page, of: Archive(site: site, language: language.code).articles(in: month), size: site.config.pageSize)
+                .map { ($0, language.code) }
         case .tag(let tag, let language, let page, _):
             return ArticleList.page(page, of: site.articles(in: language.code, tagged: tag.id), size: site.config.pageSize)
                 .map { ($0, language.code) }

@@ -26,6 +26,12 @@ extension PagePlan {
         case .bilingual(let story, let language, let other):
             // The switch goes to the same pair led by the other language.
             return ([language.code: .bilingual(story.slug, in: language.code), other.code: .bilingual(story.slug, in: other.code)], nil)
+        case .archive(let month, _, let page, _):
+            var routes: [String: Route] = [:]
+            for other in languages where (page - 1) * site.config.pageSize < Archive(site: site, language: other.code).articles(in: month).count {
+                routes[other.code] = .archive(month, in: other.code, page: page)
+            }
+            return (routes, nil)
         case .tags:
             return (Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Route.tags($0.code)) }), nil)
         case .tag(let tag, _, let page, _):

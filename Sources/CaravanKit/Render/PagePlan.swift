@@ -8,6 +8,8 @@ enum PagePlan: Sendable {
     /// An article in `language` paired block by block with its translation in `other`.
     case bilingual(Story, language: Language, other: Language)
     case tags(language: Language)
+    /// One month of a language's articles.
+    case archive(Archive.Month, language: Language, page: Int, pageCount: Int)
     case tag(Tag, language: Language, page: Int, pageCount: Int)
     case stats(language: Language)
     /// Every corridor of the data, with its places and latest report.
@@ -34,6 +36,14 @@ enum PagePlan: Sendable {
             for story in site.articles {
                 if let other = bilingualPartner(of: story, in: language, site: site) {
                     plans.append(.bilingual(story, language: language, other: other))
+                }
+            }
+            let archive = Archive(site: site, language: language.code)
+            for month in archive.months {
+                let count = archive.articles(in: month).count
+                let pageCount = (count + site.config.pageSize - 1) / site.config.pageSize
+                for page in 1...pageCount {
+                    plans.append(.archive(month, language: language, page: page, pageCount: pageCount))
                 }
             }
             plans.append(.tags(language: language))
@@ -73,6 +83,7 @@ enum PagePlan: Sendable {
         case .story(let story, let language): .story(story, in: language.code)
         case .bilingual(let story, let language, _): .bilingual(story.slug, in: language.code)
         case .tags(let language): .tags(language.code)
+        case .archive(let month, let language, let page, _): .archive(month, in: language.code, page: page)
         case .tag(let tag, let language, let page, _): .tag(tag.id, in: language.code, page: page)
         case .stats(let language): .stats(language.code)
         case .corridors(let language): .corridors(language.code)
@@ -88,7 +99,7 @@ enum PagePlan: Sendable {
         switch self {
         case .landing: "landing"
         case .notFound: "404"
-        case .home, .tag: "list"
+        case .home, .tag, .archive: "list"
         case .story(let story, _): story.kind == .article ? "article" : "page"
         case .bilingual: "bilingual"
         case .tags: "tags"
@@ -104,7 +115,7 @@ enum PagePlan: Sendable {
         switch self {
         case .landing, .notFound, .sitemap, .robots: ""
         case .home(let language, _, _), .story(_, let language), .bilingual(_, let language, _), .stats(let language), .corridors(let language), .corridor(_, let language),
-             .tags(let language), .tag(_, let language, _, _), .feed(let language):
+             .tags(let language), .tag(_, let language, _, _), .archive(_, let language, _, _), .feed(let language):
             language.code
         }
     }

@@ -16,6 +16,7 @@ struct PageViewModels {
         case .bilingual(let story, let language, let other):
             ("bilingual", BilingualViewModel(site: site, documents: documents).page(story, language, beside: other))
         case .tags(let language): ("tags", TagViewModels(site: site, documents: documents).index(language))
+        case .archive(let month, let language, let page, let pageCount): ("list", archive(month, language, page: page, pageCount: pageCount))
         case .tag(let tag, let language, let page, let pageCount):
             ("list", TagViewModels(site: site, documents: documents).tag(tag, language, page: page, pageCount: pageCount))
         case .stats(let language): ("stats", StatsViewModels(site: site).stats(language))
@@ -40,6 +41,16 @@ struct PageViewModels {
         return values
     }
 
+    private func archive(_ month: Archive.Month, _ language: Language, page: Int, pageCount: Int) -> TemplateObject {
+        let strings = site.strings[language.code]
+        let label = Archive.label(month, strings: strings)
+        return ArticleList(site: site, documents: documents).values(
+            plan: .archive(month, language: language, page: page, pageCount: pageCount), language: language,
+            title: label, heading: label, articles: Archive(site: site, language: language.code).articles(in: month),
+            page: page, pageCount: pageCount
+        ) { .archive(month, in: language.code, page: $0) }
+    }
+
     /// The top of a language's home: the lead story, each corridor's latest reports, the
     /// latest figures (`FrontPage`).
     private func front(_ language: Language) -> TemplateObject {
@@ -62,6 +73,9 @@ struct PageViewModels {
         front["figures"] = .list(figures)
         front["has_figures"] = .flag(!figures.isEmpty)
         front["stats_href"] = .text(route.link(to: .stats(language.code)))
+        front["archive"] = .list(Archive(site: site, language: language.code).months.map { month -> TemplateObject in
+            ["label": .text(Archive.label(month, strings: site.strings[language.code])), "href": .text(route.link(to: .archive(month, in: language.code)))]
+        })
         return front
     }
 

@@ -36,6 +36,10 @@ struct Route: Sendable, Hashable {
         Route(path: "\(language)/corridors/\(id)/")
     }
 
+    static func archive(_ month: Archive.Month, in language: String, page: Int = 1) -> Route {
+        Route(path: page == 1 ? "\(language)/archive/\(month.path)/" : "\(language)/archive/\(month.path)/page/\(page)/")
+    }
+
     static func tags(_ language: String) -> Route {
         Route(path: "\(language)/tags/")
     }

@@ -156,6 +156,9 @@ enum PageSchemas {
             .list("figures", "the figures of the latest reports", of: figure),
             .flag("has_figures", "yes when there are any"),
             .text("stats_href", "the statistics page"),
+            .list("archive", "every month with articles, newest first", of: Schema([
+                .text("label", "the month written out: \"March 2024\""), .text("href", "its page of the archive"),
+            ])),
         ])),
     ])
 
