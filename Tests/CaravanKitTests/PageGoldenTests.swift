@@ -16,7 +16,9 @@ import Testing
     static func source() -> [String: String] {
         var files = FixtureSite.minimal()
         files["Content/data/tags.yaml"] = FixtureSite.sampleTags
+        // Khorgos with its position, so the western corridor's page draws its map.
         files["Content/data/corridors.yaml"] = FixtureSite.sampleCorridorsWithKhorgos
+            .replacingOccurrences(of: "    corridors: [western]\n", with: "    corridors: [western]\n    lat: 44.2\n    lon: 80.4\n")
         let khorgos = "tags: [rail, customs]\ncorridors: [western]\nsummary: \"%@\"\nauthor: \"%@\"\n"
         files["Content/articles/khorgos/zh.md"] = FixtureSite.article(
             title: "霍尔果斯口岸班列 <创> 新高", extra: String(format: khorgos, "一季度进出境班列增长。", "李伟"),

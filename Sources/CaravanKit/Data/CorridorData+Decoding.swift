@@ -1,7 +1,7 @@
 extension CorridorData {
     static let topKeys = ["corridors", "nodes", "figures"]
     static let corridorKeys = ["id", "name"]
-    static let nodeKeys = ["id", "name", "kind", "country", "corridors"]
+    static let nodeKeys = ["id", "name", "kind", "country", "corridors", "lat", "lon"]
     static let figureKeys = ["id", "metric", "label", "value", "low", "high", "unit", "scale", "period", "change",
                              "qualifier", "before", "corridor", "node", "source"]
     static let amountKeys = ["value", "low", "high", "qualifier"]
@@ -33,8 +33,10 @@ extension CorridorData {
                             hint: "write e.g. `country: CN`, `KZ`, `BY`, `RU`")
             }
             let corridors = entry.stringList("corridors", example: "[western]").map { FrontMatter.Reference(text: $0.text, location: $0.location) }
+            let position = decodePosition(&entry, item: item)
             if let id, let kind, let country, name.count == languages.count, !entry.diagnostics.hasErrors {
-                data.nodes.append(CorridorNode(id: id, name: name, kind: kind, country: country, corridors: corridors, location: item.location))
+                data.nodes.append(CorridorNode(id: id, name: name, kind: kind, country: country, corridors: corridors,
+                                               position: position, location: item.location))
             }
             reader.diagnostics(append: entry.diagnostics)
         }
@@ -47,6 +49,31 @@ extension CorridorData {
             reader.diagnostics(append: entry.diagnostics)
         }
         return (data, reader.diagnostics)
+    }
+
+    /// `lat:` and `lon:` in degrees, both or neither: a place with one of the two cannot be
+    /// drawn, and a number out of range is usually the two swapped.
+    private static func decodePosition(_ entry: inout FieldReader, item: YAMLNode) -> GeoPosition? {
+        let latitude = entry.number("lat", example: "44.2")
+        let longitude = entry.number("lon", example: "80.4")
+        if let latitude, abs(latitude.value) > 90 {
+            entry.error(at: entry.node("lat")?.location, "`lat` must be between -90 and 90 degrees, found `\(entry.writtenText("lat"))`",
+                        hint: "latitude is north–south: `lat: 44.2`, `lon: 80.4`; are the two swapped?")
+        }
+        if let longitude, abs(longitude.value) > 180 {
+            entry.error(at: entry.node("lon")?.location, "`lon` must be between -180 and 180 degrees, found `\(entry.writtenText("lon"))`",
+                        hint: "longitude is east–west, negative to the west of Greenwich: `lon: 80.4`")
+        }
+        switch (entry.node("lat"), entry.node("lon")) {
+        case (nil, nil): return nil
+        case (.some, nil):
+            entry.error(at: entry.node("lat")?.location, "a node with `lat` needs `lon` too", hint: "add `lon:` with the east longitude in degrees, e.g. `lon: 80.4`")
+        case (nil, .some):
+            entry.error(at: entry.node("lon")?.location, "a node with `lon` needs `lat` too", hint: "add `lat:` with the north latitude in degrees, e.g. `lat: 44.2`")
+        case (.some, .some): break
+        }
+        guard let latitude, let longitude else { return nil }
+        return GeoPosition(latitude: latitude.value, longitude: longitude.value)
     }
 
     private static func decodeFigure(_ entry: inout FieldReader, item: YAMLNode, languages: [String]) -> Figure? {

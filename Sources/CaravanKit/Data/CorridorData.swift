@@ -32,7 +32,15 @@ public struct CorridorNode: Sendable {
     /// ISO 3166-1 alpha-2.
     public var country: String
     public var corridors: [FrontMatter.Reference]
+    /// Where it lies, for the corridor's schematic map; nil when the data gives none.
+    public var position: GeoPosition?
     var location: SourceLocation
+}
+
+/// A point on the globe in degrees, north and east positive.
+public struct GeoPosition: Sendable, Hashable {
+    public var latitude: Double
+    public var longitude: Double
 }
 
 /// One reported number, kept as the source said it: "more than 10 000", "about 2 200",

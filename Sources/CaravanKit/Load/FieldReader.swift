@@ -30,6 +30,12 @@ struct FieldReader {
         pairs.contains { $0.key.text != key && Suggestion.closest(to: $0.key.text, in: [key]) == key }
     }
 
+    /// The value of `key` as the editor wrote it, to quote in a message.
+    func writtenText(_ key: String) -> String {
+        if case .scalar(let scalar) = node(key) { return scalar.text }
+        return node(key)?.kindName ?? ""
+    }
+
     func location(of key: String) -> SourceLocation? {
         pairs.first(where: { $0.key.text == key })?.key.location
     }

@@ -81,6 +81,9 @@ struct StatsViewModels {
              "country": .text(Self.countryName(node.country, strings))]
         })
         values["has_nodes"] = .flag(!nodes.isEmpty)
+        let map = Self.map(of: corridor, named: name, nodes: nodes, language: language, strings: strings)
+        values["map"] = .text(map?.svg ?? "")
+        values["has_map"] = .flag(map != nil)
         let figures = site.data.figures.filter {
             FigureViews.corridorID(of: $0, in: site.data) == corridor.id || $0.corridor?.text == corridor.id
         }
@@ -94,6 +97,17 @@ struct StatsViewModels {
         values["articles"] = .list(articles.map { context.listItem($0, language: language.code, from: route, summary: "") })
         values["has_articles"] = .flag(!articles.isEmpty)
         return values
+    }
+
+    /// The schematic map of the corridor's places that have a position; nil when none has.
+    static func map(of corridor: Corridor, named name: String, nodes: [CorridorNode], language: Language, strings: UIStrings) -> CorridorMap? {
+        let places = nodes.compactMap { node in
+            node.position.map { CorridorMap.Place(name: node.name[language.code] ?? node.id, position: $0) }
+        }
+        guard !places.isEmpty else { return nil }
+        var map = CorridorMap(id: "map-\(corridor.id)", title: strings.format("corridor_map", ["name": name]), description: "", places: places)
+        map.description = strings.format("corridor_map_description", ["places": map.route.map(\.name).joined(separator: strings["list_joiner"])])
+        return map
     }
 
     /// A country's name in the page's language (`country_cn` in the UI strings), or its code

@@ -183,6 +183,8 @@ enum PageSchemas {
             .text("name", "the place's name"), .text("kind", "what it is: border port, hub…"), .text("country", "its country"),
         ])),
         .flag("has_nodes", "yes when it has places"),
+        .text("map", "a schematic map of its places drawn from their `lat`/`lon`, to write as it is: `{{{map}}}`"),
+        .flag("has_map", "yes when any of its places has a position"),
         .list("figures", "its figures", of: figure), .list("charts", "charts comparing them", of: chart),
         .text("region_label", "the accessible name of the figures table"),
         .flag("has_figures", "yes when it has figures"),
