@@ -5,19 +5,22 @@ public struct BuildOptions: Sendable {
     public var source: String
     /// Publish stories marked `draft: true` too (for previews).
     public var includeDrafts: Bool
+    /// Make the search pages and index (unless site.yaml says `search: false`).
+    public var includeSearch: Bool
     /// Called with the stage name and how much of it is done (`pages`, 3000, 12068), from
     /// any thread; the command line draws a progress line from it on a terminal.
     public var progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)?
 
-    public init(source: String, includeDrafts: Bool = false,
+    public init(source: String, includeDrafts: Bool = false, includeSearch: Bool = true,
                 progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)? = nil) {
         self.source = source
         self.includeDrafts = includeDrafts
+        self.includeSearch = includeSearch
         self.progress = progress
     }
 
     /// The options that change what a build produces, as text for fingerprints and keys.
-    var fingerprint: String { "drafts=\(includeDrafts)" }
+    var fingerprint: String { "drafts=\(includeDrafts)|search=\(includeSearch)" }
 }
 
 /// A build's outcome: the site when there were no errors, and every diagnostic found.
@@ -87,7 +90,7 @@ enum Site {
 
         // 2. Resolve: group translations, drop drafts, check references. When no front matter
         // changed, the last build's stories only take the new bodies.
-        let resolver = Resolver(includeDrafts: options.includeDrafts)
+        let resolver = Resolver(includeDrafts: options.includeDrafts, includeSearch: options.includeSearch)
         let resolveKey = resolver.key(loaded)
         let site: ResolvedSite
         let resolveDiagnostics: [Diagnostic]

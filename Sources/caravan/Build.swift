@@ -21,6 +21,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Also publish stories marked `draft: true` (for previews; do not upload).")
     var drafts = false
 
+    @Flag(name: .long, help: "Leave out the search pages and index (as `search: false` in site.yaml does).")
+    var noSearch = false
+
     @Flag(name: .long, help: "Print only problems, not the progress and summary lines.")
     var quiet = false
 
@@ -34,7 +37,7 @@ struct Build: ParsableCommand {
         let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         let builder: SiteBuilder
         do {
-            builder = try SiteBuilder(options: BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show), output: outputFolder)
+            builder = try SiteBuilder(options: BuildOptions(source: source, includeDrafts: drafts, includeSearch: !noSearch, progress: progress?.show), output: outputFolder)
         } catch {
             standardError("error: \(error.description)\nhint: \(error.hint)")
             throw ExitCode.failure

@@ -58,6 +58,26 @@ sv_c, sv_h = serve_c["median_ms"], serve_h["median_ms"]
 sv_rss_c, sv_rss_h = serve_c["rss_mib"] or 0.0, serve_h["rss_mib"] or 0.0
 
 
+def search_checks():
+    """Issue 17's figures, when this caravan builds search (`--no-search` was timed beside)."""
+    key = f"caravan {M} no-search"
+    if key not in full or "search_index_bytes" not in F:
+        return []
+    ns = med(full, key)
+    mb = F["search_index_bytes"] / 1e6
+    queries = [json.loads(F[f"search_query_{lang}"]) for lang in ("en", "zh") if F.get(f"search_query_{lang}")]
+    worst = max((q["bytes"] for q in queries), default=0)
+    rows = [
+        (f"full build {M}: with search / without", f"{c_m:7.2f} s / {ns:6.2f} s", ratio(c_m / ns), c_m / ns, "<= 1.10", c_m / ns <= 1.10),
+        (f"search index {M}, both languages", f"{F['search_index_files']} files", f"{mb:6.1f} MB", mb, "<= 25 MB", mb <= 25),
+        ("two-term query: bytes fetched", "; ".join(f"“{q['query']}” {q['files']} files {q['bytes'] / 1000:.0f} KB" for q in queries),
+         f"{worst / 1000:6.0f} KB", worst, "<= 100 KB", worst <= 100_000),
+        ("one edit: index files changed", f"{F['edit_search_files_changed']} of {F['search_index_files']}",
+         f"{F['edit_search_files_changed']:9d}", F["edit_search_files_changed"], "(info)", None),
+    ]
+    return rows
+
+
 def verdict(ok):
     return "met" if ok else "MISSED"
 
@@ -93,6 +113,7 @@ checks = [
      f"{sv_c:5.0f} ms / {sv_h:5.0f} ms", ratio(sv_c / sv_h), sv_c / sv_h, "<= 0.15", sv_c / sv_h <= 0.15),
     (f"serve {M}: resident after {len(serve_c['times_ms'])} saves",
      f"{sv_rss_c:5.1f} MiB (Hugo {sv_rss_h:.0f} MiB)", f"{sv_rss_c:9.1f}", sv_rss_c, "<= 300 MiB", sv_rss_c <= 300),
+    *search_checks(),
     (f"ms/page {L} / ms/page {M}",
      f"{ms_l:5.2f} ms / {ms_m:5.2f} ms", ratio(ms_l / ms_m), ms_l / ms_m, "<= 1.2", ms_l / ms_m <= 1.2),
 ]

@@ -225,6 +225,8 @@ HF=(hyperfine --style basic --export-json)
 TIMINGS=""   # per-stage timings for the untimed builds, if this caravan has the flag
 case "$("$CARAVAN" build --help 2>/dev/null || true)" in *--timings*) TIMINGS=--timings ;; esac
 car() { echo "'$CARAVAN' build --source '$1' --output '$2' --quiet"; }
+NOSEARCH=()   # the same build without search, when this caravan can leave it out
+case "$("$CARAVAN" build --help 2>/dev/null || true)" in *--no-search*) NOSEARCH=(-n "caravan $M no-search" --prepare "$(aside "$OUT/caravan-nosearch-$M")" "$(car "$C_M" "$OUT/caravan-nosearch-$M") --no-search") ;; esac
 hug() { echo "'$HUGO_NEW' --source '$1' --destination '$2' --quiet"; }                          # Hugo 0.168
 hug_old() { echo "'$HUGO_OLD' --source '$1' --destination '$2' --quiet --config hugo-0.111.toml"; }  # Hugo 0.111
 aside() { echo "if [ -e '$1' ]; then mv '$1' '$TRASH/$(basename "$1").'\$(date +%s%N); fi; sync"; }
@@ -236,6 +238,7 @@ say "full builds side by side (hyperfine, warmup $WARMUP, $RUNS runs)"
     -n "hugo-0.168 $S" --prepare "$(aside "$OUT/hugo-$S")"       "$(hug "$H_S" "$OUT/hugo-$S")" \
     -n "hugo-0.111 $S" --prepare "$(aside "$OUT/hugo-0.111-$S")" "$(hug_old "$H_S" "$OUT/hugo-0.111-$S")" \
     -n "caravan $M"    --prepare "$(aside "$OUT/caravan-$M")"    "$(car "$C_M" "$OUT/caravan-$M")" \
+    "${NOSEARCH[@]}" \
     -n "hugo-0.168 $M" --prepare "$(aside "$OUT/hugo-$M")"       "$(hug "$H_M" "$OUT/hugo-$M")" \
     -n "hugo-0.111 $M" --prepare "$(aside "$OUT/hugo-0.111-$M")" "$(hug_old "$H_M" "$OUT/hugo-0.111-$M")"
 
@@ -326,6 +329,31 @@ if [ -n "$TIMINGS" ]; then
 fi
 note "edited ${ART#$C_M/}; $(tail -1 "$LOGS/edit-summary.txt" | sed -E 's/ Open .*//')"
 note "files whose bytes changed: $nedited: $(printf '%s' "$edited" | head -8 | paste -sd' ' -)"
+
+# ------------------------------------------------------------------ search ----
+# The index as a reader meets it: its size, what one query downloads (search_bytes.py
+# fetches what search.js fetches), and which index files the edit above changed.
+if [ -f "$NC/search.js" ]; then
+    say "search index at $M pairs"
+    index_files=$(find "$NC"/*/search/data -type f | wc -l)
+    index_bytes=$(find "$NC"/*/search/data "$NC/search.js" -type f -printf '%s\n' | awk '{s+=$1} END{print s+0}')
+    fact search_index_files "$index_files"; fact search_index_bytes "$index_bytes"
+    note "$(printf 'index: %d files, %.1f MB (both languages, with search.js)' "$index_files" "$(echo "$index_bytes" | awk '{print $1/1e6}')")"
+    # Two-term queries from the edited story's titles: its first two English words of four
+    # letters or more, and the first four Han characters of its Chinese title (three bigrams).
+    en_query=$(grep -m1 '^title:' "${ART%/en.md}/en.md" | tr -c 'A-Za-z\n' ' ' | tr ' ' '\n' | awk 'length($0) >= 4 && NR > 1' | head -2 | paste -sd' ' -)
+    zh_query=$(grep -m1 '^title:' "${ART%/en.md}/zh.md" | python3 -c 'import re,sys; print("".join(re.findall("[\u4e00-\u9fff]", sys.stdin.read()))[:4])')
+    for lang_query in "en:$en_query" "zh:$zh_query"; do
+        lang=${lang_query%%:*}; query=${lang_query#*:}
+        result=$(python3 "$HERE/search_bytes.py" "$NC" "$lang" "$query")
+        fact "search_query_${lang}" "$result"
+        note "query on /$lang/search/: $result"
+    done
+    search_edited=$(printf '%s\n' "$edited" | grep -c '/search/data/' || true)
+    fact edit_search_files_changed "$search_edited"
+    fact edit_search_files_changed_list "$(printf '%s\n' "$edited" | grep '/search/data/' | paste -sd' ' -)"
+    note "index files the one-article edit changed: $search_edited of $index_files: $(printf '%s\n' "$edited" | grep '/search/data/' | paste -sd' ' -)"
+fi
 
 # ------------------------------------------------------------------ serve ----
 # The dev servers' edit loop: one article saved, then the time until the server says so

@@ -46,7 +46,7 @@ import Testing
         let result = site.build()
         let output = try #require(result.output, "\(SiteAssertions.printed(result))")
         // What Caravan writes; the files copied from Public/ (stylesheet, icons) are not its output.
-        let built = output.files.filter { [".html", ".xml", ".txt"].contains(where: $0.key.hasSuffix) }
+        let built = output.files.filter { [".html", ".xml", ".txt", ".json"].contains(where: $0.key.hasSuffix) }
         if ProcessInfo.processInfo.environment["CARAVAN_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(at: Self.expectedFolder)
             for (path, bytes) in built {

@@ -138,11 +138,12 @@ import Testing
         let after = site.snapshot(of: site.outputPath)
         // The article, the English home page whose teaser is the article's first paragraph,
         // the English feed, which carries the full text, both bilingual views of it, and the
-        // English archive page of its month (a teaser too).
+        // English archive page of its month (a teaser too), and in the English search index
+        // the shard of its words and the chunk with its excerpt.
         let changed = Set(after.keys.filter { after[$0] != before[$0] })
         #expect(changed == ["en/articles/one/index.html", "en/index.html", "en/feed.xml",
                             "en/articles/one/bilingual/index.html", "zh/articles/one/bilingual/index.html",
-                            "en/archive/2024/01/index.html"])
+                            "en/archive/2024/01/index.html", "en/search/data/t/0.json", "en/search/data/d/0.json"])
         #expect(edited?.written == changed.count)
         #expect(String(decoding: after["en/articles/one/index.html"]!, as: UTF8.self).contains("New text."))
 

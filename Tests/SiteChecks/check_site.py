@@ -740,6 +740,7 @@ def check_browser(site, base, out, reports):
             report(f"axe {path}: axe-core {axe_version}, 0 violations at "
                    + " and ".join(f"{w}x{h}" for w, h in VIEWPORTS), not problems, problems,
                    elapsed=time.time() - t)
+        check_search(br, site, src, axe_version, shots, all_axe)
         with open(os.path.join(reports, "axe.json"), "w", encoding="utf-8") as f:
             json.dump(all_axe, f, ensure_ascii=False, indent=1)
         report(f"screenshots: {len(shot_files)} PNGs in {os.path.relpath(shots)}",
@@ -747,6 +748,70 @@ def check_browser(site, base, out, reports):
     finally:
         br.quit()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# Each query typed into a language's search page, and the story that must come first
+# (None: nothing, so the page must suggest the other language's search).
+SEARCHES = [
+    ("zh", "霍尔果斯", "chongqing-xinjiang-europe-khorgos-10000-trains"),
+    ("en", "Lianyungang", "kazakhstan-lianyungang-sea-access"),
+    ("en", "Lianyungang Kazakhstan", "kazakhstan-lianyungang-sea-access"),
+    ("en", "霍尔果斯", None),
+]
+
+
+def check_search(br, site, axe_src, axe_version, shots, all_axe):
+    """Types each query into the search form as a reader would, and checks what comes first,
+    that every request stayed on the site's host, what the query downloaded, and axe."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+    if not site.exists("/zh/search/index.html"):
+        report("search: /zh/search/ exists", False, ["no search page (built with --no-search?)"])
+        return
+    host = urllib.parse.urlsplit(br.base).netloc
+    for lang, query, expected in SEARCHES:
+        t = time.time()
+        problems, notes = [], []
+        br.viewport(1280, 900)
+        br.open(f"/{lang}/search/index.html")
+        field = br.drv.find_element(By.ID, "search-q")
+        field.send_keys(query, Keys.ENTER)
+        WebDriverWait(br.drv, 20).until(lambda d: d.execute_script(
+            "const s = document.querySelector('#search-results .search-status');"
+            "return s && !document.getElementById('search-results').hasAttribute('aria-busy') && document.readyState === 'complete'"))
+        WebDriverWait(br.drv, 20).until(lambda d: d.execute_script(
+            "return document.querySelectorAll('#search-results li').length > 0 || !!document.querySelector('#search-results a[hreflang]')"))
+        first = br.drv.execute_script("const a = document.querySelector('#search-results li a'); return a ? a.href : null")
+        status = br.drv.execute_script("return document.querySelector('#search-results .search-status').textContent")
+        notes.append(f"“{query}” on /{lang}/search/: {status}; first: {first}")
+        if expected is None:
+            if first:
+                problems.append(f"expected nothing, got {first}")
+            other = br.drv.execute_script("const a = document.querySelector('#search-results a[hreflang]'); return a ? a.href : null")
+            if not other or "/search/" not in other or "q=" not in other:
+                problems.append(f"no suggestion to search the other language (got {other})")
+        elif not first or f"/articles/{expected}/" not in first:
+            problems.append(f"expected {expected} first, got {first}")
+        marks = br.drv.execute_script("return document.querySelectorAll('#search-results mark').length")
+        if expected and not marks:
+            problems.append("no match highlighted with <mark>")
+        entries = br.drv.execute_script(
+            "return performance.getEntriesByType('resource').map(e => [e.name, e.transferSize || e.encodedBodySize || 0])")
+        foreign = [u for u, _ in entries if urllib.parse.urlsplit(u).netloc != host]
+        if foreign:
+            problems.append("requests to another host: " + ", ".join(foreign[:5]))
+        search_bytes = sum(n for u, n in entries if "/search" in u)
+        notes.append(f"search requests: {sum(1 for u, _ in entries if '/search' in u)}, {search_bytes} bytes "
+                     "(search.js, meta, term shards, document chunks)")
+        label = f"{lang}-search-{'none' if expected is None else 'found'}"
+        br.screenshot(os.path.join(shots, f"{label}-{query.replace(' ', '_')}-1280x900.png"))
+        violations = br.axe(axe_src)
+        all_axe[f"/{lang}/search/?q={query}"] = violations
+        for v in violations:
+            problems.append(f"axe {v['id']} ({v['impact']}): {v['help']}")
+        report(f"search: “{query}” on /{lang}/search/ finds {expected or 'nothing, and suggests the other language'}; "
+               f"same host only; axe-core {axe_version} 0 violations", not problems, problems, notes, time.time() - t)
 
 
 # ------------------------------------------------------------------------------ main

@@ -1,5 +1,5 @@
 extension SiteConfig {
-    static let keys = ["title", "description", "baseURL", "languages", "unsafe_html", "paginate"]
+    static let keys = ["title", "description", "baseURL", "languages", "unsafe_html", "paginate", "search"]
     static let languageKeys = ["code", "html_lang", "name", "locale"]
 
     /// Decodes `site.yaml`; returns nil when the file is too broken to build anything.
@@ -18,10 +18,12 @@ extension SiteConfig {
         }
         let unsafeHTML = reader.bool("unsafe_html") ?? false
         let pageSize = reader.positiveInteger("paginate", maximum: 1000, example: "20") ?? 20
+        let search = reader.bool("search") ?? true
         guard !languages.isEmpty else { return (nil, reader.diagnostics) }
-        let config = SiteConfig(
+        var config = SiteConfig(
             languages: languages, title: title, description: description, baseURL: baseURL,
             unsafeHTML: unsafeHTML, pageSize: pageSize)
+        config.search = search
         return (config, reader.diagnostics)
     }
 

@@ -12,6 +12,9 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML: Bool
     /// Articles per list page.
     public var pageSize: Int
+    /// Whether the build makes the search pages and index (`search: false` in site.yaml,
+    /// or `caravan build --no-search`, leaves them out).
+    public var search = true
 
     public var defaultLanguage: Language { languages[0] }
 

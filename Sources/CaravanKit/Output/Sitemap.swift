@@ -63,7 +63,7 @@ struct Sitemap {
         case .tag(let tag, let language, let page, _):
             let size = site.config.pageSize
             return site.articles(in: language.code, tagged: tag.id).dropFirst((page - 1) * size).first?.date ?? newest
-        case .landing, .stats, .tags, .notFound, .feed, .sitemap, .robots:
+        case .landing, .stats, .tags, .search, .notFound, .feed, .sitemap, .robots:
             return newest
         }
     }

@@ -7,26 +7,25 @@ struct Archive {
 
         /// `2024/03`, as the address writes it.
         var path: String { String(format: "%04d/%02d", year, month) }
+
+        init(year: Int, month: Int) {
+            self.year = year
+            self.month = month
+        }
+
+        init(_ date: ContentDate) {
+            self.init(year: date.year, month: date.month)
+        }
     }
 
     let site: ResolvedSite
     let language: String
 
-    private func month(of story: Story) -> Month? {
-        (story.translations[language]?.frontMatter.date).map { Month(year: $0.year, month: $0.month) }
-    }
-
-    /// The months that have articles, newest first.
-    var months: [Month] {
-        var seen: Set<Month> = []
-        // Articles come newest first, so the months do too.
-        return site.articles(in: language).compactMap(month(of:)).filter { seen.insert($0).inserted }
-    }
+    /// The months that have articles, newest first (grouped once, in `ResolvedSite`).
+    var months: [Month] { site.months(in: language) }
 
     /// The articles of `month`, newest first.
-    func articles(in month: Month) -> [Story] {
-        site.articles(in: language).filter { self.month(of: $0) == month }
-    }
+    func articles(in month: Month) -> [Story] { site.articles(in: language, of: month) }
 
     /// The month written out in the language: "2024年3月", "March 2024".
     static func label(_ month: Month, strings: UIStrings?) -> String {

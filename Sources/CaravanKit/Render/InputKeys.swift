@@ -134,7 +134,7 @@ struct InputKeys: Sendable {
                 hash.add(story.slug)
                 for code in story.translations.keys.sorted() { add(head: story, code) }
             }
-        case .robots:
+        case .robots, .search:
             break
         }
         return hash.value

@@ -107,6 +107,7 @@ struct PageContext {
             item(strings?["nav_stats"] ?? "", .stats(language)),
             item(strings?["nav_tags"] ?? "", .tags(language)),
         ]
+        if site.config.search { items.append(item(strings?["nav_search"] ?? "", .search(language))) }
         for page in site.pages {
             guard let document = page.translations[language] else { continue }
             items.append(item(document.frontMatter.title, .story(page, in: language)))

@@ -20,7 +20,7 @@ extension PagePlan {
                 .map { ($0, language.code) }
         case .feed(let language):
             return AtomFeed.articles(in: language.code, site: site).map { ($0, language.code) }
-        case .landing, .notFound, .tags, .stats, .corridors, .corridor, .sitemap, .robots:
+        case .landing, .notFound, .tags, .search, .stats, .corridors, .corridor, .sitemap, .robots:
             return []
         }
     }

@@ -42,6 +42,8 @@ extension PagePlan {
             return (routes, nil)
         case .stats:
             return (Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Route.stats($0.code)) }), nil)
+        case .search:
+            return (Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Route.search($0.code)) }), nil)
         case .corridors:
             return (Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Route.corridors($0.code)) }), nil)
         case .corridor(let corridor, _):

@@ -8,6 +8,8 @@ enum PagePlan: Sendable {
     /// An article in `language` paired block by block with its translation in `other`.
     case bilingual(Story, language: Language, other: Language)
     case tags(language: Language)
+    /// The search form; `search.js` lists what it finds from the index files.
+    case search(language: Language)
     /// One month of a language's articles.
     case archive(Archive.Month, language: Language, page: Int, pageCount: Int)
     case tag(Tag, language: Language, page: Int, pageCount: Int)
@@ -47,6 +49,7 @@ enum PagePlan: Sendable {
                 }
             }
             plans.append(.tags(language: language))
+            if site.config.search { plans.append(.search(language: language)) }
             for tag in site.data.tags {
                 let count = site.articles(in: language.code, tagged: tag.id).count
                 guard count > 0 else { continue }
@@ -83,6 +86,7 @@ enum PagePlan: Sendable {
         case .story(let story, let language): .story(story, in: language.code)
         case .bilingual(let story, let language, _): .bilingual(story.slug, in: language.code)
         case .tags(let language): .tags(language.code)
+        case .search(let language): .search(language.code)
         case .archive(let month, let language, let page, _): .archive(month, in: language.code, page: page)
         case .tag(let tag, let language, let page, _): .tag(tag.id, in: language.code, page: page)
         case .stats(let language): .stats(language.code)
@@ -103,6 +107,7 @@ enum PagePlan: Sendable {
         case .story(let story, _): story.kind == .article ? "article" : "page"
         case .bilingual: "bilingual"
         case .tags: "tags"
+        case .search: "search"
         case .stats: "stats"
         case .corridors: "corridors"
         case .corridor: "corridor"
@@ -115,7 +120,7 @@ enum PagePlan: Sendable {
         switch self {
         case .landing, .notFound, .sitemap, .robots: ""
         case .home(let language, _, _), .story(_, let language), .bilingual(_, let language, _), .stats(let language), .corridors(let language), .corridor(_, let language),
-             .tags(let language), .tag(_, let language, _, _), .archive(_, let language, _, _), .feed(let language):
+             .tags(let language), .search(let language), .tag(_, let language, _, _), .archive(_, let language, _, _), .feed(let language):
             language.code
         }
     }

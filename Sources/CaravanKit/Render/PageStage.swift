@@ -81,6 +81,15 @@ struct PageStage {
         for file in site.publicFiles {
             output.files[file.path] = file.bytes
         }
+        if site.config.search {
+            output.files[SearchScript.path] = Array(SearchScript.source.utf8)
+            let indexes = site.config.languages.concurrentMap { language in
+                (SearchIndex.folder(language.code), SearchIndex(site: site, language: language.code).files())
+            }
+            for (folder, files) in indexes {
+                for file in files { output.files[folder + file.path] = file.bytes }
+            }
+        }
         if site.config.baseURL == nil {
             diagnostics.append(.warning(
                 "Content/site.yaml", nil, "no `baseURL`, so the Atom feeds and sitemap.xml are not built",

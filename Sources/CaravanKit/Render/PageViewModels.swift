@@ -16,6 +16,7 @@ struct PageViewModels {
         case .bilingual(let story, let language, let other):
             ("bilingual", BilingualViewModel(site: site, documents: documents).page(story, language, beside: other))
         case .tags(let language): ("tags", TagViewModels(site: site, documents: documents).index(language))
+        case .search(let language): ("search", SearchViewModel(site: site).page(language))
         case .archive(let month, let language, let page, let pageCount): ("list", archive(month, language, page: page, pageCount: pageCount))
         case .tag(let tag, let language, let page, let pageCount):
             ("list", TagViewModels(site: site, documents: documents).tag(tag, language, page: page, pageCount: pageCount))

@@ -40,6 +40,10 @@ struct Route: Sendable, Hashable {
         Route(path: page == 1 ? "\(language)/archive/\(month.path)/" : "\(language)/archive/\(month.path)/page/\(page)/")
     }
 
+    static func search(_ language: String) -> Route {
+        Route(path: "\(language)/search/")
+    }
+
     static func tags(_ language: String) -> Route {
         Route(path: "\(language)/tags/")
     }

@@ -1,6 +1,7 @@
 /// Groups translations into stories, drops drafts, and reports stories missing a language.
 struct Resolver {
     var includeDrafts: Bool
+    var includeSearch = true
 
     /// A fingerprint of everything resolving reads: each document's path and front matter,
     /// the files that could not be read, the settings and data, and whether drafts are in.
@@ -8,6 +9,7 @@ struct Resolver {
     func key(_ site: LoadedSite) -> UInt64 {
         var hash = ContentHash()
         hash.add(includeDrafts ? 1 : 0)
+        hash.add(includeSearch ? 1 : 0)
         for document in site.documents { hash.add(document.headHash) }
         for path in site.unreadableDocuments.sorted() { hash.add(path) }
         for path in site.yamlTexts.keys.sorted() {
@@ -54,8 +56,10 @@ struct Resolver {
         let stories = all.sorted { a, b in
             a.date != b.date ? a.date > b.date : a.slug < b.slug
         }
+        var config = site.config
+        config.search = config.search && includeSearch
         let resolved = ResolvedSite(
-            config: site.config, strings: site.strings,
+            config: config, strings: site.strings,
             articles: stories.filter { $0.kind == .article },
             pages: stories.filter { $0.kind == .page }.sorted { $0.slug < $1.slug },
             data: site.data,

@@ -48,6 +48,10 @@ struct ResolvedSite: Sendable {
     private var byLanguage: [String: [Story]] = [:]
     private var byLanguageAndTag: [String: [String: [Story]]] = [:]
     private var byLanguageAndCorridor: [String: [String: [Story]]] = [:]
+    /// Articles by language then month of their date, and each language's months newest
+    /// first: every archive page asks.
+    private var byLanguageAndMonth: [String: [Archive.Month: [Story]]] = [:]
+    private var monthsByLanguage: [String: [Archive.Month]] = [:]
     /// Positions in `articles` by slug: figures name the article that reported them.
     private var articleIndex: [String: Int] = [:]
     /// The newest article's date (the site's last change), if there are articles.
@@ -73,6 +77,9 @@ struct ResolvedSite: Sendable {
                 for corridor in Set(document.frontMatter.corridors.map(\.text)) {
                     byLanguageAndCorridor[language, default: [:]][corridor, default: []].append(story)
                 }
+                let month = Archive.Month(document.frontMatter.date)
+                if byLanguageAndMonth[language]?[month] == nil { monthsByLanguage[language, default: []].append(month) }
+                byLanguageAndMonth[language, default: [:]][month, default: []].append(story)
             }
         }
         newestDate = articles.first?.date
@@ -127,6 +134,7 @@ struct ResolvedSite: Sendable {
             for corridor in Set(document.frontMatter.corridors.map(\.text)) {
                 swap(&byLanguageAndCorridor[language, default: [:]][corridor, default: []])
             }
+            swap(&byLanguageAndMonth[language, default: [:]][Archive.Month(document.frontMatter.date), default: []])
         }
     }
 
@@ -148,6 +156,16 @@ struct ResolvedSite: Sendable {
     /// The articles in `language` whose front matter there names the corridor, newest first.
     func articles(in language: String, about corridor: String) -> [Story] {
         byLanguageAndCorridor[language]?[corridor] ?? []
+    }
+
+    /// The articles in `language` dated in `month` there, newest first.
+    func articles(in language: String, of month: Archive.Month) -> [Story] {
+        byLanguageAndMonth[language]?[month] ?? []
+    }
+
+    /// The months with articles in `language`, newest first.
+    func months(in language: String) -> [Archive.Month] {
+        monthsByLanguage[language] ?? []
     }
 }
 

@@ -42,9 +42,7 @@ struct BilingualViewModel {
         -> [(html: Substring, isHeading: Bool)] {
         guard let rendered = documents[story, language] else { return [] }
         return rendered.blockHTML.map { block in
-            var html = RelativeLinks.rebase(String(block.html), from: source, to: page)
-            if !idPrefix.isEmpty { html = html.replacingOccurrences(of: " id=\"", with: " id=\"\(idPrefix)") }
-            return (html[...], block.isHeading)
+            (RelativeLinks.rebase(String(block.html), from: source, to: page, idPrefix: idPrefix)[...], block.isHeading)
         }
     }
 }

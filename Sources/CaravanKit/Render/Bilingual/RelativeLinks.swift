@@ -2,16 +2,45 @@
 /// `/en/articles/x/` links `train.png` and `../../../zh/articles/y/index.html`; shown on
 /// `/zh/articles/x/bilingual/`, those must lead to the same files.
 enum RelativeLinks {
-    static func rebase(_ html: String, from source: Route, to page: Route) -> String {
-        guard html.contains("href=\"") || html.contains("src=\"") else { return html }
-        var result = ""
-        var rest = html[...]
-        while let match = rest.firstMatch(of: /(href|src)="([^"]*)"/) {
-            result += rest[..<match.range.lowerBound]
-            result += "\(match.1)=\"\(rebase(link: String(match.2), from: source, to: page))\""
-            rest = rest[match.range.upperBound...]
+    /// One pass over the UTF-8 bytes (a bilingual view rebases every block of two bodies:
+    /// a regex or Foundation's search per block cost more than rendering the page). With an
+    /// `idPrefix`, every `id` gets it too, so two bodies on one page keep their ids apart.
+    static func rebase(_ html: String, from source: Route, to page: Route, idPrefix: String = "") -> String {
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        var copied = 0
+        var index = 0
+        while index + 1 < bytes.count {
+            // `href="` or `src="` as a whole attribute name: `="` after it, a space before it.
+            guard bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "\""),
+                  let name = attributeName(bytes, at: index, idToo: !idPrefix.isEmpty),
+                  let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "\"")) else {
+                index += 1
+                continue
+            }
+            if result.isEmpty { result.reserveCapacity(bytes.count + 64) }
+            result += bytes[copied..<(index + 2)]
+            let value = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
+            result += (name == "id" ? idPrefix + value : rebase(link: value, from: source, to: page)).utf8
+            copied = close
+            index = close + 1
         }
-        return result + rest
+        guard copied > 0 else { return html }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The attribute whose name ends just before `bytes[equals]`, when it is `href`, `src`
+    /// or (`idToo`) `id`, as a whole name (a space before it).
+    private static func attributeName(_ bytes: [UInt8], at equals: Int, idToo: Bool) -> String? {
+        for name in idToo ? ["href", "src", "id"] : ["href", "src"] {
+            let utf8 = Array(name.utf8)
+            let start = equals - utf8.count
+            guard start >= 1, bytes[start..<equals].elementsEqual(utf8) else { continue }
+            let before = bytes[start - 1]
+            if before == UInt8(ascii: " ") || before == UInt8(ascii: "\n") || before == UInt8(ascii: "\t") { return name }
+        }
+        return nil
     }
 
     /// One link: left as it is when it is not relative (another host, a site-absolute path,

@@ -13,6 +13,7 @@ enum PageSchemas {
         ("page", "A page such as About (`/<lang>/<slug>/`)", story(isArticle: false)),
         ("list", "A list of articles: a language's home page and its pages, a tag's pages", list),
         ("tags", "Every tag of a language (`/<lang>/tags/`)", tags),
+        ("search", "The search page (`/<lang>/search/`); `search.js` fills in the results", search),
         ("stats", "The statistics page (`/<lang>/stats/`)", stats),
         ("corridors", "Every corridor (`/<lang>/corridors/`)", corridors),
         ("corridor", "One corridor (`/<lang>/corridors/<id>/`)", corridor),
@@ -167,6 +168,15 @@ enum PageSchemas {
             .text("name", "the tag's name"), .text("href", "its page"), .text("count", "how many articles carry it, written out"),
         ])),
         .flag("has_tags", "yes when there are any"),
+    ])
+
+    static let search = Schema([
+        .text("script_href", "the address of `search.js`"),
+        .text("index_href", "the folder of the language's index files, for `search.js` (`data-index`)"),
+        .text("tags_href", "the tag index"), .text("corridors_href", "the corridor index"),
+        .object("other", "the other language's search page, suggested when nothing is found", optional: true, Schema([
+            .text("href", "its address (`search.js` adds `?q=`)"), .text("html_lang", "its `lang`"),
+        ])),
     ])
 
     static let stats = Schema([

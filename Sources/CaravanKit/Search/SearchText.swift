@@ -1,0 +1,84 @@
+/// The words of a Markdown body without what a reader never sees: link and picture
+/// addresses, HTML tags, fenced code markers. Punctuation and emphasis marks can stay;
+/// the tokenizer treats them as spaces. Works on the source, so every build indexes a
+/// story the same way whether or not it rendered the story's HTML.
+enum SearchText {
+    static func plain(_ markdown: String) -> String {
+        // The marks looked for are ASCII, so a byte scan never cuts a character.
+        let bytes = Array(markdown.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        func skip(to end: Int) {
+            result.append(UInt8(ascii: " "))
+            index = end + 1
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "("),
+               let end = closingParenthesis(bytes, from: index + 2) {
+                // `](address "title")`: the address is not the story's words.
+                result.append(byte)
+                skip(to: end)
+                continue
+            }
+            if byte == UInt8(ascii: "<"), let end = tagEnd(bytes, from: index + 1) {
+                // An HTML tag or an autolink `<https://…>`.
+                skip(to: end)
+                continue
+            }
+            result.append(byte)
+            index += 1
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The `)` closing a link's destination that starts at `start`, on the same line.
+    private static func closingParenthesis(_ bytes: [UInt8], from start: Int) -> Int? {
+        var depth = 1
+        var index = start
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
+            if bytes[index] == UInt8(ascii: "(") { depth += 1 }
+            if bytes[index] == UInt8(ascii: ")") {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The `>` ending a tag that starts at `start`, on the same line and within 512 bytes.
+    private static func tagEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < min(bytes.count, start + 512), bytes[index] != UInt8(ascii: "\n") {
+            if bytes[index] == UInt8(ascii: ">") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The first paragraph of plain prose, for an excerpt when the story has no `summary`:
+    /// headings, lists, tables, quotes, pictures and code are passed over.
+    static func firstParagraph(_ markdown: String) -> String {
+        var paragraph: [Substring] = []
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.isEmpty {
+                if !paragraph.isEmpty { break }
+                continue
+            }
+            if paragraph.isEmpty, isMarkup(trimmed) { continue }
+            paragraph.append(trimmed)
+        }
+        let text = plain(paragraph.joined(separator: " "))
+        return String(text.filter { !"*_`[]".contains($0) })
+    }
+
+    /// Whether a line opens something that is not a paragraph of prose.
+    private static func isMarkup(_ line: Substring) -> Bool {
+        for prefix in ["#", "|", ">", "![", "<", "```", "~~~", "- ", "* ", "+ ", "="] where line.hasPrefix(prefix) { return true }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        return !digits.isEmpty && (line.dropFirst(digits.count).hasPrefix(". ") || line.dropFirst(digits.count).hasPrefix(") "))
+    }
+}
