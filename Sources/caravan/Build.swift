@@ -46,7 +46,7 @@ struct Build: ParsableCommand {
         }
         guard result.succeeded, let report = result.report else {
             let errors = result.diagnostics.errorCount
-            standardError("build failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written.")
+            standardError("build failed: \(counted(errors, "error")); nothing was written.")
             throw ExitCode.failure
         }
         if timings {
@@ -54,7 +54,7 @@ struct Build: ParsableCommand {
         }
         guard !quiet else { return }
         guard let output = result.output else {
-            print("Nothing changed since the last build: \(report.unchanged) files up to date "
+            print("Nothing changed since the last build: \(counted(report.unchanged, "file")) up to date "
                   + "(\(milliseconds(ContinuousClock.now - start)) ms). Open \(outputFolder)/index.html")
             return
         }

@@ -44,9 +44,7 @@ struct Serve: AsyncParsableCommand {
             if !result.diagnostics.isEmpty {
                 FileHandle.standardError.write(Data((DiagnosticPrinter.format(result.diagnostics) + "\n").utf8))
             }
-            say(result.succeeded
-                ? "Built in \(milliseconds(duration)) ms; \(result.diagnostics.warningCount) warnings."
-                : "Build failed (\(result.diagnostics.errorCount) errors); still serving the last good version.")
+            say(RebuildMessage.line(for: result, milliseconds: milliseconds(duration)))
         }
         // Ctrl-C stops the server and exits cleanly.
         signal(SIGINT, SIG_IGN)
