@@ -125,7 +125,7 @@ enum Site {
         if remembering { learnt.templates = (templatesKey, templates, templateDiagnostics) }
         lap("templates")
         options.progress?("markdown", 0, 1)
-        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents)
+        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents, pagePaths: plan.paths)
         diagnostics += markdownDiagnostics
         lap("markdown")
         guard !diagnostics.hasErrors else { return finish(nil, learnt) }

@@ -357,6 +357,10 @@ import Testing
                | ^
             hint: write the story in place of this paragraph, or keep `draft: true` in the front matter until it is ready
             """)
+        // `caravan check` fails on it, with or without --strict.
+        let site = try Self.site([Self.english: "---\ntitle: \"Khorgos gateway\"\ndate: 2024-01-25\n---\n\n\(placeholder)\n"])
+        defer { site.cleanUp() }
+        #expect(!SiteCheck.run(source: site.root.path).passes(strict: false))
         // As a draft it is what `caravan new` writes: no error.
         let draft = try Self.build([Self.english: "---\ntitle: \"Khorgos gateway\"\ndate: 2024-01-25\ndraft: true\n---\n\n\(placeholder)\n"])
         #expect(!draft.diagnostics.hasErrors, "\(SiteAssertions.printed(draft))")
@@ -434,6 +438,45 @@ import Testing
                 |            ^
             hint: \(hint)
             """)
+    }
+
+    @Test("18. a relative link that leads nowhere: a build warning at the link (the site is still built)")
+    func brokenRelativeLink() throws {
+        let site = try Self.site([Self.english: FixtureSite.article(title: "Khorgos gateway", body: "Intro.\n\nSee [the old report](../khorgos-2023/).")])
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.output != nil && result.diagnostics.count == 1, "\(SiteAssertions.printed(result))")
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:7:5: warning: the link `../khorgos-2023/` leads to no page or file of the site (on en/articles/khorgos/index.html)
+             7 | See [the old report](../khorgos-2023/).
+               |     ^
+            hint: check the address; to link to another story write `@/articles/<slug>` (a page: `@/pages/<slug>`), and put files the story links to in its folder
+            """)
+    }
+
+    @Test("19. a site-absolute link to a story: a build warning whose hint is the story link to write")
+    func siteAbsoluteLink() throws {
+        let site = try Self.site([
+            "Content/articles/belarus/zh.md": FixtureSite.article(title: "白俄罗斯"),
+            "Content/articles/belarus/en.md": FixtureSite.article(title: "Belarus", body: "Intro.\n\nSee [Khorgos](/en/articles/khorgos/).\n\nAsk [us](/en/about/#team)."),
+        ])
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.output != nil && result.diagnostics.count == 2, "\(SiteAssertions.printed(result))")
+        Self.expectPrinted(result, """
+            Content/articles/belarus/en.md:7:5: warning: the link `/en/articles/khorgos/` starts at the site's root, so it breaks when the site sits in a sub-folder or is opened from disk
+             7 | See [Khorgos](/en/articles/khorgos/).
+               |     ^
+            hint: link the story by its folder name: `@/articles/khorgos`
+            Content/articles/belarus/en.md:9:5: warning: the link `/en/about/#team` starts at the site's root, so it breaks when the site sits in a sub-folder or is opened from disk
+             9 | Ask [us](/en/about/#team).
+               |     ^
+            hint: link the story by its folder name: `@/pages/about#team`
+            """)
+        // Before publishing, `caravan check --strict` fails on them.
+        let report = SiteCheck.run(source: site.root.path)
+        #expect(report.passes(strict: false) && !report.passes(strict: true))
+        #expect(report.diagnostics(strict: true).filter { $0.message.contains("starts at the site's root") }.allSatisfy { $0.isError })
     }
 
     // MARK: - Messages around the mistakes
