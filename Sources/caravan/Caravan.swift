@@ -11,7 +11,7 @@ struct Caravan: AsyncParsableCommand {
             Run it in the folder that holds Content/, Templates/ and Public/. Each story is a folder Content/articles/<slug>/ with one Markdown file per language (zh.md, en.md). `caravan build` turns them into Site/, which you can upload to any web host as it is.
             """,
         version: CaravanVersion.current,
-        subcommands: [Build.self, Serve.self, New.self, Check.self],
+        subcommands: [Build.self, Serve.self, New.self, Check.self, Clean.self],
         defaultSubcommand: Build.self
     )
 
