@@ -21,11 +21,18 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Also publish stories marked `draft: true` (for previews; do not upload).")
     var drafts = false
 
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The public address to use instead of `baseURL` in site.yaml, for a preview or staging host (canonical links, feeds, sitemap).", valueName: "url"))
+    var baseURL: String?
+
     @Flag(name: .long, help: "Print only problems, not the progress and summary lines.")
     var quiet = false
 
     @Flag(name: .long, help: "Print how long each stage took (fingerprint, previous build, load, resolve, plan, templates, markdown, pages, write).")
     var timings = false
+
+    func validate() throws {
+        if let baseURL, let problem = BuildOptions.baseURLProblem(baseURL) { throw ValidationError(problem) }
+    }
 
     func run() throws {
         let start = ContinuousClock.now
@@ -34,7 +41,7 @@ struct Build: ParsableCommand {
         let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         let builder: SiteBuilder
         do {
-            builder = try SiteBuilder(options: BuildOptions(source: source, includeDrafts: drafts, progress: progress?.show), output: outputFolder)
+            builder = try SiteBuilder(options: BuildOptions(source: source, includeDrafts: drafts, baseURL: baseURL, progress: progress?.show), output: outputFolder)
         } catch {
             standardError("error: \(error.description)\nhint: \(error.hint)")
             throw ExitCode.failure
