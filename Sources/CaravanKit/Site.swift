@@ -10,17 +10,27 @@ public struct BuildOptions: Sendable {
     /// Called with the stage name and how much of it is done (`pages`, 3000, 12068), from
     /// any thread; the command line draws a progress line from it on a terminal.
     public var progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)?
+    /// The public address to use instead of `baseURL` in site.yaml (`--base-url`: a preview
+    /// or staging host); nil keeps site.yaml's.
+    public var baseURL: String?
 
-    public init(source: String, includeDrafts: Bool = false, includeSearch: Bool = true,
+    public init(source: String, includeDrafts: Bool = false, includeSearch: Bool = true, baseURL: String? = nil,
                 progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)? = nil) {
         self.source = source
         self.includeDrafts = includeDrafts
         self.includeSearch = includeSearch
+        self.baseURL = baseURL
         self.progress = progress
     }
 
     /// The options that change what a build produces, as text for fingerprints and keys.
-    var fingerprint: String { "drafts=\(includeDrafts)|search=\(includeSearch)" }
+    var fingerprint: String { "drafts=\(includeDrafts)|search=\(includeSearch)" + (baseURL.map { "|base=\($0)" } ?? "") }
+
+    /// Why `url` cannot be a base URL (`--base-url`), or nil when it can.
+    public static func baseURLProblem(_ url: String) -> String? {
+        url.hasPrefix("https://") || url.hasPrefix("http://") ? nil
+            : "--base-url must start with https:// or http://, e.g. --base-url https://staging.example.com/"
+    }
 }
 
 /// A build's outcome: the site when there were no errors, and every diagnostic found.
@@ -68,10 +78,11 @@ enum Site {
         // 1. Load: read every source file, parse front matter and data.
         options.progress?("load", 0, 1)
         var loader = ContentLoader(files: files, previous: cache)
-        let loaded = loader.load()
+        let read = loader.load()
         diagnostics += loader.diagnostics
         lap("load")
-        guard let loaded else { return finish(nil, loader.cache) }
+        guard let read else { return finish(nil, loader.cache) }
+        let loaded = read.withBaseURL(options.baseURL)
 
         // Templates compile on another thread while resolving and planning, which run on one;
         // unless neither they nor the strings and settings they are compiled with changed.
@@ -128,7 +139,7 @@ enum Site {
         if remembering { learnt.templates = (templatesKey, templates, templateDiagnostics) }
         lap("templates")
         options.progress?("markdown", 0, 1)
-        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents)
+        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents, pagePaths: plan.paths)
         diagnostics += markdownDiagnostics
         lap("markdown")
         guard !diagnostics.hasErrors else { return finish(nil, learnt) }

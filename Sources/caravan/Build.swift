@@ -24,11 +24,18 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Leave out the search pages and index (as `search: false` in site.yaml does).")
     var noSearch = false
 
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The public address to use instead of `baseURL` in site.yaml, for a preview or staging host (canonical links, feeds, sitemap).", valueName: "url"))
+    var baseURL: String?
+
     @Flag(name: .long, help: "Print only problems, not the progress and summary lines.")
     var quiet = false
 
     @Flag(name: .long, help: "Print how long each stage took (fingerprint, previous build, load, resolve, plan, templates, markdown, pages, write).")
     var timings = false
+
+    func validate() throws {
+        if let baseURL, let problem = BuildOptions.baseURLProblem(baseURL) { throw ValidationError(problem) }
+    }
 
     func run() throws {
         let start = ContinuousClock.now
@@ -37,7 +44,7 @@ struct Build: ParsableCommand {
         let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         let builder: SiteBuilder
         do {
-            builder = try SiteBuilder(options: BuildOptions(source: source, includeDrafts: drafts, includeSearch: !noSearch, progress: progress?.show), output: outputFolder)
+            builder = try SiteBuilder(options: BuildOptions(source: source, includeDrafts: drafts, includeSearch: !noSearch, baseURL: baseURL, progress: progress?.show), output: outputFolder)
         } catch {
             standardError("error: \(error.description)\nhint: \(error.hint)")
             throw ExitCode.failure
@@ -49,7 +56,7 @@ struct Build: ParsableCommand {
         }
         guard result.succeeded, let report = result.report else {
             let errors = result.diagnostics.errorCount
-            standardError("build failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written.")
+            standardError("build failed: \(counted(errors, "error")); nothing was written.")
             throw ExitCode.failure
         }
         if timings {
@@ -57,7 +64,7 @@ struct Build: ParsableCommand {
         }
         guard !quiet else { return }
         guard let output = result.output else {
-            print("Nothing changed since the last build: \(report.unchanged) files up to date "
+            print("Nothing changed since the last build: \(counted(report.unchanged, "file")) up to date "
                   + "(\(milliseconds(ContinuousClock.now - start)) ms). Open \(outputFolder)/index.html")
             return
         }

@@ -22,13 +22,20 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Also show stories marked `draft: true`.")
     var drafts = false
 
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The public address to use instead of `baseURL` in site.yaml, for a preview or staging host (canonical links, feeds, sitemap).", valueName: "url"))
+    var baseURL: String?
+
     @Flag(name: .long, help: "After each build, print how long each stage took.")
     var timings = false
+
+    func validate() throws {
+        if let baseURL, let problem = BuildOptions.baseURLProblem(baseURL) { throw ValidationError(problem) }
+    }
 
     func run() async throws {
         let server: DevServer
         do {
-            server = try DevServer(options: BuildOptions(source: source, includeDrafts: drafts), host: host, port: port)
+            server = try DevServer(options: BuildOptions(source: source, includeDrafts: drafts, baseURL: baseURL), host: host, port: port)
         } catch let failure as DevServer.StartFailure {
             standardError("error: \(failure.description)\nhint: \(failure.hint)")
             throw ExitCode.failure
@@ -44,9 +51,7 @@ struct Serve: AsyncParsableCommand {
             if !result.diagnostics.isEmpty {
                 FileHandle.standardError.write(Data((DiagnosticPrinter.format(result.diagnostics) + "\n").utf8))
             }
-            say(result.succeeded
-                ? "Built in \(milliseconds(duration)) ms; \(result.diagnostics.warningCount) warnings."
-                : "Build failed (\(result.diagnostics.errorCount) errors); still serving the last good version.")
+            say(RebuildMessage.line(for: result, milliseconds: milliseconds(duration)))
         }
         // Ctrl-C stops the server and exits cleanly.
         signal(SIGINT, SIG_IGN)

@@ -137,12 +137,15 @@ import Testing
         site.cleanUp()
     }
 
-    @Test("impossible dates are refused", arguments: ["2024-02-30", "2023-02-29", "2024-13-01", "2024-01-25T24:00", "2024-1-5"])
-    func impossibleDate(date: String) throws {
+    @Test("impossible dates are refused; a month or day out of range is named as such",
+          arguments: [("2024-02-30", "has the day 30, but month 02 of 2024 has 29 days"), ("2023-02-29", "has the day 29, but month 02 of 2023 has 28 days"),
+                      ("2024-13-01", "has the month 13, but a month is from 01 to 12"), ("2024-04-31T10:00", "has the day 31, but month 04 of 2024 has 30 days"),
+                      ("2024-01-25T24:00", "is not a date I can read"), ("2024-1-5", "is not a date I can read")])
+    func impossibleDate(date: String, problem: String) throws {
         let site = try Self.site(english: FixtureSite.article(title: "Khorgos", date: date))
         let result = site.build()
         #expect(result.output == nil)
-        let error = try Self.error(result, containing: "`date` is not a date I can read")
+        let error = try Self.error(result, containing: "`date` \(problem.hasPrefix("is not") ? "" : date + " ")\(problem)")
         #expect(error.line == 3)
         site.cleanUp()
     }

@@ -344,6 +344,141 @@ import Testing
             """.replacingOccurrences(of: "\nhint:", with: "\n 19 |     source: \(source)\n    |             ^\nhint:"))
     }
 
+    // MARK: - 12–: slips found by an editor's walkthrough (issue 18)
+
+    @Test("12. the placeholder of `caravan new` in a story that is no longer a draft: error at the placeholder")
+    func placeholderPublished() throws {
+        let placeholder = "Write the story here. When it is ready to publish, remove the line `draft: true` above."
+        let result = try Self.build([Self.english: "---\ntitle: \"Khorgos gateway\"\ndate: 2024-01-25\n---\n\n\(placeholder)\n"])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:6:1: error: the placeholder text of `caravan new` is still here, and the article is not a draft
+             6 | \(placeholder)
+               | ^
+            hint: write the story in place of this paragraph, or keep `draft: true` in the front matter until it is ready
+            """)
+        // `caravan check` fails on it, with or without --strict.
+        let site = try Self.site([Self.english: "---\ntitle: \"Khorgos gateway\"\ndate: 2024-01-25\n---\n\n\(placeholder)\n"])
+        defer { site.cleanUp() }
+        #expect(!SiteCheck.run(source: site.root.path).passes(strict: false))
+        // As a draft it is what `caravan new` writes: no error.
+        let draft = try Self.build([Self.english: "---\ntitle: \"Khorgos gateway\"\ndate: 2024-01-25\ndraft: true\n---\n\n\(placeholder)\n"])
+        #expect(!draft.diagnostics.hasErrors, "\(SiteAssertions.printed(draft))")
+    }
+
+    @Test("13. a full-width colon after a key (a Chinese keyboard): error at the colon, hint with a half-width one")
+    func fullWidthColon() throws {
+        let result = try Self.build(["Content/articles/khorgos/zh.md": "---\ntitle：霍尔果斯口岸\ndate: 2024-01-25\n---\n正文。\n"])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/zh.md:2:6: error: full-width colon `：` after the key `title`
+             2 | title：霍尔果斯口岸
+               |      ^
+            hint: use a half-width `:` followed by a space: `title: 霍尔果斯口岸`
+            """)
+    }
+
+    @Test("14. an unclosed quote followed by another quoted value: error where the quote opens, not where YAML gave up")
+    func unclosedQuoteBeforeAnotherQuote() throws {
+        let result = try Self.build([Self.english: "---\ntitle: \"unclosed\ndate: 2024-01-25\nsummary: \"One sentence.\"\n---\nText.\n"])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:2:8: error: the quote `"` opened here is not closed on its line
+             2 | title: "unclosed
+               |        ^
+            hint: close the quote at the end of the value: title: "unclosed"
+            """)
+    }
+
+    @Test("15. a date with month 13 or a day the month does not have: the part out of range is named",
+          arguments: [
+              ("2024-13-45", "`date` 2024-13-45 has the month 13, but a month is from 01 to 12", "write year-month-day, with the month in the middle"),
+              ("2024-25-01", "`date` 2024-25-01 has the month 25, but a month is from 01 to 12", "write year-month-day, with the month in the middle: `date: 2024-01-25`"),
+              ("2024-02-30", "`date` 2024-02-30 has the day 30, but month 02 of 2024 has 29 days", "write a day from 01 to 29"),
+          ])
+    func dateOutOfRange(date: String, message: String, hint: String) throws {
+        let result = try Self.build([Self.english: "---\ntitle: \"Khorgos gateway\"\ndate: \(date)\n---\nText.\n"])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:3:7: error: \(message)
+             3 | date: \(date)
+               |       ^
+            hint: \(hint)
+            """)
+    }
+
+    @Test("16. a corridor id cut short (`west`): did-you-mean the id it begins")
+    func corridorByPrefix() throws {
+        let result = try Self.build([
+            Self.english: FixtureSite.article(title: "Khorgos gateway", extra: "tags: [rail]\ncorridors: [west]\n"),
+        ])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:5:13: error: unknown corridor `west`
+             5 | corridors: [west]
+               |             ^
+            hint: expected a corridor id of Content/data/corridors.yaml: western, central; did you mean `western`? (to add a new one, give it a name per language in Content/data/corridors.yaml)
+            """)
+    }
+
+    @Test("17. a figure's value written with words or separators: the hint corrects what was written, and invents no number",
+          arguments: [
+              ("about 2,100", "write each part on a line of its own: `qualifier: about` and `value: 2100`"),
+              ("2,485", "write the bare number, without units or thousands separators: `value: 2485`"),
+              ("lots", "write the number the source gives, in digits only: no words, units or thousands separators (if the source gives no number, leave the figure out)"),
+          ])
+    func figureValueHint(written: String, hint: String) throws {
+        let result = try Self.build([
+            "Content/data/corridors.yaml": Self.corridors.replacingOccurrences(of: "value: 2485", with: "value: \(written)"),
+        ])
+        Self.expectFailed(result)
+        Self.expectPrinted(result, """
+            Content/data/corridors.yaml:15:12: error: `value` must be a number, found `\(written)`
+             15 |     value: \(written)
+                |            ^
+            hint: \(hint)
+            """)
+    }
+
+    @Test("18. a relative link that leads nowhere: a build warning at the link (the site is still built)")
+    func brokenRelativeLink() throws {
+        let site = try Self.site([Self.english: FixtureSite.article(title: "Khorgos gateway", body: "Intro.\n\nSee [the old report](../khorgos-2023/).")])
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.output != nil && result.diagnostics.count == 1, "\(SiteAssertions.printed(result))")
+        Self.expectPrinted(result, """
+            Content/articles/khorgos/en.md:7:5: warning: the link `../khorgos-2023/` leads to no page or file of the site (on en/articles/khorgos/index.html)
+             7 | See [the old report](../khorgos-2023/).
+               |     ^
+            hint: check the address; to link to another story write `@/articles/<slug>` (a page: `@/pages/<slug>`), and put files the story links to in its folder
+            """)
+    }
+
+    @Test("19. a site-absolute link to a story: a build warning whose hint is the story link to write")
+    func siteAbsoluteLink() throws {
+        let site = try Self.site([
+            "Content/articles/belarus/zh.md": FixtureSite.article(title: "白俄罗斯"),
+            "Content/articles/belarus/en.md": FixtureSite.article(title: "Belarus", body: "Intro.\n\nSee [Khorgos](/en/articles/khorgos/).\n\nAsk [us](/en/about/#team)."),
+        ])
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.output != nil && result.diagnostics.count == 2, "\(SiteAssertions.printed(result))")
+        Self.expectPrinted(result, """
+            Content/articles/belarus/en.md:7:5: warning: the link `/en/articles/khorgos/` starts at the site's root, so it breaks when the site sits in a sub-folder or is opened from disk
+             7 | See [Khorgos](/en/articles/khorgos/).
+               |     ^
+            hint: link the story by its folder name: `@/articles/khorgos`
+            Content/articles/belarus/en.md:9:5: warning: the link `/en/about/#team` starts at the site's root, so it breaks when the site sits in a sub-folder or is opened from disk
+             9 | Ask [us](/en/about/#team).
+               |     ^
+            hint: link the story by its folder name: `@/pages/about#team`
+            """)
+        // Before publishing, `caravan check --strict` fails on them.
+        let report = SiteCheck.run(source: site.root.path)
+        #expect(report.passes(strict: false) && !report.passes(strict: true))
+        #expect(report.diagnostics(strict: true).filter { $0.message.contains("starts at the site's root") }.allSatisfy { $0.isError })
+    }
+
     // MARK: - Messages around the mistakes
 
     @Test("`caravan new` tells the editor how to see the new draft in the preview")

@@ -73,21 +73,33 @@ import Testing
         #expect(SiteAssertions.brokenRelativeLinks(in: preview) == [])
     }
 
-    @Test("removing `draft: true` publishes the new story in every language")
+    @Test("removing `draft: true` alone is an error at the placeholder; with the story written, it is published in every language")
     func removingDraftPublishes() throws {
         let site = try Self.site()
         defer { site.cleanUp() }
         let plan = try #require(NewStory.create(Self.request("new-route", titles: ["en": "New route"]), root: site.root.path).0)
+        var texts: [String: String] = [:]
         for file in plan.files {
             let text = try #require(Self.text(site, file.path))
-            try site.write(file.path, text.replacingOccurrences(of: "draft: true\n", with: ""))
+            texts[file.path] = text.replacingOccurrences(of: "draft: true\n", with: "")
+            try site.write(file.path, texts[file.path]!)
+        }
+        let placeholder = site.build()
+        #expect(placeholder.output == nil)
+        #expect(placeholder.diagnostics.map { "\($0.file):\($0.line ?? 0)" }.sorted()
+                == ["Content/articles/new-route/en.md:7", "Content/articles/new-route/zh.md:7"], "\(SiteAssertions.printed(placeholder))")
+        #expect(placeholder.diagnostics.allSatisfy { $0.message.contains("placeholder") })
+
+        for (path, text) in texts {
+            let body = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n")
+            try site.write(path, body + "\n" + (path.hasSuffix("zh.md") ? "新线路开通。" : "A new route opens.") + "\n")
         }
         let result = site.build()
         let output = try #require(result.output, "\(SiteAssertions.printed(result))")
         #expect(output.text("en/articles/new-route/index.html")?.contains("New route") == true)
         let zh = try #require(output.text("zh/articles/new-route/index.html"))
         #expect(zh.contains("new-route"), "without --title-zh the slug stands in as the title")
-        #expect(zh.contains("请把上方的标题"), "and the placeholder body asks for a headline, in Chinese")
+        #expect(zh.contains("新线路开通。"))
         #expect(output.text("en/index.html")!.contains("New route"))
     }
 

@@ -75,6 +75,6 @@ public enum CheckReportFormatter {
     }
 
     private static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+        counted(count, noun)
     }
 }

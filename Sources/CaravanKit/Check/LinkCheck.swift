@@ -37,9 +37,14 @@ public enum LinkCheck {
 
     static func leadsToFile(_ link: String, from page: String, in output: BuildOutput) -> Bool {
         guard let target = resolve(link, from: page) else { return true }
+        return leadsToFile(target, exists: { output.files[$0] != nil })
+    }
+
+    /// Whether a resolved link (`resolve`) names a file that `exists`, as a web server would
+    /// find it: as written or percent-decoded, and a folder by its `index.html`.
+    static func leadsToFile(_ target: String, exists: (String) -> Bool) -> Bool {
         for candidate in [target, target.removingPercentEncodingIfPossible] {
-            if output.files[candidate] != nil || output.files[candidate + "index.html"] != nil
-                || output.files[candidate + "/index.html"] != nil {
+            if exists(candidate) || exists(candidate + "index.html") || exists(candidate + "/index.html") {
                 return true
             }
         }

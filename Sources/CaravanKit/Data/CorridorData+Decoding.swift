@@ -197,10 +197,26 @@ extension FieldReader {
     mutating func number(_ key: String, example: String) -> Quantity? {
         guard let node = node(key) else { return nil }
         if case .scalar(let scalar) = node, let quantity = Quantity.parse(scalar.text) { return quantity }
-        let shown = if case .scalar(let scalar) = node { "`\(scalar.text)`" } else { node.kindName }
-        error(at: node.location, "`\(key)` must be a number, found \(shown)",
-              hint: "write the bare number, without units or thousands separators: `\(key): \(example)`")
+        guard case .scalar(let scalar) = node else {
+            error(at: node.location, "`\(key)` must be a number, found \(node.kindName)", hint: "write `\(key): \(example)`")
+            return nil
+        }
+        error(at: node.location, "`\(key)` must be a number, found `\(scalar.text)`", hint: Self.numberHint(key, written: scalar.text))
         return nil
+    }
+
+    /// The written number corrected (`about 2,100` → `qualifier: about` and `value: 2100`);
+    /// with no number in it (`lots`), no number either: one the editor never wrote could be
+    /// copied into the data as if a source had said it.
+    static func numberHint(_ key: String, written: String) -> String {
+        guard let read = WrittenNumber.read(written) else {
+            return "write the number the source gives, in digits only: no words, units or thousands separators "
+                + "(if the source gives no number, leave the figure out)"
+        }
+        let lines = read.lines(for: key)
+        guard lines.count > 1 else { return "write the bare number, without units or thousands separators: `\(lines[0])`" }
+        let listed = lines.map { "`\($0)`" }
+        return "write each part on a line of its own: " + listed.dropLast().joined(separator: ", ") + " and " + listed.last!
     }
 
     /// One of a fixed list of words, with a did-you-mean.

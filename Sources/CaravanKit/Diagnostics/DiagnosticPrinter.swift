@@ -40,7 +40,7 @@ public enum DiagnosticPrinter {
             let formatted = format(diagnostic)
             if text.utf8.count + formatted.utf8.count > outputLimit {
                 let left = diagnostics.count - index
-                return text + "… and \(left) more problem\(left == 1 ? "" : "s") not shown (fix the ones above first)"
+                return text + "… and \(counted(left, "more problem")) not shown (fix the ones above first)"
             }
             text += (text.isEmpty ? "" : "\n") + formatted
         }

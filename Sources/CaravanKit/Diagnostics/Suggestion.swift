@@ -1,7 +1,24 @@
 /// "Did you mean …?" for a mistyped key or id: the closest candidate by edit distance,
-/// if it is close enough to be a plausible typo.
+/// if it is close enough to be a plausible typo, or else the one the word begins
+/// (`west` for `western`: an id cut short is as common as a typo, and too far in edits).
 enum Suggestion {
+    /// A shortened id suggests its whole form only from this many letters on: `w` could be anything.
+    static let shortestPrefix = 3
+
     static func closest(to word: String, in candidates: [String]) -> String? {
+        closestByEdits(to: word, in: candidates) ?? completion(of: word, in: candidates)
+    }
+
+    /// The shortest candidate that starts with `word` (ignoring case), first listed on a tie.
+    static func completion(of word: String, in candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        guard lowered.count >= shortestPrefix else { return nil }
+        return candidates
+            .filter { $0.count > lowered.count && $0.lowercased().hasPrefix(lowered) }
+            .min { $0.count < $1.count }
+    }
+
+    private static func closestByEdits(to word: String, in candidates: [String]) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

@@ -70,7 +70,7 @@ public struct ContentDate: Sendable, Hashable, Comparable {
         iso.count == 10 ? iso + "T00:00:00Z" : iso
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -153,8 +153,12 @@ extension ContentLoader {
         let (frontMatter, problems) = FrontMatter.decode(root, file: item.path, frontMatterLine: 2)
         diagnostics += problems.map { withSource($0, text) }
         guard let frontMatter else { return nil }
-        return SourceDocument(
+        let document = SourceDocument(
             kind: item.kind, slug: item.slug, language: item.language, path: item.path,
             frontMatter: frontMatter, bodyOffset: split.bodyOffset, bodyFirstLine: split.bodyFirstLine, text: text)
+        if let placeholder = PlaceholderText.diagnostic(for: document) {
+            diagnostics.append(withSource(placeholder, text))
+        }
+        return document
     }
 }

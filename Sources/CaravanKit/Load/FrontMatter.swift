@@ -74,6 +74,10 @@ extension FrontMatter {
             }
             return nil
         }
+        if case .scalar(let scalar) = node, let problem = ContentDate.rangeProblem(in: scalar.text, key: key) {
+            reader.error(at: node.location, problem.message, hint: problem.hint)
+            return nil
+        }
         guard case .scalar(let scalar) = node, let date = ContentDate.parse(scalar.text) else {
             reader.error(at: node.location, "`\(key)` is not a date I can read",
                          hint: "write the date as one of: \(ContentDate.acceptedForms)")

@@ -20,6 +20,16 @@ struct LoadedSite: Sendable {
     var cache = BuildCache()
 }
 
+extension LoadedSite {
+    /// The site with `baseURL` in place of site.yaml's (`--base-url`); as it is for nil.
+    func withBaseURL(_ baseURL: String?) -> LoadedSite {
+        guard let baseURL else { return self }
+        var site = self
+        site.config.baseURL = baseURL
+        return site
+    }
+}
+
 /// What one build loaded and compiled, for the next one to reuse: only ever makes a build
 /// faster, never different (an empty cache gives the same site).
 struct BuildCache: Sendable {

@@ -25,6 +25,7 @@ public struct SourceDocument: Sendable {
         let headHash: UInt64
         let bodyHash: UInt64
         let hasStoryLinks: Bool
+        let hasAddressLinks: Bool
 
         init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter,
              bodyOffset: Int, bodyFirstLine: Int, text: String) {
@@ -46,6 +47,8 @@ public struct SourceDocument: Sendable {
             body.add(text[bodyStart...].utf8)
             bodyHash = body.value
             hasStoryLinks = Self.containsStoryLink(text.utf8[bodyStart...])
+            let bodyText = text[bodyStart...]
+            hasAddressLinks = bodyText.contains("](/") || bodyText.contains("](.")
         }
 
         /// Whether `@/` occurs: memchr finds each `@` at memory speed; few are followed by `/`.
@@ -95,6 +98,9 @@ public struct SourceDocument: Sendable {
     /// Whether the body links another story (`@/articles/x`): such documents are checked on
     /// every build, as a link's target can change without the document changing.
     var hasStoryLinks: Bool { storage.hasStoryLinks }
+    /// Whether the body links by address out of its folder (`](../x/)`, `](/en/…)`): such a
+    /// link can break, and warn, when another story goes, so these are checked every build too.
+    var hasAddressLinks: Bool { storage.hasAddressLinks }
 }
 
 /// A file stored beside a story (a picture, a PDF), copied next to its pages.

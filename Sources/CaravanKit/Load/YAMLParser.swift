@@ -23,11 +23,15 @@ enum YAMLParser {
             // environment on every call (3 % of a build's CPU time).
             root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
-            throw describe(error, lineOffset: lineOffset)
+            throw describe(error, in: text, lineOffset: lineOffset)
         } catch {
             throw Failure(location: nil, message: "cannot read YAML: \(error)", hint: "check the indentation and quoting")
         }
         guard let root else { return nil }
+        // `title：…` alone reads as one line of text, not as a key: say what was typed.
+        if case .scalar = root, let slip = YAMLSlips.find(in: text) {
+            throw Failure(slip, lineOffset: lineOffset)
+        }
         var budget = nodeBudget
         return try convert(root, lineOffset: lineOffset, budget: &budget)
     }
@@ -65,9 +69,14 @@ enum YAMLParser {
         }
     }
 
-    private static func describe(_ error: YamlError, lineOffset: Int) -> Failure {
+    private static func describe(_ error: YamlError, in text: String, lineOffset: Int) -> Failure {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            // A full-width colon or an unclosed quote up to here explains the error better
+            // than the grammar does, at the line to fix.
+            if let slip = YAMLSlips.find(in: text, upTo: mark.line) {
+                return Failure(slip, lineOffset: lineOffset)
+            }
             var message = problem
             if let context { message = "\(problem) (\(context.text))" }
             // "unexpected end of stream while scanning a quoted scalar" is found at the end of
@@ -91,5 +100,12 @@ enum YAMLParser {
         default:
             return Failure(location: nil, message: "cannot read YAML: \(error)", hint: "check the indentation and quoting")
         }
+    }
+}
+
+private extension YAMLParser.Failure {
+    init(_ slip: YAMLSlips.Slip, lineOffset: Int) {
+        self.init(location: SourceLocation(line: slip.line + lineOffset, column: slip.column),
+                  message: slip.message, hint: slip.hint)
     }
 }

@@ -7,7 +7,7 @@ public enum BuildSummary {
             .map { "\($0) \(output.pagesPerLanguage[$0]!)" }.joined(separator: ", ")
         let time = seconds < 10 ? String(Int(seconds * 1000)) + " ms" : String(Int(seconds)) + " s"
         let kept = output.keptPages.isEmpty ? "" : "; \(output.renderedPageCount) rendered, \(pages - output.renderedPageCount) unchanged since the last build"
-        return "Built \(pages) pages (\(perLanguage)\(kept)), \(warnings) warning\(warnings == 1 ? "" : "s") in \(time); "
+        return "Built \(counted(pages, "page")) (\(perLanguage)\(kept)), \(counted(warnings, "warning")) in \(time); "
             + "files: \(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed. Open \(indexPath)"
     }
 }

@@ -4,7 +4,9 @@ struct MarkdownStage {
     let site: ResolvedSite
 
     /// `only` names the documents to render (`RenderedDocuments.key`); nil renders all.
-    func run(only: Set<String>? = nil) -> (RenderedDocuments, [Diagnostic]) {
+    /// `pagePaths` (every page of the plan) lets links written as addresses be checked;
+    /// nil skips that check.
+    func run(only: Set<String>? = nil, pagePaths: [String]? = nil) -> (RenderedDocuments, [Diagnostic]) {
         var renderers: [String: MarkdownRenderer] = [:]
         for language in site.config.languages {
             renderers[language.code] = MarkdownRenderer(
@@ -14,6 +16,7 @@ struct MarkdownStage {
             story.translations.keys.sorted().map { (story, $0) }
         }.filter { story, language in only?.contains(RenderedDocuments.key(story, language)) ?? true }
         let links = InternalLinks(site: site)
+        let addresses = pagePaths.map { AddressLinks(site: site, pagePaths: $0) }
         let rendered = documents.concurrentMap { [renderers] story, language in
             let document = story.translations[language]!
             let route = Route.story(story, in: language)
@@ -39,6 +42,14 @@ struct MarkdownStage {
             for link in markdown.links where link.url.hasPrefix(InternalLinks.prefix) {
                 if let problem = Self.check(link, links.resolve(link.url, from: .story(story, in: language), language: language), document: document) {
                     diagnostics.append(withSource(problem, document.text))
+                }
+            }
+            if let addresses {
+                let page = Route.story(story, in: language).outputPath
+                for link in markdown.links {
+                    if let problem = addresses.diagnostic(for: link, in: document, page: page) {
+                        diagnostics.append(withSource(problem, document.text))
+                    }
                 }
             }
             for image in markdown.images where image.text.allSatisfy(\.isWhitespace) {

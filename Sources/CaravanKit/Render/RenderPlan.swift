@@ -67,10 +67,11 @@ struct RenderPlan: Sendable {
                 documents.insert(RenderedDocuments.key(story, language))
             }
         }
-        // A story link can warn (the target lacks this language) without any page changing:
-        // documents with story links are always checked, so the warning is never lost.
+        // A story link can warn (the target lacks this language) without any page changing,
+        // and so can an address leading out of the story's folder (its target went):
+        // documents with such links are always checked, so the warning is never lost.
         for story in site.articles + site.pages {
-            for (language, document) in story.translations where document.hasStoryLinks {
+            for (language, document) in story.translations where document.hasStoryLinks || document.hasAddressLinks {
                 documents.insert(RenderedDocuments.key(story, language))
             }
         }

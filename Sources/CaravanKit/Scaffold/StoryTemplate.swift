@@ -21,17 +21,34 @@ struct StoryTemplate {
     /// One paragraph in the file's language (English for languages without a text here).
     var placeholder: String {
         let chinese = language == "zh" || language.hasPrefix("zh-")
-        var text: String
-        if chinese {
-            text = kind == .article ? "在这里撰写报道正文。" : "在这里撰写页面内容。"
-            if title == nil { text += "请把上方的标题 `\(slug)` 换成正式标题。" }
-            text += "准备发布时，删除上方的 `draft: true` 一行。"
-        } else {
-            text = kind == .article ? "Write the story here." : "Write the page here."
-            if title == nil { text += " Replace the title `\(slug)` above with the headline." }
-            text += " When it is ready to publish, remove the line `draft: true` above."
-        }
-        return text
+        let sentences = chinese ? Self.chinese : Self.english
+        var text = kind == .article ? sentences.article : sentences.page
+        if title == nil { text += sentences.replaceTitle(slug) }
+        return text + sentences.publish
+    }
+
+    /// The placeholder's sentences per language. The fixed ones also let the loader notice
+    /// a placeholder left in a story that is no longer a draft (`PlaceholderText`).
+    struct Sentences: Sendable {
+        var article: String
+        var page: String
+        var replaceTitle: @Sendable (String) -> String
+        var publish: String
+    }
+
+    static let english = Sentences(
+        article: "Write the story here.", page: "Write the page here.",
+        replaceTitle: { " Replace the title `\($0)` above with the headline." },
+        publish: " When it is ready to publish, remove the line `draft: true` above.")
+    static let chinese = Sentences(
+        article: "在这里撰写报道正文。", page: "在这里撰写页面内容。",
+        replaceTitle: { "请把上方的标题 `\($0)` 换成正式标题。" },
+        publish: "准备发布时，删除上方的 `draft: true` 一行。")
+
+    /// Sentences only a placeholder contains, whatever the slug: any of them in a story
+    /// means the placeholder is still there.
+    static let fixedSentences: [String] = [english, chinese].flatMap {
+        [$0.article, $0.page, String($0.publish.trimmingPrefix(" "))]
     }
 
     /// A YAML double-quoted scalar: safe for any text (`: `, `#`, quotes, a number).

@@ -24,8 +24,7 @@ enum LiveReload {
         return """
             <div id="caravan-errors" role="alert" style="position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;\
             margin:0;padding:1rem 1.25rem;background:#2b0b0b;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;\
-            box-shadow:0 4px 20px rgba(0,0,0,.5)"><strong>caravan: the last change did not build (\(errors.count) \
-            error\(errors.count == 1 ? "" : "s")); showing the last good version</strong><pre style="white-space:pre-wrap;margin:.75rem 0 0">\(text)</pre></div>
+            box-shadow:0 4px 20px rgba(0,0,0,.5)"><strong>caravan: the last change did not build (\(counted(errors.count, "error"))); showing the last good version</strong><pre style="white-space:pre-wrap;margin:.75rem 0 0">\(text)</pre></div>
             """
     }
 

@@ -28,9 +28,9 @@ struct BilingualAlignment {
         /// In an editor's words, with the files' names filled in by the caller.
         func described(first firstFile: String, second secondFile: String) -> String {
             guard let section else {
-                return "`\(firstFile)` has \(first) sections, `\(secondFile)` has \(second)"
+                return "`\(firstFile)` has \(counted(first, "section")), `\(secondFile)` has \(second)"
             }
-            return "`\(firstFile)` section \(section) has \(first) blocks, `\(secondFile)` has \(second)"
+            return "`\(firstFile)` section \(section) has \(counted(first, "block")), `\(secondFile)` has \(second)"
         }
 
         var description: String { described(first: "first", second: "second") }
