@@ -281,7 +281,7 @@ import Testing
             Templates/page.mustache:1:1: error: the parent `layuot` does not exist
              1 | {{<layuot}}
                | ^
-            hint: expected a template: 404, article, bilingual, corridor, corridors, landing, layout, list, page, partials/article-list, partials/figures, partials/footer, partials/header, partials/pagination, stats, tags; did you mean `layout`? (templates are the .mustache files under Templates/, named without the extension)
+            hint: expected a template: 404, article, bilingual, corridor, corridors, landing, layout, list, page, partials/article-list, partials/figures, partials/footer, partials/header, partials/pagination, search, stats, tags; did you mean `layout`? (templates are the .mustache files under Templates/, named without the extension)
             """),
         ("a block the parent does not have", ["page": "{{<layout}}\n{{$contnet}}\n<h1>{{article.title}}</h1>\n{{/contnet}}\n{{/layout}}\n"], """
             Templates/page.mustache:2:1: error: the parent `layout` has no block `contnet`
