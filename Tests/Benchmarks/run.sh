@@ -340,9 +340,10 @@ if [ -f "$NC/search.js" ]; then
     fact search_index_files "$index_files"; fact search_index_bytes "$index_bytes"
     note "$(printf 'index: %d files, %.1f MB (both languages, with search.js)' "$index_files" "$(echo "$index_bytes" | awk '{print $1/1e6}')")"
     # Two-term queries from the edited story's titles: its first two English words of four
-    # letters or more, and the first four Han characters of its Chinese title (three bigrams).
+    # letters or more, and the first four Han characters in a row of its Chinese title (three
+    # bigrams).
     en_query=$(grep -m1 '^title:' "${ART%/en.md}/en.md" | tr -c 'A-Za-z\n' ' ' | tr ' ' '\n' | awk 'length($0) >= 4 && NR > 1' | head -2 | paste -sd' ' -)
-    zh_query=$(grep -m1 '^title:' "${ART%/en.md}/zh.md" | python3 -c 'import re,sys; print("".join(re.findall("[\u4e00-\u9fff]", sys.stdin.read()))[:4])')
+    zh_query=$(grep -m1 '^title:' "${ART%/en.md}/zh.md" | python3 -c 'import re,sys; print((re.findall("[\u4e00-\u9fff]{4,}", sys.stdin.read()) or [""])[0][:4])')
     for lang_query in "en:$en_query" "zh:$zh_query"; do
         lang=${lang_query%%:*}; query=${lang_query#*:}
         result=$(python3 "$HERE/search_bytes.py" "$NC" "$lang" "$query")
