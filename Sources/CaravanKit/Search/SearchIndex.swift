@@ -101,8 +101,10 @@ struct SearchIndex: Sendable {
         var postings: [SearchTerm: [UInt32]] = [:]
         postings.reserveCapacity(documents.count * 64)
         for (id, terms) in perDocument.enumerated() {
+            // A title has a few terms: looking them up in a list beats hashing every term twice.
+            let title = Array(terms.title)
             func add(_ term: SearchTerm) {
-                postings[term, default: []].append(UInt32(id) << 1 | (terms.title.contains(term) ? 1 : 0))
+                postings[term, default: []].append(UInt32(id) << 1 | (title.contains(term) ? 1 : 0))
             }
             var previous: UInt64?
             for key in terms.han where key != previous {

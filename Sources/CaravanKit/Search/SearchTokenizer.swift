@@ -26,16 +26,23 @@ enum SearchTokenizer {
     }
 
     /// Calls `emit` with each term of `text`, in order. Han terms come as numbers, so the
-    /// index of a large Chinese site hashes integers, not millions of short strings.
+    /// index of a large Chinese site hashes integers, not millions of short strings. Reads
+    /// the UTF-8 bytes directly: the index of a large site cuts tens of megabytes of text.
     static func scan(_ text: String, for role: Role, emit: (SearchTerm) -> Void) {
-        var word = String.UnicodeScalarView()
+        var text = text
+        text.withUTF8 { scan($0, for: role, emit: emit) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, for role: Role, emit: (SearchTerm) -> Void) {
+        var word: [UInt8] = []
         var wordIsASCII = true
         var han: [UInt32] = []
         func endWord() {
             guard !word.isEmpty else { return }
-            let text = wordIsASCII ? String(word) : String(word).precomposedStringWithCompatibilityMapping.lowercased()
+            let raw = String(decoding: word, as: UTF8.self)
+            let text = wordIsASCII ? raw : raw.precomposedStringWithCompatibilityMapping.lowercased()
             if let term = stem(text) { emit(.word(term)) }
-            word = String.UnicodeScalarView()
+            word.removeAll(keepingCapacity: true)
             wordIsASCII = true
         }
         func endHan() {
@@ -48,17 +55,42 @@ enum SearchTokenizer {
             }
             han.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                // ASCII: a letter or digit goes on the word, anything else ends both runs.
+                index += 1
+                if (lead >= 0x30 && lead <= 0x39) || (lead >= 0x61 && lead <= 0x7A) {
+                    endHan()
+                    word.append(lead)
+                } else if lead >= 0x41 && lead <= 0x5A {
+                    endHan()
+                    word.append(lead + 0x20)
+                } else {
+                    endWord()
+                    endHan()
+                }
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<min(length, bytes.count - index) {
+                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+            }
+            let start = index
+            index += length
+            guard let scalar = Unicode.Scalar(value) else { continue }
             switch Kind(scalar) {
             case .asciiLetterOrDigit:
-                endHan()
-                word.append(lowercasedASCII(scalar.value))
+                break   // not reached: ASCII is handled above
             case .fullWidthASCII:
                 endHan()
-                word.append(lowercasedASCII(scalar.value - 0xFEE0))
+                let ascii = UInt8(scalar.value - 0xFEE0)
+                word.append(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii)
             case .otherLetter:
                 endHan()
-                word.append(scalar)
+                word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<min(index, bytes.count)]))
                 wordIsASCII = false
             case .han:
                 endWord()
@@ -73,10 +105,6 @@ enum SearchTokenizer {
         }
         endWord()
         endHan()
-    }
-
-    private static func lowercasedASCII(_ value: UInt32) -> Unicode.Scalar {
-        Unicode.Scalar(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
     }
 
     private enum Kind {
