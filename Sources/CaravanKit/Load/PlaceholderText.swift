@@ -1,16 +1,37 @@
+import Glibc
+
 /// The placeholder paragraph `caravan new` writes (`StoryTemplate`) left in a story that is
 /// no longer a draft: deleting `draft: true` alone would publish "Write the story here." as
 /// the article, its summary on the home page and its feed entry.
 enum PlaceholderText {
     /// Where the first placeholder sentence starts in a file, counting lines from the top.
     static func location(in document: SourceDocument) -> SourceLocation? {
-        let body = document.body
-        guard let found = StoryTemplate.fixedSentences.compactMap({ body.range(of: $0) })
-            .min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
-        let before = body[..<found.lowerBound]
+        var body = document.body
+        // Every story of the site is searched on every build: a byte search (`memchr` for
+        // the first byte, then `memcmp`), not Foundation's `range(of:)`, which cost more
+        // than the rest of loading.
+        let offsets = body.withUTF8 { bytes in sentenceBytes.compactMap { firstOffset(of: $0, in: bytes) } }
+        guard let offset = offsets.min() else { return nil }
+        let utf8 = body.utf8
+        let found = utf8.index(utf8.startIndex, offsetBy: offset)
+        let before = body[..<found]
         let lineStart = before.lastIndex(of: "\n").map { body.index(after: $0) } ?? body.startIndex
         let line = document.bodyFirstLine + before.count(where: { $0 == "\n" })
-        return SourceLocation(line: line, column: body[lineStart..<found.lowerBound].count + 1)
+        return SourceLocation(line: line, column: body[lineStart..<found].count + 1)
+    }
+
+    private static let sentenceBytes = StoryTemplate.fixedSentences.map { Array($0.utf8) }
+
+    private static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress, let first = needle.first, needle.count <= bytes.count else { return nil }
+        var start = 0
+        let last = bytes.count - needle.count
+        while start <= last, let hit = memchr(base + start, Int32(first), last - start + 1) {
+            let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if needle.withUnsafeBytes({ memcmp(hit, $0.baseAddress!, needle.count) }) == 0 { return offset }
+            start = offset + 1
+        }
+        return nil
     }
 
     static func diagnostic(for document: SourceDocument) -> Diagnostic? {

@@ -47,8 +47,22 @@ public struct SourceDocument: Sendable {
             body.add(text[bodyStart...].utf8)
             bodyHash = body.value
             hasStoryLinks = Self.containsStoryLink(text.utf8[bodyStart...])
-            let bodyText = text[bodyStart...]
-            hasAddressLinks = bodyText.contains("](/") || bodyText.contains("](.")
+            hasAddressLinks = Self.containsAddressLink(text.utf8[bodyStart...])
+        }
+
+        /// Whether `](/` or `](.` occurs: memchr finds each `]` at memory speed (Foundation's
+        /// `contains` on every story cost more than the rest of loading).
+        private static func containsAddressLink(_ body: Substring.UTF8View) -> Bool {
+            body.withContiguousStorageIfAvailable { bytes in
+                guard var start = bytes.baseAddress else { return false }
+                let end = start + bytes.count
+                while start < end, let at = memchr(start, 93, end - start) {
+                    let next = at.assumingMemoryBound(to: UInt8.self) + 1
+                    if next + 1 < end, next.pointee == 40, next[1] == 47 || next[1] == 46 { return true }
+                    start = UnsafePointer(next)
+                }
+                return false
+            } ?? (String(Substring(body)).contains("](/") || String(Substring(body)).contains("](."))
         }
 
         /// Whether `@/` occurs: memchr finds each `@` at memory speed; few are followed by `/`.
