@@ -82,7 +82,7 @@ import Testing
             Content/articles/khorgos/en.md:2:1: error: unknown key `titel`
              2 | titel: "Khorgos gateway"
                | ^
-            hint: expected one of title, date, summary, tags, corridors, author, updated, image, image_alt, draft, featured; did you mean `title`?
+            hint: expected one of title, date, summary, tags, corridors, author, updated, image, image_alt, draft, featured, corrections; did you mean `title`?
             """)
         // "missing `title`" would only repeat what the did-you-mean says.
         #expect(!SiteAssertions.printed(result).contains("missing required key `title`"))
@@ -238,7 +238,7 @@ import Testing
             Templates/page.mustache:4:17: error: unknown name `sumary`
              4 | <p class="lede">{{sumary}}</p>
                |                 ^
-            hint: expected a name this page offers here: alternates, article, author, body_html, canonical, date_iso, date_text, description, draft, favicon, feed_href, has_tags, has_translations, home_href, i18n, image, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, reading_time, site_description, site_title, stylesheet, summary, tags, title, translations, updated; did you mean `summary`?
+            hint: expected a name this page offers here: alternates, article, author, body_html, canonical, corrections, date_iso, date_text, description, draft, favicon, feed_href, has_corrections, has_tags, has_translations, home_href, i18n, image, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, reading_time, site_description, site_title, stylesheet, summary, tags, title, translations, updated; did you mean `summary`?
             """),
         ("a misspelt name inside a partial", [
             "page": "{{<layout}}\n{{$content}}\n{{> partials/byline}}\n{{/content}}\n{{/layout}}\n",
@@ -247,7 +247,7 @@ import Testing
             Templates/partials/byline.mustache:1:19: error: unknown name `article.autor`
              1 | <p class="byline">{{article.autor}}</p>
                |                   ^
-            hint: expected a part of `article`: author, body_html, date_iso, date_text, has_tags, image, reading_time, summary, tags, title, updated; did you mean `author`? (used in page → layout → page's block `content` → partials/byline)
+            hint: expected a part of `article`: author, body_html, corrections, date_iso, date_text, has_corrections, has_tags, image, reading_time, summary, tags, title, updated; did you mean `author`? (used in page → layout → page's block `content` → partials/byline)
             """),
         ("a UI string no language file defines", ["page": "{{<layout}}\n{{$content}}\n<p>{{i18n.publshed}}</p>\n{{/content}}\n{{/layout}}\n"], """
             Templates/page.mustache:3:4: error: unknown name `i18n.publshed`: Content/i18n/en.yaml does not define `publshed`

@@ -12,6 +12,19 @@ public struct FrontMatter: Sendable {
     public var draft: Bool
     /// Leads the front page of its language (the newest featured article does).
     public var featured = false
+    /// What was corrected after publication, and when, oldest first as written.
+    public var corrections: [Correction] = []
+
+    /// A correction to a published story: shown dated at its end, in its JSON-LD and feed.
+    public struct Correction: Sendable, Hashable {
+        public var date: ContentDate
+        public var text: String
+    }
+
+    /// The last time the story changed: its date, `updated`, or its latest correction.
+    public var lastModified: ContentDate {
+        ([date, updated ?? date] + corrections.map(\.date)).max()!
+    }
 
     /// An id or path written in the front matter, with where, so that resolving it
     /// later can point at the line.
@@ -20,7 +33,7 @@ public struct FrontMatter: Sendable {
         public var location: SourceLocation
     }
 
-    static let keys = ["title", "date", "summary", "tags", "corridors", "author", "updated", "image", "image_alt", "draft", "featured"]
+    static let keys = ["title", "date", "summary", "tags", "corridors", "author", "updated", "image", "image_alt", "draft", "featured", "corrections"]
 }
 
 extension FrontMatter {
@@ -60,11 +73,39 @@ extension FrontMatter {
         }
         let draft = reader.bool("draft") ?? false
         let featured = reader.bool("featured") ?? false
+        let corrections = decodeCorrections(&reader)
         guard let title, let date, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-        let frontMatter = FrontMatter(
+        var frontMatter = FrontMatter(
             title: title, date: date, summary: summary, tags: tags, corridors: corridors, author: author,
             updated: updated, image: image, imageAlt: imageAlt, draft: draft, featured: featured)
+        frontMatter.corrections = corrections
         return (frontMatter, reader.diagnostics)
+    }
+
+    /// `corrections:` as a list of `- {date: 2024-05-20, text: "…"}`.
+    private static func decodeCorrections(_ reader: inout FieldReader) -> [Correction] {
+        let example = "corrections:\n  - date: 2024-05-20\n    text: \"An earlier version gave the wrong month.\""
+        guard let node = reader.node("corrections") else { return [] }
+        guard case .sequence(let items, _) = node else {
+            reader.error(at: node.location, "`corrections` must be a list, each entry with a `date` and a `text`", hint: "write it like this:\n" + example)
+            return []
+        }
+        var corrections: [Correction] = []
+        for item in items {
+            var entry = FieldReader(item, file: reader.file, what: "a correction")
+            entry.rejectUnknownKeys(allowed: ["date", "text"])
+            if entry.node("date") == nil, case .mapping = item {
+                entry.error(at: item.location, "a correction needs the `date` it was made", hint: "add `date: 2024-05-20` to the entry")
+            }
+            let date = entry.node("date") == nil ? nil : decodeDate("date", required: true, &entry)
+            let text = entry.string("text", required: true, example: "\"An earlier version gave the wrong month.\"")
+            if let text, text.allSatisfy(\.isWhitespace) {
+                entry.error(at: entry.node("text")?.location, "the correction's `text` is empty", hint: "say what was wrong and what is right now")
+            }
+            if let date, let text, !entry.diagnostics.hasErrors { corrections.append(Correction(date: date, text: text)) }
+            reader.diagnostics(append: entry.diagnostics)
+        }
+        return corrections
     }
 
     private static func decodeDate(_ key: String, required: Bool, _ reader: inout FieldReader) -> ContentDate? {

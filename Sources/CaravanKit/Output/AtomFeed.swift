@@ -56,7 +56,7 @@ struct AtomFeed {
     }
 
     private func modified(_ document: SourceDocument) -> ContentDate {
-        max(document.frontMatter.updated ?? document.frontMatter.date, document.frontMatter.date)
+        document.frontMatter.lastModified
     }
 
     private func e(_ text: String) -> String { HTMLEscaping.escape(text) }

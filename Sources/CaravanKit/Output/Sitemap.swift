@@ -47,7 +47,7 @@ struct Sitemap {
         switch plan {
         case .story(let story, let language), .bilingual(let story, let language, _):
             let frontMatter = story.translations[language.code]!.frontMatter
-            return max(frontMatter.updated ?? frontMatter.date, frontMatter.date)
+            return frontMatter.lastModified
         case .home(let language, let page, _):
             let size = site.config.pageSize
             return site.articles(in: language.code).dropFirst((page - 1) * size).first?.date ?? newest

@@ -102,9 +102,15 @@ struct PageViewModels {
         ]
         if let summary = frontMatter.summary, !summary.isEmpty { article["summary"] = .text(summary) }
         if let author = frontMatter.author { article["author"] = .text(author) }
-        if let updated = frontMatter.updated, updated != frontMatter.date {
+        let updated = frontMatter.lastModified
+        if updated != frontMatter.date {
             article["updated"] = ["iso": .text(updated.rfc3339), "text": .text(strings?.format(updated) ?? updated.iso)]
         }
+        article["corrections"] = .list(frontMatter.corrections.map { correction -> TemplateObject in
+            ["date_iso": .text(correction.date.rfc3339), "date_text": .text(strings?.format(correction.date) ?? correction.date.iso),
+             "text": .text(correction.text)]
+        })
+        article["has_corrections"] = .flag(!frontMatter.corrections.isEmpty)
         if let image = frontMatter.image {
             article["image"] = [
                 "src": .text(MarkdownStage.localFileName(image.text) ?? image.text), "alt": .text(frontMatter.imageAlt ?? ""),

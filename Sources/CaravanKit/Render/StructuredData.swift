@@ -9,12 +9,18 @@ enum StructuredData {
             ("\"@type\"", string("NewsArticle")),
             ("\"headline\"", string(frontMatter.title)),
             ("\"datePublished\"", string(frontMatter.date.rfc3339)),
-            ("\"dateModified\"", string((frontMatter.updated ?? frontMatter.date).rfc3339)),
+            ("\"dateModified\"", string(frontMatter.lastModified.rfc3339)),
             ("\"inLanguage\"", string(language.htmlLang)),
             ("\"author\"", "{\"@type\":\(string(frontMatter.author == nil ? "Organization" : "Person")),\"name\":\(string(frontMatter.author ?? siteName))}"),
             ("\"publisher\"", "{\"@type\":\"Organization\",\"name\":\(string(siteName))}"),
         ]
         if let summary = frontMatter.summary { fields.append(("\"description\"", string(summary))) }
+        if !frontMatter.corrections.isEmpty {
+            let corrections = frontMatter.corrections.map { correction in
+                "{\"@type\":\"CorrectionComment\",\"datePublished\":\(string(correction.date.rfc3339)),\"text\":\(string(correction.text))}"
+            }
+            fields.append(("\"correction\"", "[" + corrections.joined(separator: ",") + "]"))
+        }
         if let url = route.absoluteURL(in: site.config) {
             fields.append(("\"mainEntityOfPage\"", string(url)))
             if let image = frontMatter.image {

@@ -116,8 +116,13 @@ enum PageSchemas {
             .flag("has_tags", "yes when it has tags"),
             .text("summary", "the summary of its front matter", optional: true),
             .text("author", "the byline", optional: true),
-            .object("updated", "when it was last changed, if after its date", optional: true,
+            .object("updated", "when it was last changed (`updated` or its latest correction), if after its date", optional: true,
                     Schema([.text("iso", "as `<time datetime>` wants it"), .text("text", "written out")])),
+            .list("corrections", "what was corrected after publication (`corrections:` in its front matter)", of: Schema([
+                .text("date_iso", "when, as `<time datetime>` wants it"), .text("date_text", "when, written out"),
+                .text("text", "what was corrected"),
+            ])),
+            .flag("has_corrections", "yes when it has corrections"),
             .object("image", "its lead picture", optional: true, Schema([.text("src", "the picture's address"), .text("alt", "its description")])),
             .text("reading_time", "how long it takes to read", optional: true),
         ]
