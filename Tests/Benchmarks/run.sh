@@ -225,14 +225,14 @@ HF=(hyperfine --style basic --export-json)
 TIMINGS=""   # per-stage timings for the untimed builds, if this caravan has the flag
 case "$("$CARAVAN" build --help 2>/dev/null || true)" in *--timings*) TIMINGS=--timings ;; esac
 car() { echo "'$CARAVAN' build --source '$1' --output '$2' --quiet"; }
-NOSEARCH=()   # the same build without search, when this caravan can leave it out
-case "$("$CARAVAN" build --help 2>/dev/null || true)" in *--no-search*) NOSEARCH=(-n "caravan $M no-search" --prepare "$(aside "$OUT/caravan-nosearch-$M")" "$(car "$C_M" "$OUT/caravan-nosearch-$M") --no-search") ;; esac
 hug() { echo "'$HUGO_NEW' --source '$1' --destination '$2' --quiet"; }                          # Hugo 0.168
 hug_old() { echo "'$HUGO_OLD' --source '$1' --destination '$2' --quiet --config hugo-0.111.toml"; }  # Hugo 0.111
 aside() { echo "if [ -e '$1' ]; then mv '$1' '$TRASH/$(basename "$1").'\$(date +%s%N); fi; sync"; }
 
 # -------------------------------------------------------- side by side ----
 say "full builds side by side (hyperfine, warmup $WARMUP, $RUNS runs)"
+NOSEARCH=()   # the same build without search, when this caravan can leave it out
+case "$("$CARAVAN" build --help 2>/dev/null || true)" in *--no-search*) NOSEARCH=(-n "caravan $M no-search" --prepare "$(aside "$OUT/caravan-nosearch-$M")" "$(car "$C_M" "$OUT/caravan-nosearch-$M") --no-search") ;; esac
 "${HF[@]}" "$BENCH/full.json" --warmup "$WARMUP" --runs "$RUNS" \
     -n "caravan $S"    --prepare "$(aside "$OUT/caravan-$S")"    "$(car "$C_S" "$OUT/caravan-$S")" \
     -n "hugo-0.168 $S" --prepare "$(aside "$OUT/hugo-$S")"       "$(hug "$H_S" "$OUT/hugo-$S")" \
