@@ -102,7 +102,8 @@ struct BarChart {
         return svg + "</svg>"
     }
 
-    private static func format(_ value: Double) -> String {
+    /// A coordinate for SVG: at most one decimal, no trailing zeros.
+    static func format(_ value: Double) -> String {
         FigureFormatter.fixed(value, places: 1, separator: "")
     }
 }

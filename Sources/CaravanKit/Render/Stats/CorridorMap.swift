@@ -213,7 +213,5 @@ struct CorridorMap {
         return lines
     }
 
-    private static func format(_ value: Double) -> String {
-        FigureFormatter.fixed(value, places: 1, separator: "")
-    }
+    private static func format(_ value: Double) -> String { BarChart.format(value) }
 }
