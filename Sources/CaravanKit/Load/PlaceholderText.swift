@@ -1,5 +1,3 @@
-import Glibc
-
 /// The placeholder paragraph `caravan new` writes (`StoryTemplate`) left in a story that is
 /// no longer a draft: deleting `draft: true` alone would publish "Write the story here." as
 /// the article, its summary on the home page and its feed entry.
@@ -7,10 +5,8 @@ enum PlaceholderText {
     /// Where the first placeholder sentence starts in a file, counting lines from the top.
     static func location(in document: SourceDocument) -> SourceLocation? {
         var body = document.body
-        // Every story of the site is searched on every build: a byte search (`memchr` for
-        // the first byte, then `memcmp`), not Foundation's `range(of:)`, which cost more
-        // than the rest of loading.
-        let offsets = body.withUTF8 { bytes in sentenceBytes.compactMap { firstOffset(of: $0, in: bytes) } }
+        // Every story of the site is searched on every build.
+        let offsets = body.withUTF8 { bytes in sentenceBytes.compactMap { ByteSearch.firstOffset(of: $0, in: bytes) } }
         guard let offset = offsets.min() else { return nil }
         let utf8 = body.utf8
         let found = utf8.index(utf8.startIndex, offsetBy: offset)
@@ -21,18 +17,6 @@ enum PlaceholderText {
     }
 
     private static let sentenceBytes = StoryTemplate.fixedSentences.map { Array($0.utf8) }
-
-    private static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = bytes.baseAddress, let first = needle.first, needle.count <= bytes.count else { return nil }
-        var start = 0
-        let last = bytes.count - needle.count
-        while start <= last, let hit = memchr(base + start, Int32(first), last - start + 1) {
-            let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if needle.withUnsafeBytes({ memcmp(hit, $0.baseAddress!, needle.count) }) == 0 { return offset }
-            start = offset + 1
-        }
-        return nil
-    }
 
     static func diagnostic(for document: SourceDocument) -> Diagnostic? {
         guard !document.frontMatter.draft, let location = location(in: document) else { return nil }

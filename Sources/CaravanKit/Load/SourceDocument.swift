@@ -1,5 +1,3 @@
-import Glibc
-
 /// What an editor writes: one language of one article or page.
 ///
 /// An immutable value kept in one shared box: a build copies documents into stories,
@@ -46,38 +44,14 @@ public struct SourceDocument: Sendable {
             var body = ContentHash()
             body.add(text[bodyStart...].utf8)
             bodyHash = body.value
-            hasStoryLinks = Self.containsStoryLink(text.utf8[bodyStart...])
-            hasAddressLinks = Self.containsAddressLink(text.utf8[bodyStart...])
+            hasStoryLinks = ByteSearch.contains(anyOf: Self.storyLink, in: text[bodyStart...].utf8)
+            hasAddressLinks = ByteSearch.contains(anyOf: Self.addressLinks, in: text[bodyStart...].utf8)
         }
 
-        /// Whether `](/` or `](.` occurs: memchr finds each `]` at memory speed (Foundation's
-        /// `contains` on every story cost more than the rest of loading).
-        private static func containsAddressLink(_ body: Substring.UTF8View) -> Bool {
-            body.withContiguousStorageIfAvailable { bytes in
-                guard var start = bytes.baseAddress else { return false }
-                let end = start + bytes.count
-                while start < end, let at = memchr(start, 93, end - start) {
-                    let next = at.assumingMemoryBound(to: UInt8.self) + 1
-                    if next + 1 < end, next.pointee == 40, next[1] == 47 || next[1] == 46 { return true }
-                    start = UnsafePointer(next)
-                }
-                return false
-            } ?? (String(Substring(body)).contains("](/") || String(Substring(body)).contains("](."))
-        }
-
-        /// Whether `@/` occurs: memchr finds each `@` at memory speed; few are followed by `/`.
-        private static func containsStoryLink(_ body: Substring.UTF8View) -> Bool {
-            body.withContiguousStorageIfAvailable { bytes in
-                guard var start = bytes.baseAddress else { return false }
-                let end = start + bytes.count
-                while start < end, let at = memchr(start, 64, end - start) {
-                    let next = at.assumingMemoryBound(to: UInt8.self) + 1
-                    if next < end, next.pointee == 47 { return true }
-                    start = UnsafePointer(next)
-                }
-                return false
-            } ?? String(Substring(body)).contains(InternalLinks.prefix)
-        }
+        /// `@/articles/x`: a link to another story.
+        private static let storyLink = [Array("@/".utf8)]
+        /// `](/en/…)`, `](../x/)`, `](./x.png)`: a link by address out of or within the folder.
+        private static let addressLinks = [Array("](/".utf8), Array("](.".utf8)]
     }
 
     private let storage: Storage
