@@ -704,6 +704,14 @@ def check_browser(site, base, out, reports):
                 # 中英对照: the article beside its translation.
                 targets.append((f"{lang}-bilingual", article.replace("/index.html", "/bilingual/index.html")))
             targets.append((f"{lang}-corridors", f"/{lang}/corridors/index.html"))
+            # One corridor with its map, and the newest month of the archive.
+            corridors = [p for p in site.pages if re.fullmatch(rf"/{lang}/corridors/[^/]+/index\.html", p)]
+            mapped = [p for p in corridors if 'class="map"' in site.read(p)]
+            if mapped or corridors:
+                targets.append((f"{lang}-corridor", (mapped or corridors)[0]))
+            months = sorted(p for p in site.pages if re.fullmatch(rf"/{lang}/archive/\d{{4}}/\d{{2}}/index\.html", p))
+            if months:
+                targets.append((f"{lang}-archive", months[-1]))
             targets.append((f"{lang}-stats", f"/{lang}/stats/index.html"))
         all_axe = {}
         shot_problems, shot_files = [], []
