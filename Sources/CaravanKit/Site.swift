@@ -139,14 +139,25 @@ enum Site {
         if remembering { learnt.templates = (templatesKey, templates, templateDiagnostics) }
         lap("templates")
         options.progress?("markdown", 0, 1)
-        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents, pagePaths: plan.paths)
+        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents, pages: plan.addresses)
         diagnostics += markdownDiagnostics
         lap("markdown")
         guard !diagnostics.hasErrors else { return finish(nil, learnt) }
+        // The search index is made from the sources, not the pages: it is cut on another
+        // thread while the pages render, and joins the output at the end.
+        let search = site.config.search ? BackgroundValue { [site, previousSearch = changedBodies == nil ? nil : cache.search] in
+            SearchStage(site: site, previous: previousSearch).run()
+        } : nil
         let stage = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
                               pageOutput: pageOutput)
-        let (output, pageDiagnostics) = stage.run()
+        var (output, pageDiagnostics) = stage.run()
         diagnostics += pageDiagnostics
+        let searchOutput = search?.value
+        if let searchOutput {
+            output.files.merge(searchOutput.files) { _, new in new }
+            output.keptFiles = searchOutput.kept
+        }
+        if remembering { learnt.search = searchOutput.map { (site, $0.indexes) } }
         lap("pages")
         // Freeing every document, story and rendered text object by object takes tens of
         // milliseconds on one core; the build goes on writing meanwhile.

@@ -145,6 +145,44 @@ import Testing
         #expect(site.snapshot(of: clean + "/" + SearchIndex.folder("zh")) == site.snapshot(of: site.outputPath + "/" + SearchIndex.folder("zh")))
     }
 
+    @Test("a long-lived builder (serve) re-cuts only the files a body edit reaches, and equals a clean build after each edit")
+    func incrementalInMemory() throws {
+        let site = try Self.largeSite()
+        defer { site.cleanUp() }
+        let builder = SiteBuilder(options: BuildOptions(source: site.root.path))
+        let first = try #require(builder.build().output)
+        let folder = SearchIndex.folder("en")
+        let oldBody = (0..<30).map { (i: Int) -> String in "w\((5 * 7 + i * 13) % 997)x" }.joined(separator: " ")
+        // A word only this story has comes and goes, a shared one goes, Chinese text grows.
+        let edits: [(path: String, text: String)] = [
+            ("Content/articles/a5/en.md", FixtureSite.article(title: "Report 5 on route r5q", date: "2024-12-23",
+                                                              body: oldBody.replacingOccurrences(of: "w35x", with: "freshword"))),
+            ("Content/articles/a5/en.md", FixtureSite.article(title: "Report 5 on route r5q", date: "2024-12-23", body: oldBody)),
+            ("Content/articles/a7/zh.md", FixtureSite.article(title: "第7号报道 线路r7q", date: "2024-12-21", body: "霍尔果斯口岸。新的一段。")),
+            ("Content/articles/a9/en.md", FixtureSite.article(title: "Report 9 on route r9q", date: "2024-12-19", body: "Short note.")),
+        ]
+        var previous = first.files
+        for (number, edit) in edits.enumerated() {
+            try site.write(edit.path, edit.text)
+            let output = try #require(builder.build().output, "edit \(number)")
+            let clean = try #require(SiteBuilder(options: BuildOptions(source: site.root.path)).build().output)
+            for language in ["en", "zh"] {
+                let prefix = SearchIndex.folder(language)
+                // In memory, `files` holds the whole site; what this build cut is what it did not keep.
+                let cut = output.files.keys.filter { $0.hasPrefix(prefix) && !output.keptFiles.contains($0) }
+                #expect(!output.keptFiles.filter { $0.hasPrefix(prefix) }.isEmpty, "edit \(number): the rest of the index is kept")
+                #expect(cut.allSatisfy { previous[$0] != output.files[$0] }, "edit \(number): only files whose bytes change are cut again")
+                #expect(cut.count <= 5, "edit \(number) cut \(cut.sorted())")
+                let paths = Set(clean.files.keys).union(output.files.keys).filter { $0.hasPrefix(prefix) }
+                let differing = paths.filter { clean.files[$0] != output.files[$0] }
+                #expect(differing.isEmpty, "edit \(number): the \(language) index differs from a clean build's in \(differing.sorted())")
+            }
+            #expect(Set(clean.files.keys) == Set(output.files.keys), "edit \(number): the same files as a clean build")
+            previous = output.files
+        }
+        #expect(previous[folder + "meta.json"] == first.files[folder + "meta.json"])
+    }
+
     static func inodes(_ folder: String) throws -> [String: UInt64] {
         var result: [String: UInt64] = [:]
         let base = URL(fileURLWithPath: folder)

@@ -20,6 +20,10 @@ public final class SiteBuilder {
     private var files: FileSystem?
     private var manifest = Manifest()
     private var inMemory: BuildOutput?
+    /// The paths of `manifest`, as last asked for; forgotten when a build removes files.
+    private var builtPaths: Set<String>?
+    /// The page keys of the last build written into the folder (those of its manifest).
+    private var lastPageKeys: [String: UInt64]?
     private var hasReadState = false
     private let savesStateAfterEachBuild: Bool
     private var heldLock: Int32?
@@ -56,8 +60,13 @@ public final class SiteBuilder {
     /// The files of the site as of the last successful build (paths relative to the output).
     public var builtFiles: Set<String> {
         switch destination {
-        case .memory: Set(inMemory?.files.keys ?? [:].keys)
-        case .folder: Set(manifest.entries.keys)
+        case .memory:
+            return Set(inMemory?.files.keys ?? [:].keys)
+        case .folder:
+            // A build that removed no file and left as many as there were added none either.
+            if let builtPaths, builtPaths.count == manifest.entries.count { return builtPaths }
+            builtPaths = Set(manifest.entries.keys)
+            return builtPaths!
         }
     }
 
@@ -110,7 +119,7 @@ public final class SiteBuilder {
                                           remembering: true, pageOutput: nil)
         guard var output = result.output else { return result }
         // Kept pages are the previous build's bytes.
-        for path in output.keptPages {
+        for path in [output.keptPages, output.keptFiles].joined() {
             output.files[path] = inMemory?.files[path]
         }
         result.output = output
@@ -139,8 +148,9 @@ public final class SiteBuilder {
             (previousPageKeys, isComplete) = writer.present(manifest)
             stateWasLost = manifest.entries.isEmpty && writer.isMarked
         } else {
-            // Only this builder has written the folder since it read it.
-            previousPageKeys = manifest.entries.compactMapValues(\.key)
+            // Only this builder has written the folder since it read it: its last build's
+            // page keys are those in the manifest.
+            previousPageKeys = lastPageKeys ?? manifest.entries.compactMapValues(\.key)
         }
         let checked = ("previous build", ContinuousClock.now - checking)
         if skipIfUnchanged, isComplete, writer.isMarked, manifest.inputs == SourceFingerprint.of(files, options: options) {
@@ -167,12 +177,16 @@ public final class SiteBuilder {
         switch staging.commit(output) {
         case .success(let written):
             (result.report, manifest) = written
+            lastPageKeys = output.pageKeys
+            if written.0.removed > 0 { builtPaths = nil }
         case .failure(let failure):
             if failure.folderChanged {
                 // Some files are in place already: the folder matches neither build, so the
                 // next build trusts nothing in it (and sweeps what is left).
                 state.forgetManifest()
                 manifest = Manifest()
+                lastPageKeys = nil
+                builtPaths = nil
                 hasReadState = false
             } else if savesStateAfterEachBuild {
                 state.endWrite()

@@ -48,6 +48,8 @@ struct BuildCache: Sendable {
     /// The plan of the pages, with a fingerprint of what its shape depends on: the resolve
     /// key and what every page shares (`InputKeys.fingerprint`).
     var plan: (key: UInt64, plan: RenderPlan)?
+    /// The site the search index was last cut from, and its files by language.
+    var search: (site: ResolvedSite, files: [String: SearchIndex.Files])?
 
     /// The front matter of every story loaded: what is worth keeping for the next run.
     var loadedFrontMatter: YAMLCache {

@@ -9,6 +9,9 @@ public struct BuildOutput: Sendable {
     /// Pages (and feeds, sitemap) not rendered because their inputs did not change since
     /// the previous build: their files are kept as they are.
     public var keptPages: Set<String> = []
+    /// Other files the previous build wrote that stay as they are (search index files an
+    /// edit did not reach).
+    public var keptFiles: Set<String> = []
     /// The input key of every page, by path, for the manifest (see `InputKeys`).
     public var pageKeys: [String: UInt64] = [:]
 

@@ -39,12 +39,16 @@ extension SiteWriter {
 
         private let writer: SiteWriter
         private let previous: Manifest
-        private let state = Mutex(State())
+        private let state: Mutex<State>
         private var folder: OutputFolder { writer.folder }
 
         fileprivate init(writer: SiteWriter, previous: Manifest) {
             self.writer = writer
             self.previous = previous
+            // A rebuild makes about the files the last one did: room for them all at once.
+            var state = State()
+            state.entries.reserveCapacity(previous.entries.count)
+            self.state = Mutex(state)
         }
 
         /// `key` is a page's input key (`BuildOutput.pageKeys`), kept in the manifest.
@@ -107,7 +111,7 @@ extension SiteWriter {
             let files = build.files.sorted { $0.key < $1.key }
             _ = files.concurrentMap { [self] file in stage(file.key, file.value, key: build.pageKeys[file.key]) }
             var state = self.state.withLock { $0 }
-            for path in build.keptPages {
+            for path in [build.keptPages, build.keptFiles].joined() {
                 guard let entry = previous.entries[path] else {
                     state.failures.append(.error(writer.output + "/" + path, nil, "the previous build did not write this page, so it cannot be kept",
                                                  hint: "build again; if it persists, delete \(StateFolder.folderName)/ beside Content/"))

@@ -4,14 +4,17 @@
 /// when the site sits in a sub-folder or is opened from disk. Both are warnings: the site
 /// is still built, and `caravan check --strict` fails on them.
 struct AddressLinks {
-    /// Every file of the build, site-relative: pages, story files, `Public/`.
+    /// Where the plan's pages go.
+    private let pages: PageAddresses
+    /// The build's other files, site-relative: story files, `Public/`.
     private let files: Set<String>
     private let languages: Set<String>
     private let pageSlugs: Set<String>
 
-    /// `pagePaths`: where every page of the plan is written (`RenderPlan.paths`).
-    init(site: ResolvedSite, pagePaths: [String]) {
-        var files = Set(pagePaths)
+    /// `pages`: where the plan's pages go (`RenderPlan.addresses`).
+    init(site: ResolvedSite, pages: PageAddresses) {
+        self.pages = pages
+        var files: Set<String> = []
         for asset in site.assets {
             let story = asset.kind == .article ? site.article(asset.slug) : site.pages.first { $0.slug == asset.slug }
             for language in story?.translations.keys ?? [:].keys {
@@ -39,7 +42,7 @@ struct AddressLinks {
                 hint: storyLink(for: url).map { "link the story by its folder name: `\($0)`" }
                     ?? "write the address relative to this page, or `@/articles/<slug>` for a story")
         }
-        guard let target = LinkCheck.resolve(url, from: page), !LinkCheck.leadsToFile(target, exists: files.contains) else { return nil }
+        guard let target = LinkCheck.resolve(url, from: page), !LinkCheck.leadsToFile(target, exists: { pages.files[$0] != nil || files.contains($0) }) else { return nil }
         return .warning(document.path, link.location, "the link `\(url)` leads to no page or file of the site (on \(page))",
                         hint: Self.brokenHint)
     }

@@ -4,9 +4,9 @@ struct MarkdownStage {
     let site: ResolvedSite
 
     /// `only` names the documents to render (`RenderedDocuments.key`); nil renders all.
-    /// `pagePaths` (every page of the plan) lets links written as addresses be checked;
+    /// `pages` (where the plan's pages go) lets links written as addresses be checked;
     /// nil skips that check.
-    func run(only: Set<String>? = nil, pagePaths: [String]? = nil) -> (RenderedDocuments, [Diagnostic]) {
+    func run(only: Set<String>? = nil, pages: PageAddresses? = nil) -> (RenderedDocuments, [Diagnostic]) {
         var renderers: [String: MarkdownRenderer] = [:]
         for language in site.config.languages {
             renderers[language.code] = MarkdownRenderer(
@@ -16,7 +16,7 @@ struct MarkdownStage {
             story.translations.keys.sorted().map { (story, $0) }
         }.filter { story, language in only?.contains(RenderedDocuments.key(story, language)) ?? true }
         let links = InternalLinks(site: site)
-        let addresses = pagePaths.map { AddressLinks(site: site, pagePaths: $0) }
+        let addresses = pages.map { AddressLinks(site: site, pages: $0) }
         let rendered = documents.concurrentMap { [renderers] story, language in
             let document = story.translations[language]!
             let route = Route.story(story, in: language)

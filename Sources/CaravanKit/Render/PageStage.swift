@@ -18,13 +18,6 @@ struct PageStage {
         let models = PageViewModels(site: site, documents: documents)
         let files = SiteFiles(site: site, documents: documents, plans: plan.pages)
         let inlineStyle = site.publicFiles.first(where: { $0.path == "style.css" }).map { String(decoding: $0.bytes, as: UTF8.self) }
-        // The search index is made from the sources, not the pages: it is cut on another
-        // thread while the pages render, and joins the output at the end.
-        let searchFiles = site.config.search ? BackgroundValue { [site] in
-            site.config.languages.map { language in
-                (SearchIndex.folder(language.code), SearchIndex(site: site, language: language.code).files())
-            }
-        } : nil
         let counter = Mutex(0)
         let progress = self.progress
         let pageOutput = self.pageOutput
@@ -87,12 +80,6 @@ struct PageStage {
         }
         for file in site.publicFiles {
             output.files[file.path] = file.bytes
-        }
-        if let searchFiles = searchFiles?.value {
-            output.files[SearchScript.path] = Array(SearchScript.source.utf8)
-            for (folder, files) in searchFiles {
-                for file in files { output.files[folder + file.path] = file.bytes }
-            }
         }
         if site.config.baseURL == nil {
             diagnostics.append(.warning(

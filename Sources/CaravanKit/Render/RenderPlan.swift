@@ -14,6 +14,8 @@ struct RenderPlan: Sendable {
     /// The pages showing each document's body (its own page, lists with its teaser, the
     /// feed), by index: when only bodies change, only these keys change.
     let pagesShowingBody: [String: [Int]]
+    /// Each page's file and the folders holding them, to find files that would collide.
+    let addresses: PageAddresses
 
     /// `indexingBodies`: whether to note which pages show each body (`pagesShowingBody`),
     /// for a later build in this process to update this plan instead of making a new one.
@@ -28,8 +30,9 @@ struct RenderPlan: Sendable {
         for (index, (_, _, documents)) in planned.enumerated() {
             for document in documents { pagesShowingBody[document, default: []].append(index) }
         }
-        self.init(site: site, pages: pages, paths: planned.map(\.0), keys: planned.map(\.1),
-                  pagesShowingBody: pagesShowingBody, previousPageKeys: previousPageKeys)
+        let paths = planned.map(\.0)
+        self.init(site: site, pages: pages, paths: paths, keys: planned.map(\.1), pagesShowingBody: pagesShowingBody,
+                  addresses: PageAddresses(paths: paths), previousPageKeys: previousPageKeys)
     }
 
     /// The plan of a site whose front matter, settings, data and templates are those of
@@ -45,13 +48,14 @@ struct RenderPlan: Sendable {
                 keys[index] = inputs.key(for: pages[index], at: previous.paths[index], in: site)
             }
         }
-        self.init(site: site, pages: pages, paths: previous.paths, keys: keys,
-                  pagesShowingBody: previous.pagesShowingBody, previousPageKeys: previousPageKeys)
+        self.init(site: site, pages: pages, paths: previous.paths, keys: keys, pagesShowingBody: previous.pagesShowingBody,
+                  addresses: previous.addresses, previousPageKeys: previousPageKeys)
     }
 
     private init(site: ResolvedSite, pages: [PagePlan], paths: [String], keys: [UInt64], pagesShowingBody: [String: [Int]],
-                 previousPageKeys: [String: UInt64]) {
+                 addresses: PageAddresses, previousPageKeys: [String: UInt64]) {
         self.pages = pages
+        self.addresses = addresses
         self.paths = paths
         self.keys = keys
         self.pagesShowingBody = pagesShowingBody

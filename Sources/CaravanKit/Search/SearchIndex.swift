@@ -33,109 +33,118 @@ struct SearchIndex: Sendable {
 
     let documents: [Document]
 
-    /// The files, by path inside the language's search data folder.
-    func files() -> [(path: String, bytes: [UInt8])] {
-        let postings = Self.postings(documents)
-        let entries = postings.map { term, list in (term: term.text, list: Self.encode(list)) }
-        let estimate = entries.reduce(0) { $0 + $1.term.utf8.count + $1.list.utf8.count + 6 }
-        var shardCount = 1
-        while shardCount < Self.maximumShards, shardCount * Self.shardBytes < estimate { shardCount *= 2 }
-        var shards = [[(term: String, list: String)]](repeating: [], count: shardCount)
-        for entry in entries {
-            shards[Int(Self.hash(entry.term) & UInt32(shardCount - 1))].append(entry)
+    /// A language's index files, and what an update of them needs to know.
+    struct Files: Sendable {
+        /// By path inside the language's search data folder.
+        var bytes: [String: [UInt8]]
+        var shardCount: Int
+        var documentCount: Int
+        /// The size the shard count was chosen for: every term's entry, `"term":"list",`.
+        var estimate: Int
+
+        static func shardCount(for estimate: Int) -> Int {
+            var count = 1
+            while count < SearchIndex.maximumShards, count * SearchIndex.shardBytes < estimate { count *= 2 }
+            return count
         }
-        var files: [(String, [UInt8])] = [
-            ("meta.json", Array("{\"version\":\(Self.formatVersion),\"shards\":\(shardCount),\"chunk\":\(Self.chunkSize),\"documents\":\(documents.count)}\n".utf8)),
-        ]
+
+        static func shardPath(_ term: String, shardCount: Int) -> String {
+            shardPath(index: Int(SearchIndex.hash(term) & UInt32(shardCount - 1)))
+        }
+
+        static func shardPath(index: Int) -> String { "t/\(String(index, radix: 16)).json" }
+
+        static func chunkPath(ofDocument id: Int) -> String { "d/\(id / SearchIndex.chunkSize).json" }
+    }
+
+    /// The files of the whole index.
+    func files() -> Files {
+        let postings = SearchPostings(documents)
+        let termNumbers = Array(postings.terms.indices)
+        let estimate = termNumbers.reduce(0) { total, term in
+            total + postings.terms[term].utf8.count + Self.encodedCount(postings.postings(of: term)) + 6
+        }
+        let shardCount = Files.shardCount(for: estimate)
+        var shards = [[Int]](repeating: [], count: shardCount)
+        for term in termNumbers {
+            shards[Int(Self.hash(postings.terms[term]) & UInt32(shardCount - 1))].append(term)
+        }
+        var files = Files(bytes: [:], shardCount: shardCount, documentCount: documents.count, estimate: estimate)
+        files.bytes["meta.json"] = Array("{\"version\":\(Self.formatVersion),\"shards\":\(shardCount),\"chunk\":\(Self.chunkSize),\"documents\":\(documents.count)}\n".utf8)
         // Terms in byte order within each shard, so the same site always gives the same bytes.
-        let shardFiles = shards.enumerated().filter { !$0.element.isEmpty }.concurrentMap { index, entries -> (String, [UInt8]) in
-            let sorted = entries.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
-            var bytes: [UInt8] = [UInt8(ascii: "{")]
-            for (position, entry) in sorted.enumerated() {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes += "\"\(entry.term)\":\"\(entry.list)\"".utf8
-            }
-            bytes += "}\n".utf8
-            return ("t/\(String(index, radix: 16)).json", bytes)
+        let shardFiles = shards.enumerated().filter { !$0.element.isEmpty }.concurrentMap { index, terms -> (String, [UInt8]) in
+            let entries = terms.map { (text: postings.terms[$0], postings: postings.postings(of: $0)) }
+            return (Files.shardPath(index: index), Self.shard(entries))
         }
-        files += shardFiles
+        for (path, bytes) in shardFiles { files.bytes[path] = bytes }
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
-            let chunk = documents[start..<min(start + Self.chunkSize, documents.count)].map { document in
-                "[" + [document.title, document.link, document.dateISO, document.dateText, document.excerpt]
-                    .map(StructuredData.string).joined(separator: ",") + "]"
-            }
-            files.append(("d/\(start / Self.chunkSize).json", Array(("[" + chunk.joined(separator: ",\n") + "]\n").utf8)))
+            files.bytes[Files.chunkPath(ofDocument: start)] = Self.chunk(documents[start..<min(start + Self.chunkSize, documents.count)])
         }
         return files
     }
 
-    /// Each term's documents, as `id × 2 + 1` when in the title, ascending. Documents are
-    /// cut into terms on all cores; the lists fill in document order, so they are sorted.
-    /// Han terms are numbers, gathered by sorting (cheaper than hashing each into a set).
-    static func postings(_ documents: [Document]) -> [SearchTerm: [UInt32]] {
-        struct Terms: Sendable {
-            var han: [UInt64] = []
-            var words: Set<String> = []
-            var title: Set<SearchTerm> = []
+    /// A shard file: `{"term":"postings",…}`, terms in byte order, so the same site always
+    /// gives the same bytes.
+    static func shard(_ entries: [(text: String, postings: some Collection<UInt32>)]) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (position, entry) in entries.sorted(by: { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }).enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            bytes += entry.text.utf8
+            bytes += "\":\"".utf8
+            encode(entry.postings, into: &bytes)
+            bytes.append(UInt8(ascii: "\""))
         }
-        let perDocument = documents.concurrentMap { document -> Terms in
-            var terms = Terms()
-            SearchTokenizer.scan(document.title, for: .index) { terms.title.insert($0) }
-            for source in [document.excerpt, document.text] {
-                SearchTokenizer.scan(source, for: .index) { term in
-                    switch term {
-                    case .han(let key): terms.han.append(key)
-                    case .word(let word): terms.words.insert(word)
-                    }
-                }
-            }
-            for term in terms.title {
-                switch term {
-                case .han(let key): terms.han.append(key)
-                case .word(let word): terms.words.insert(word)
-                }
-            }
-            terms.han.sort()
-            return terms
+        bytes += "}\n".utf8
+        return bytes
+    }
+
+    /// A chunk of the document table: `[title, link, ISO date, date as written, excerpt]` each.
+    static func chunk(_ documents: some Collection<Document>) -> [UInt8] {
+        let rows = documents.map { document in
+            "[" + [document.title, document.link, document.dateISO, document.dateText, document.excerpt]
+                .map(StructuredData.string).joined(separator: ",") + "]"
         }
-        var postings: [SearchTerm: [UInt32]] = [:]
-        postings.reserveCapacity(documents.count * 64)
-        for (id, terms) in perDocument.enumerated() {
-            // A title has a few terms: looking them up in a list beats hashing every term twice.
-            let title = Array(terms.title)
-            func add(_ term: SearchTerm) {
-                postings[term, default: []].append(UInt32(id) << 1 | (title.contains(term) ? 1 : 0))
-            }
-            var previous: UInt64?
-            for key in terms.han where key != previous {
-                add(.han(key))
-                previous = key
-            }
-            for word in terms.words { add(.word(word)) }
-        }
-        return postings
+        return Array(("[" + rows.joined(separator: ",\n") + "]\n").utf8)
     }
 
     /// `1,4,3`: base 36 of each id's distance from the previous (×2, +1 in the title).
-    static func encode(_ list: [UInt32]) -> String {
-        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(list.count * 3)
+    static func encode(_ list: some Collection<UInt32>, into bytes: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdefghijklmnopqrstuvwxyz"
         var previous: UInt32 = 0
-        var reversed: [UInt8] = []
-        for (index, entry) in list.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            let id = entry >> 1
-            var value = (id - previous) << 1 | (entry & 1)
-            previous = id
-            reversed.removeAll(keepingCapacity: true)
+        var isFirst = true
+        for entry in list {
+            if !isFirst { bytes.append(UInt8(ascii: ",")) }
+            isFirst = false
+            var value = distance(entry, from: &previous)
+            let start = bytes.count
             repeat {
-                reversed.append(digits[Int(value % 36)])
+                bytes.append(digits.utf8Start[Int(value % 36)])
                 value /= 36
             } while value > 0
-            bytes += reversed.reversed()
+            bytes[start...].reverse()
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// How many bytes `encode` writes for the list.
+    static func encodedCount(_ list: some Collection<UInt32>) -> Int {
+        var previous: UInt32 = 0
+        var count = max(list.count - 1, 0)
+        for entry in list {
+            var value = distance(entry, from: &previous)
+            repeat {
+                count += 1
+                value /= 36
+            } while value > 0
+        }
+        return count
+    }
+
+    /// The number written for `entry`: its id's distance from the previous, ×2, +1 in the title.
+    private static func distance(_ entry: UInt32, from previous: inout UInt32) -> UInt32 {
+        let id = entry >> 1
+        defer { previous = id }
+        return (id - previous) << 1 | (entry & 1)
     }
 
     /// FNV-1a over the term's UTF-8 bytes: a hash the browser computes the same way.

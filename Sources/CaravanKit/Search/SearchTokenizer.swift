@@ -25,35 +25,54 @@ enum SearchTokenizer {
         return terms
     }
 
-    /// Calls `emit` with each term of `text`, in order. Han terms come as numbers, so the
-    /// index of a large Chinese site hashes integers, not millions of short strings. Reads
-    /// the UTF-8 bytes directly: the index of a large site cuts tens of megabytes of text.
+    /// Calls `emit` with each term of `text`, in order.
     static func scan(_ text: String, for role: Role, emit: (SearchTerm) -> Void) {
-        var text = text
-        text.withUTF8 { scan($0, for: role, emit: emit) }
+        struct Collector: SearchTermSink {
+            let emit: (SearchTerm) -> Void
+            mutating func han(_ key: UInt64) { emit(.han(key)) }
+            mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) { emit(.word(String(decoding: bytes, as: UTF8.self))) }
+        }
+        withoutActuallyEscaping(emit) { emit in
+            var collector = Collector(emit: emit)
+            scan(text, for: role, into: &collector)
+        }
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, for role: Role, emit: (SearchTerm) -> Void) {
+    /// Hands each term of `text` to `sink`, in order. Han terms come as numbers and words as
+    /// bytes, so the index of a large site hashes integers, not millions of short strings.
+    /// Reads the UTF-8 bytes directly: the index of a large site cuts tens of megabytes of text.
+    static func scan<Sink: SearchTermSink>(_ text: String, for role: Role, into sink: inout Sink) {
+        var text = text
+        text.withUTF8 { scan($0, for: role, into: &sink) }
+    }
+
+    private static func scan<Sink: SearchTermSink>(_ bytes: UnsafeBufferPointer<UInt8>, for role: Role, into sink: inout Sink) {
         var word: [UInt8] = []
         var wordIsASCII = true
-        var han: [UInt32] = []
+        // The Han run so far: its length and last character. The index takes each
+        // character and each pair as it comes; a query takes the pairs, or the character
+        // alone when the run is one character long.
+        var hanCount = 0
+        var lastHan: UInt32 = 0
         func endWord() {
             guard !word.isEmpty else { return }
-            let raw = String(decoding: word, as: UTF8.self)
-            let text = wordIsASCII ? raw : raw.precomposedStringWithCompatibilityMapping.lowercased()
-            if let term = stem(text) { emit(.word(term)) }
+            if !wordIsASCII {
+                let text = String(decoding: word, as: UTF8.self).precomposedStringWithCompatibilityMapping.lowercased()
+                word = Array(text.utf8)
+            }
+            if stem(&word) { word.withUnsafeBufferPointer { sink.word($0) } }
             word.removeAll(keepingCapacity: true)
             wordIsASCII = true
         }
+        func addHan(_ scalar: UInt32) {
+            if role == .index { sink.han(SearchTerm.key(scalar)) }
+            if hanCount > 0 { sink.han(SearchTerm.key(lastHan, scalar)) }
+            hanCount += 1
+            lastHan = scalar
+        }
         func endHan() {
-            guard !han.isEmpty else { return }
-            if role == .index || han.count == 1 {
-                for scalar in han { emit(.han(SearchTerm.key(scalar))) }
-            }
-            for index in han.indices.dropLast() {
-                emit(.han(SearchTerm.key(han[index], han[index + 1])))
-            }
-            han.removeAll(keepingCapacity: true)
+            if hanCount == 1, role == .query { sink.han(SearchTerm.key(lastHan)) }
+            hanCount = 0
         }
         var index = 0
         while index < bytes.count {
@@ -80,8 +99,14 @@ enum SearchTokenizer {
             }
             let start = index
             index += length
+            // The common case first: a unified ideograph needs no table.
+            if value >= 0x4E00 && value <= 0x9FFF {
+                endWord()
+                addHan(value)
+                continue
+            }
             guard let scalar = Unicode.Scalar(value) else { continue }
-            switch Kind(scalar) {
+            switch Kind.of(scalar) {
             case .asciiLetterOrDigit:
                 break   // not reached: ASCII is handled above
             case .fullWidthASCII:
@@ -97,7 +122,7 @@ enum SearchTokenizer {
                 // Compatibility ideographs (U+F900…) fold to their unified forms, as NFKC does.
                 let folded = scalar.value >= 0xF900 && scalar.value <= 0xFAFF
                     ? String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars.first ?? scalar : scalar
-                han.append(folded.value)
+                addHan(folded.value)
             case .separator:
                 endWord()
                 endHan()
@@ -107,10 +132,20 @@ enum SearchTokenizer {
         endHan()
     }
 
-    private enum Kind {
+    private enum Kind: UInt8 {
         case asciiLetterOrDigit, fullWidthASCII, otherLetter, han, separator
 
-        init(_ scalar: Unicode.Scalar) {
+        /// Every character of the Basic Multilingual Plane looked up once: Chinese text is
+        /// dense with full-width punctuation, whose Unicode properties are slow to ask for.
+        private static let basicPlane: [Kind] = (0...0xFFFF).map { value in
+            Unicode.Scalar(UInt32(value)).map(Kind.init) ?? .separator
+        }
+
+        static func of(_ scalar: Unicode.Scalar) -> Kind {
+            scalar.value <= 0xFFFF ? basicPlane[Int(scalar.value)] : Kind(scalar)
+        }
+
+        private init(_ scalar: Unicode.Scalar) {
             switch scalar.value {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: self = .asciiLetterOrDigit
             case 0x00...0x7F: self = .separator
@@ -124,18 +159,33 @@ enum SearchTokenizer {
         }
     }
 
-    /// The light English plural rule, for words of ASCII letters only; nil drops the word
-    /// (a single letter: the `s` of "Khorgos's", the `a` of "a train").
-    static func stem(_ word: String) -> String? {
-        let utf8 = word.utf8
-        guard utf8.count > 1 || utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else { return nil }
-        guard utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-        if utf8.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
-        if utf8.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
-            return String(word.dropLast())
+    /// The light English plural rule, for words of ASCII letters only, applied to the
+    /// word's UTF-8 in place; false drops the word (a single letter: the `s` of
+    /// "Khorgos's", the `a` of "a train").
+    static func stem(_ word: inout [UInt8]) -> Bool {
+        guard word.count > 1 || word.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else { return false }
+        guard word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return true }
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard word.count >= count else { return false }
+            return suffix.withUTF8Buffer { word[(word.count - count)...].elementsEqual($0) }
         }
-        return word
+        if word.count > 4, endsWith("ies") {
+            word.removeLast(3)
+            word.append(UInt8(ascii: "y"))
+        } else if word.count > 3, endsWith("s"), !endsWith("ss"), !endsWith("us"), !endsWith("is") {
+            word.removeLast()
+        }
+        return true
     }
+}
+
+/// Where the tokenizer puts the terms it cuts.
+protocol SearchTermSink {
+    /// One or two Han characters, packed as `SearchTerm.key` does.
+    mutating func han(_ key: UInt64)
+    /// A word, lower-cased and stemmed, as UTF-8.
+    mutating func word(_ bytes: UnsafeBufferPointer<UInt8>)
 }
 
 /// One search term: a word, or one or two Han characters packed into a number.
@@ -151,13 +201,15 @@ enum SearchTerm: Hashable, Sendable {
     /// The term as the index files and the browser write it.
     var text: String {
         switch self {
-        case .word(let word):
-            return word
-        case .han(let key):
-            var scalars = String.UnicodeScalarView()
-            scalars.append(Unicode.Scalar(UInt32(key >> 21))!)
-            if let second = Unicode.Scalar(UInt32(key & 0x1F_FFFF)), second.value != 0 { scalars.append(second) }
-            return String(scalars)
+        case .word(let word): word
+        case .han(let key): Self.text(ofHan: key)
         }
+    }
+
+    static func text(ofHan key: UInt64) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(Unicode.Scalar(UInt32(key >> 21))!)
+        if let second = Unicode.Scalar(UInt32(key & 0x1F_FFFF)), second.value != 0 { scalars.append(second) }
+        return String(scalars)
     }
 }
