@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the person running caravan chose for a build. Nothing here is plumbing: what the
 /// previous build learnt is the engine's (`SiteBuilder`), not an option.
 public struct BuildOptions: Sendable {
@@ -7,6 +9,12 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Make the search pages and index (unless site.yaml says `search: false`).
     public var includeSearch: Bool
+    /// Publish stories dated later than the build too (`--future`, for previews; they are
+    /// marked as scheduled).
+    public var includeFuture = false
+    /// The moment to publish as of; nil is the time each build starts. Stories dated later
+    /// wait, and `expires` takes stories down, against it.
+    public var now: Date?
     /// Called with the stage name and how much of it is done (`pages`, 3000, 12068), from
     /// any thread; the command line draws a progress line from it on a terminal.
     public var progress: (@Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void)?
@@ -24,7 +32,7 @@ public struct BuildOptions: Sendable {
     }
 
     /// The options that change what a build produces, as text for fingerprints and keys.
-    var fingerprint: String { "drafts=\(includeDrafts)|search=\(includeSearch)" + (baseURL.map { "|base=\($0)" } ?? "") }
+    var fingerprint: String { "drafts=\(includeDrafts)|search=\(includeSearch)|future=\(includeFuture)" + (baseURL.map { "|base=\($0)" } ?? "") }
 
     /// Why `url` cannot be a base URL (`--base-url`), or nil when it can.
     public static func baseURLProblem(_ url: String) -> String? {
@@ -101,7 +109,8 @@ enum Site {
 
         // 2. Resolve: group translations, drop drafts, check references. When no front matter
         // changed, the last build's stories only take the new bodies.
-        let resolver = Resolver(includeDrafts: options.includeDrafts, includeSearch: options.includeSearch)
+        let resolver = Resolver(includeDrafts: options.includeDrafts, includeSearch: options.includeSearch,
+                                includeFuture: options.includeFuture, now: (options.now ?? Date()).timeIntervalSince1970)
         let resolveKey = resolver.key(loaded)
         let site: ResolvedSite
         let resolveDiagnostics: [Diagnostic]
@@ -158,6 +167,7 @@ enum Site {
             output.keptFiles = searchOutput.kept
         }
         if remembering { learnt.search = searchOutput.map { (site, $0.indexes) } }
+        output.upcoming = site.upcoming
         lap("pages")
         // Freeing every document, story and rendered text object by object takes tens of
         // milliseconds on one core; the build goes on writing meanwhile.

@@ -21,6 +21,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Also publish stories marked `draft: true` (for previews; do not upload).")
     var drafts = false
 
+    @Flag(name: .long, help: "Also publish stories dated later than now, marked as scheduled (for previews; do not upload).")
+    var future = false
+
     @Flag(name: .long, help: "Leave out the search pages and index (as `search: false` in site.yaml does).")
     var noSearch = false
 
@@ -44,7 +47,9 @@ struct Build: ParsableCommand {
         let progress = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         let builder: SiteBuilder
         do {
-            builder = try SiteBuilder(options: BuildOptions(source: source, includeDrafts: drafts, includeSearch: !noSearch, baseURL: baseURL, progress: progress?.show), output: outputFolder)
+            var options = BuildOptions(source: source, includeDrafts: drafts, includeSearch: !noSearch, baseURL: baseURL, progress: progress?.show)
+            options.includeFuture = future
+            builder = try SiteBuilder(options: options, output: outputFolder)
         } catch {
             standardError("error: \(error.description)\nhint: \(error.hint)")
             throw ExitCode.failure
@@ -70,6 +75,7 @@ struct Build: ParsableCommand {
         }
         print(BuildSummary.line(output: output, report: report, warnings: result.diagnostics.warningCount,
                                 seconds: Double(milliseconds(ContinuousClock.now - start)) / 1000, indexPath: outputFolder + "/index.html"))
+        if let next = BuildSummary.nextScheduledChange(output) { print(next) }
     }
 }
 

@@ -22,6 +22,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Also show stories marked `draft: true`.")
     var drafts = false
 
+    @Flag(name: .long, help: "Also show stories dated later than now, marked as scheduled.")
+    var future = false
+
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The public address to use instead of `baseURL` in site.yaml, for a preview or staging host (canonical links, feeds, sitemap).", valueName: "url"))
     var baseURL: String?
 
@@ -35,7 +38,9 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let server: DevServer
         do {
-            server = try DevServer(options: BuildOptions(source: source, includeDrafts: drafts, baseURL: baseURL), host: host, port: port)
+            var options = BuildOptions(source: source, includeDrafts: drafts, baseURL: baseURL)
+            options.includeFuture = future
+            server = try DevServer(options: options, host: host, port: port)
         } catch let failure as DevServer.StartFailure {
             standardError("error: \(failure.description)\nhint: \(failure.hint)")
             throw ExitCode.failure

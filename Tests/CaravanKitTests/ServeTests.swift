@@ -55,6 +55,29 @@ import Testing
         await server.stop()
     }
 
+    @Test("a story scheduled a few seconds ahead goes live in serve when its time comes, with no file saved")
+    func scheduledStoryGoesLive() async throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let (server, running, port) = try await Self.start(site)
+        defer { running.cancel() }
+        let socket = try await RawHTTP.blocking { try RawHTTP.openWebSocket(port: port, path: LiveReload.socketPath) }
+        defer { close(socket) }
+        let moment = Date().addingTimeInterval(8)
+        let date = ISO8601DateFormatter().string(from: moment)
+        try site.write("Content/articles/soon/en.md", FixtureSite.article(title: "Soon", date: date, body: "SOONBODY"))
+        // The save changes no page (the story is held back), so no reload is sent for it.
+        try await Task.sleep(for: .seconds(1))
+        if Date() < moment {
+            #expect(try await RawHTTP.request(port: port, target: "/en/articles/soon/").status == 404, "held back until its time")
+        }
+        #expect(try await RawHTTP.nextTextMessage(socket) == "reload", "the clock")
+        #expect(Date() >= moment)
+        let live = try await RawHTTP.request(port: port, target: "/en/articles/soon/")
+        #expect(live.status == 200 && live.body.contains("SOONBODY"))
+        await server.stop()
+    }
+
     @Test("content types, folders, 404 page, 405 for other methods, and no way out of the site")
     func routing() async throws {
         let site = try Self.site()

@@ -7,6 +7,7 @@ public enum CheckReportFormatter {
         if !diagnostics.isEmpty { sections.append(DiagnosticPrinter.format(diagnostics)) }
         if let stories = storyTables(report, width: width) { sections.append(stories) }
         if let findings = findingsList(report) { sections.append(findings) }
+        if let scheduled = scheduleList(report) { sections.append(scheduled) }
         sections.append(summary(report, strict: strict))
         return sections.joined(separator: "\n\n")
     }
@@ -29,7 +30,8 @@ public enum CheckReportFormatter {
             if isArticle { table.rightAligned = [report.languages.count + 1, report.languages.count + 2] }
             parts.append("\(isArticle ? "Articles" : "Pages") (\(rows.count))\n" + table.render())
         }
-        parts.append("yes: published   draft: has `draft: true`   missing: no file   error: see above")
+        parts.append("yes: published   draft: has `draft: true`   missing: no file   error: see above\n"
+                     + "later: dated later than now (scheduled)   expired: past its `expires`")
         return parts.joined(separator: "\n\n")
     }
 
@@ -48,6 +50,12 @@ public enum CheckReportFormatter {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What the clock will change, soonest first, so an editor sees the embargoes at a glance.
+    public static func scheduleList(_ report: SiteCheckReport) -> String? {
+        guard !report.scheduled.isEmpty else { return nil }
+        return (["Scheduled (\(report.scheduled.count))"] + report.scheduled.map { "  \($0.description)" }).joined(separator: "\n")
     }
 
     /// One line: passed or failed, what was checked, and the counts.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `caravan check`: builds the site in memory (nothing is written), reads the sources to
 /// see drafts too, and reports each story's languages plus what a build lets through but
 /// an editor should fix: articles without tags or corridors, figures citing a draft,
@@ -25,9 +27,11 @@ public enum SiteCheck {
                 findings += linkFindings(preview, site: site, rendered: rendered, only: { $0?.frontMatter.draft == true })
             }
         }
-        return SiteCheckReport(
+        var report = SiteCheckReport(
             languages: languages, stories: rows(site, unreadable: unreadable), buildDiagnostics: build.diagnostics,
             findings: findings, linksChecked: build.output != nil)
+        report.scheduled = build.output?.upcoming ?? []
+        return report
     }
 
     // MARK: - Stories
@@ -41,9 +45,15 @@ public enum SiteCheck {
                 kind: kind, slug: slug, languages: Dictionary(uniqueKeysWithValues: languages.map { ($0, .missing) }),
                 tagCounts: [:], corridorCounts: [:])
         }
+        let schedule = PublicationSchedule(now: Date().timeIntervalSince1970, timeZone: site.config.timeZone)
         for document in site.documents {
             var entry = row(document.kind, document.slug)
-            entry.languages[document.language] = document.frontMatter.draft ? .draft : .published
+            entry.languages[document.language] = switch (document.frontMatter.draft, schedule.status(of: document.frontMatter)) {
+            case (true, _): .draft
+            case (false, .live): .published
+            case (false, .scheduled): .scheduled
+            case (false, .expired): .expired
+            }
             if document.kind == .article {
                 entry.tagCounts[document.language] = Set(document.frontMatter.tags.map(\.text)).count
                 entry.corridorCounts[document.language] = Set(document.frontMatter.corridors.map(\.text)).count

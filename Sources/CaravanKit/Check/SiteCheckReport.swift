@@ -10,6 +10,8 @@ public struct SiteCheckReport: Sendable {
     public var findings: [Finding]
     /// False when the build failed, so links in the built pages could not be checked.
     public var linksChecked: Bool
+    /// What the clock will change, soonest first: stories to go live, stories to expire.
+    public var scheduled: [ScheduledChange] = []
 
     /// One story (or page) and the state of each of its languages.
     public struct StoryRow: Sendable, Hashable {
@@ -34,6 +36,10 @@ public struct SiteCheckReport: Sendable {
         case published = "yes"
         /// The file exists with `draft: true`.
         case draft
+        /// The file is dated later than now: a build publishes it from then on.
+        case scheduled = "later"
+        /// The file's `expires` has passed: it is published no more.
+        case expired
         /// There is no file for the language.
         case missing
         /// The file exists but could not be read (see the diagnostics).

@@ -1,5 +1,7 @@
+import Foundation
+
 extension SiteConfig {
-    static let keys = ["title", "description", "baseURL", "languages", "unsafe_html", "paginate", "search"]
+    static let keys = ["title", "description", "baseURL", "languages", "unsafe_html", "paginate", "search", "timeZone"]
     static let languageKeys = ["code", "html_lang", "name", "locale"]
 
     /// Decodes `site.yaml`; returns nil when the file is too broken to build anything.
@@ -19,12 +21,25 @@ extension SiteConfig {
         let unsafeHTML = reader.bool("unsafe_html") ?? false
         let pageSize = reader.positiveInteger("paginate", maximum: 1000, example: "20") ?? 20
         let search = reader.bool("search") ?? true
+        let timeZone = decodeTimeZone(&reader)
         guard !languages.isEmpty else { return (nil, reader.diagnostics) }
         var config = SiteConfig(
             languages: languages, title: title, description: description, baseURL: baseURL,
             unsafeHTML: unsafeHTML, pageSize: pageSize)
         config.search = search
+        config.timeZone = timeZone
         return (config, reader.diagnostics)
+    }
+
+    /// `timeZone: Europe/Berlin`: an IANA zone name; Beijing time when there is none.
+    private static func decodeTimeZone(_ reader: inout FieldReader) -> TimeZone {
+        guard let name = reader.string("timeZone", example: "Asia/Shanghai") else { return defaultTimeZone }
+        if let zone = TimeZone(identifier: name), name.contains("/") || name == "UTC" { return zone }
+        let known = TimeZone.knownTimeZoneIdentifiers + ["UTC"]
+        reader.error(at: reader.location(of: "timeZone"), "unknown time zone `\(name)`",
+                     hint: Suggestion.closest(to: name, in: known).map { "did you mean `\($0)`?" }
+                        ?? "write a zone name such as `Asia/Shanghai`, `Europe/Berlin` or `UTC`")
+        return defaultTimeZone
     }
 
     private static func decodeLanguages(_ reader: inout FieldReader) -> [Language] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `Content/site.yaml`: what the whole site shares.
 public struct SiteConfig: Sendable {
     /// Languages in order; the first is the default (it gets `x-default`).
@@ -15,6 +17,12 @@ public struct SiteConfig: Sendable {
     /// Whether the build makes the search pages and index (`search: false` in site.yaml,
     /// or `caravan build --no-search`, leaves them out).
     public var search = true
+    /// The clock of dates written without a UTC offset (`date: 2024-05-17 08:00`): when a
+    /// scheduled story goes live and an `expires` takes it down (`timeZone:` in site.yaml).
+    public var timeZone = SiteConfig.defaultTimeZone
+
+    /// The newsroom's clock: Beijing time, with no summer time.
+    public static let defaultTimeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
 
     public var defaultLanguage: Language { languages[0] }
 

@@ -70,6 +70,14 @@ public final class SiteBuilder {
         }
     }
 
+    /// When the clock alone changes what the last build published, in seconds since 1970.
+    public var nextScheduledChange: Double? {
+        switch destination {
+        case .memory: inMemory?.upcoming.first?.moment
+        case .folder: manifest.nextChange.map(Double.init)
+        }
+    }
+
     /// Builds again. `changes` says what changed since the last build when the caller knows
     /// (a file watcher); otherwise every source folder is listed again.
     public func build(changes: SourceChanges = .unknown) -> BuildResult {
@@ -153,7 +161,10 @@ public final class SiteBuilder {
             previousPageKeys = lastPageKeys ?? manifest.entries.compactMapValues(\.key)
         }
         let checked = ("previous build", ContinuousClock.now - checking)
-        if skipIfUnchanged, isComplete, writer.isMarked, manifest.inputs == SourceFingerprint.of(files, options: options) {
+        // Unchanged sources are not enough when the clock has since published or taken down a story.
+        let now = Int((options.now ?? Date()).timeIntervalSince1970)
+        if skipIfUnchanged, isComplete, writer.isMarked, manifest.inputs == SourceFingerprint.of(files, options: options),
+           manifest.nextChange.map({ now < $0 }) ?? true {
             self.files = files
             return BuildResult(output: nil, diagnostics: [], timings: [checked],
                                report: SiteWriter.Report(unchanged: manifest.entries.count), wasUpToDate: true)
@@ -177,6 +188,7 @@ public final class SiteBuilder {
         switch staging.commit(output) {
         case .success(let written):
             (result.report, manifest) = written
+            manifest.nextChange = output.upcoming.first.map { Int($0.moment.rounded(.up)) }
             lastPageKeys = output.pageKeys
             if written.0.removed > 0 { builtPaths = nil }
         case .failure(let failure):

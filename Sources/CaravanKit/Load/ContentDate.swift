@@ -1,3 +1,5 @@
+import Foundation
+
 /// A publication date as an editor wrote it: a day, or a moment with a UTC offset.
 public struct ContentDate: Sendable, Hashable, Comparable {
     public var year: Int
@@ -7,6 +9,9 @@ public struct ContentDate: Sendable, Hashable, Comparable {
     public var instant: Double
     /// As written, normalised: `2024-01-25` or `2024-01-25T10:30:00+08:00` (RFC 3339).
     public var iso: String
+    /// Written without a UTC offset (`2024-01-25`, `2024-01-25 10:30`): a time on the site's
+    /// clock, which `moment(in:)` places.
+    public var isLocal = false
 
     public static func < (a: ContentDate, b: ContentDate) -> Bool { a.instant < b.instant }
 
@@ -30,7 +35,7 @@ public struct ContentDate: Sendable, Hashable, Comparable {
         else { return nil }
         let dayStart = Double(daysSinceEpoch(year: year, month: month, day: day)) * 86_400
         if bytes.count == 10 {
-            return ContentDate(year: year, month: month, day: day, instant: dayStart, iso: text)
+            return ContentDate(year: year, month: month, day: day, instant: dayStart, iso: text, isLocal: true)
         }
         // Time part: T or space, HH:MM, optional :SS, optional offset.
         guard bytes[10] == 84 || bytes[10] == 32, let hour = number(11..<13), bytes.count >= 16, bytes[13] == 58,
@@ -44,7 +49,8 @@ public struct ContentDate: Sendable, Hashable, Comparable {
         }
         var offset = 0
         var offsetText = "Z"
-        if index == bytes.count {
+        let isLocal = index == bytes.count
+        if isLocal {
             offsetText = "Z"
         } else if bytes[index] == 90, index + 1 == bytes.count {
             offsetText = "Z"
@@ -62,7 +68,22 @@ public struct ContentDate: Sendable, Hashable, Comparable {
             return String(repeating: "0", count: max(0, count - text.count)) + text
         }
         let iso = "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))T\(digits(hour, 2)):\(digits(minute, 2)):\(digits(second, 2))" + offsetText
-        return ContentDate(year: year, month: month, day: day, instant: instant, iso: iso)
+        return ContentDate(year: year, month: month, day: day, instant: instant, iso: iso, isLocal: isLocal)
+    }
+
+    /// As an editor wrote it, normalised: `2024-01-25`, `2024-01-25 10:30:00` (on the site's
+    /// clock) or `2024-01-25T10:30:00+08:00`.
+    public var asWritten: String {
+        guard isLocal, iso.count > 10 else { return iso }
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).dropLast())
+    }
+
+    /// Seconds since 1970 of the moment meant: a date written without an offset is read on
+    /// the clock of `zone` (a day starts at its midnight there).
+    public func moment(in zone: TimeZone) -> Double {
+        guard isLocal else { return instant }
+        // The zone's offset at about that time (summer time included).
+        return instant - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant)))
     }
 
     /// RFC 3339 with a time, for feeds and `<time datetime>`; date-only values become midnight UTC.

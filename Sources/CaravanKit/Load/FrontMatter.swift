@@ -14,6 +14,8 @@ public struct FrontMatter: Sendable {
     public var featured = false
     /// What was corrected after publication, and when, oldest first as written.
     public var corrections: [Correction] = []
+    /// When the story is taken down (an embargoed offer, a notice that runs out).
+    public var expires: ContentDate?
 
     /// A correction to a published story: shown dated at its end, in its JSON-LD and feed.
     public struct Correction: Sendable, Hashable {
@@ -33,7 +35,7 @@ public struct FrontMatter: Sendable {
         public var location: SourceLocation
     }
 
-    static let keys = ["title", "date", "summary", "tags", "corridors", "author", "updated", "image", "image_alt", "draft", "featured", "corrections"]
+    static let keys = ["title", "date", "summary", "tags", "corridors", "author", "updated", "image", "image_alt", "draft", "featured", "corrections", "expires"]
 }
 
 extension FrontMatter {
@@ -74,11 +76,17 @@ extension FrontMatter {
         let draft = reader.bool("draft") ?? false
         let featured = reader.bool("featured") ?? false
         let corrections = decodeCorrections(&reader)
+        let expires = decodeDate("expires", required: false, &reader)
+        if let date, let expires, expires.instant <= date.instant {
+            reader.error(at: reader.location(of: "expires"), "`expires` (\(expires.asWritten)) is not after the story's `date` (\(date.asWritten)), so it would never be published",
+                         hint: "give `expires` a later time than `date`, or remove it to keep the story up")
+        }
         guard let title, let date, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         var frontMatter = FrontMatter(
             title: title, date: date, summary: summary, tags: tags, corridors: corridors, author: author,
             updated: updated, image: image, imageAlt: imageAlt, draft: draft, featured: featured)
         frontMatter.corrections = corrections
+        frontMatter.expires = expires
         return (frontMatter, reader.diagnostics)
     }
 

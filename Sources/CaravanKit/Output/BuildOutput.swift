@@ -12,6 +12,9 @@ public struct BuildOutput: Sendable {
     /// Other files the previous build wrote that stay as they are (search index files an
     /// edit did not reach).
     public var keptFiles: Set<String> = []
+    /// What the clock will change on the site, soonest first (stories to go live or
+    /// expire): a build says when to build again.
+    public var upcoming: [ScheduledChange] = []
     /// The input key of every page, by path, for the manifest (see `InputKeys`).
     public var pageKeys: [String: UInt64] = [:]
 

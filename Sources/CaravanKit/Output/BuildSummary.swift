@@ -10,4 +10,15 @@ public enum BuildSummary {
         return "Built \(counted(pages, "page")) (\(perLanguage)\(kept)), \(counted(warnings, "warning")) in \(time); "
             + "files: \(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed. Open \(indexPath)"
     }
+
+    /// "Next scheduled: … goes live at 2024-05-17 08:00 (Asia/Shanghai); build again then to
+    /// publish it.", for whoever runs the builds (a cron job); nil when nothing is scheduled.
+    public static func nextScheduledChange(_ output: BuildOutput) -> String? {
+        guard let next = output.upcoming.first else { return nil }
+        let more = output.upcoming.count > 1 ? " (\(counted(output.upcoming.count - 1, "more change")) after it; `caravan check` lists them)" : ""
+        switch next.kind {
+        case .publish: return "Next scheduled: \(next.description); build again then to publish it\(more)."
+        case .expire: return "Next scheduled: \(next.description); build again then to take it down\(more)."
+        }
+    }
 }

@@ -12,6 +12,9 @@ struct Manifest: Sendable, Equatable {
     var entries: [String: Entry] = [:]
     /// The `SourceFingerprint` of the build that wrote these files.
     var inputs: UInt64?
+    /// When the clock alone changes what that build published (a scheduled story goes
+    /// live, a story expires), in seconds since 1970: from then on the files are stale.
+    var nextChange: Int?
 
     private static let formatLine = "# caravan manifest 3"
 
@@ -22,6 +25,7 @@ struct Manifest: Sendable, Equatable {
     init(bytes: [UInt8]) {
         guard bytes.starts(with: Array(Self.formatLine.utf8) + [10]) else { return }
         let inputsPrefix = Array("# inputs ".utf8)
+        let nextPrefix = Array("# next ".utf8)
         var lineStart = 0
         while lineStart < bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.count
@@ -29,6 +33,10 @@ struct Manifest: Sendable, Equatable {
             lineStart = lineEnd + 1
             if line.starts(with: inputsPrefix) {
                 inputs = Self.hex(line.dropFirst(inputsPrefix.count))
+                continue
+            }
+            if line.starts(with: nextPrefix) {
+                nextChange = Int(String(decoding: line.dropFirst(nextPrefix.count), as: UTF8.self))
                 continue
             }
             // Fields split at the first three spaces; the path may contain spaces.
@@ -70,6 +78,9 @@ struct Manifest: Sendable, Equatable {
             bytes += Array("# inputs ".utf8)
             Self.appendHex(inputs, to: &bytes)
             bytes.append(10)
+        }
+        if let nextChange {
+            bytes += Array("# next \(nextChange)\n".utf8)
         }
         for path in entries.keys.sorted() {
             let entry = entries[path]!

@@ -147,6 +147,7 @@ struct PageViewModels {
         }
         values["article"] = .object(article)
         values["draft"] = .flag(frontMatter.draft)
+        values["scheduled"] = site.shownEarly[document.path].map { .text($0) } ?? .flag(false)
         return values
     }
 

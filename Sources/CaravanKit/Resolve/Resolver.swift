@@ -1,7 +1,14 @@
-/// Groups translations into stories, drops drafts, and reports stories missing a language.
+import Foundation
+
+/// Groups translations into stories, drops drafts and what the clock holds back or took
+/// down, and reports stories missing a language.
 struct Resolver {
     var includeDrafts: Bool
     var includeSearch = true
+    /// Publish stories dated later than `now` too (`--future`, a preview).
+    var includeFuture = false
+    /// Seconds since 1970 of the build: scheduled stories and `expires` are read against it.
+    var now = Date().timeIntervalSince1970
 
     /// A fingerprint of everything resolving reads: each document's path and front matter,
     /// the files that could not be read, the settings and data, and whether drafts are in.
@@ -10,7 +17,17 @@ struct Resolver {
         var hash = ContentHash()
         hash.add(includeDrafts ? 1 : 0)
         hash.add(includeSearch ? 1 : 0)
-        for document in site.documents { hash.add(document.headHash) }
+        hash.add(includeFuture ? 1 : 0)
+        // A story that goes live or expires changes the site with no file changing.
+        let schedule = PublicationSchedule(now: now, timeZone: site.config.timeZone)
+        for document in site.documents {
+            hash.add(document.headHash)
+            switch schedule.status(of: document.frontMatter) {
+            case .live: hash.add(0)
+            case .scheduled: hash.add(1)
+            case .expired: hash.add(2)
+            }
+        }
         for path in site.unreadableDocuments.sorted() { hash.add(path) }
         for path in site.yamlTexts.keys.sorted() {
             hash.add(path)
@@ -28,7 +45,19 @@ struct Resolver {
         }
         var grouped: [StoryID: [String: SourceDocument]] = [:]
         grouped.reserveCapacity(site.documents.count)
+        let schedule = PublicationSchedule(now: now, timeZone: site.config.timeZone)
+        var upcoming: [ScheduledChange] = []
+        var shownEarly: [String: String] = [:]
         for document in site.documents where includeDrafts || !document.frontMatter.draft {
+            let status = schedule.status(of: document.frontMatter)
+            if let change = schedule.nextChange(of: document.frontMatter) {
+                upcoming.append(ScheduledChange(kind: change, path: document.path, when: schedule.format(change.moment)))
+            }
+            switch status {
+            case .live: break
+            case .scheduled(let moment) where includeFuture: shownEarly[document.path] = schedule.format(moment)
+            case .scheduled, .expired: continue
+            }
             grouped[StoryID(kind: document.kind, slug: document.slug), default: [:]][document.language] = document
         }
         // A missing language is worth a warning, not a failure: the story is published in
@@ -43,14 +72,25 @@ struct Resolver {
             // A file that exists but did not parse has its own error; it is not missing.
             let missing = languages.filter { story.translations[$0] == nil && !site.unreadableDocuments.contains("\(folder)/\($0).md") }
             guard !missing.isEmpty else { continue }
-            let drafts = site.documents.filter { $0.kind == story.kind && $0.slug == story.slug && $0.frontMatter.draft }.map(\.language)
+            let siblings = site.documents.filter { $0.kind == story.kind && $0.slug == story.slug }
+            let drafts = siblings.filter(\.frontMatter.draft).map(\.language)
+            func why(_ language: String) -> String {
+                if drafts.contains(language) { return "is a draft" }
+                guard let file = siblings.first(where: { $0.language == language }) else { return "is missing" }
+                switch schedule.status(of: file.frontMatter) {
+                case .scheduled(let moment): return "is scheduled for \(schedule.format(moment))"
+                case .expired(let moment): return "expired at \(schedule.format(moment))"
+                case .live: return "is missing"
+                }
+            }
             for language in missing {
-                let why = drafts.contains(language) ? "is a draft" : "is missing"
+                let why = why(language)
                 diagnostics.append(.warning(
                     folder, nil, "\(language).md \(why), so this \(story.kind.rawValue) is published in \(languages.filter { story.translations[$0] != nil }.joined(separator: ", ")) only",
                     hint: drafts.contains(language)
                         ? "remove `draft: true` from \(folder)/\(language).md when the translation is ready"
-                        : "add \(folder)/\(language).md with the same story in that language"))
+                        : why == "is missing" ? "add \(folder)/\(language).md with the same story in that language"
+                        : "give both languages the same `date` and `expires` if they should go live and come down together"))
             }
         }
         let stories = all.sorted { a, b in
@@ -58,12 +98,14 @@ struct Resolver {
         }
         var config = site.config
         config.search = config.search && includeSearch
-        let resolved = ResolvedSite(
+        var resolved = ResolvedSite(
             config: config, strings: site.strings,
             articles: stories.filter { $0.kind == .article },
             pages: stories.filter { $0.kind == .page }.sorted { $0.slug < $1.slug },
             data: site.data,
             assets: site.assets, templates: site.templates, publicFiles: site.publicFiles)
+        resolved.upcoming = upcoming.sorted { ($0.moment, $0.path) < ($1.moment, $1.path) }
+        resolved.shownEarly = shownEarly
         diagnostics += ReferenceCheck(site: site).run()
         return (resolved, diagnostics)
     }

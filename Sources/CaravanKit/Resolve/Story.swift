@@ -42,6 +42,10 @@ struct ResolvedSite: Sendable {
     var assets: [SourceAsset]
     var templates: [TemplateSource]
     var publicFiles: [(path: String, bytes: [UInt8])]
+    /// What the clock will change, soonest first: stories to go live, stories to expire.
+    var upcoming: [ScheduledChange] = []
+    /// Story files published before their date (`--future`), by path, with that date.
+    var shownEarly: [String: String] = [:]
 
     /// Articles by language, and by language then tag, newest first: lists, tags, feeds
     /// and the sitemap ask for these for every page, so they are worked out once.

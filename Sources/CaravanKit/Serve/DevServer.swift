@@ -42,16 +42,30 @@ public final class DevServer: Sendable {
         report(first, ContinuousClock.now - start)
         server.start()
         await listening.open()
+        // A scheduled story goes live (or one expires) with no file changing: the clock
+        // asks for a build then, as a save would.
+        var alarm: Task<Void, Never>?
+        func setAlarm() async {
+            alarm?.cancel()
+            guard let moment = await site.nextScheduledChange() else { return }
+            alarm = Task {
+                try? await Task.sleep(for: .seconds(max(moment - Date().timeIntervalSince1970, 0) + 0.5))
+                if !Task.isCancelled { watcher.nudge() }
+            }
+        }
+        await setAlarm()
         try await withTaskCancellationHandler {
             for await changes in watcher.changes {
                 try Task.checkCancellation()
                 let start = ContinuousClock.now
                 let result = await site.rebuild(changes: changes)
                 report(result, ContinuousClock.now - start)
+                await setAlarm()
             }
         } onCancel: {
             watcher.stop()
         }
+        alarm?.cancel()
         try Task.checkCancellation()
     }
 

@@ -18,7 +18,8 @@ public actor DevSite {
 
     public init(options: BuildOptions) throws(SiteWriter.Refusal) {
         self.options = options
-        let folder = SiteWriter.absolute(options.source) + "/" + StateFolder.folderName + (options.includeDrafts ? "/serve-drafts" : "/serve")
+        let folder = SiteWriter.absolute(options.source) + "/" + StateFolder.folderName + "/serve"
+            + (options.includeDrafts ? "-drafts" : "") + (options.includeFuture ? "-future" : "")
         builder = try SiteBuilder(options: options, output: folder, savesStateAfterEachBuild: false)
         self.folder = builder.outputFolder ?? folder
     }
@@ -41,6 +42,12 @@ public actor DevSite {
         }
         if changed || version == 0 { announceNewVersion() }
         return result
+    }
+
+    /// When the clock alone next changes the site (a story goes live or expires), in
+    /// seconds since 1970; nil when nothing is scheduled.
+    public func nextScheduledChange() -> Double? {
+        builder.nextScheduledChange
     }
 
     /// The files of the last good build, by path relative to the site root.

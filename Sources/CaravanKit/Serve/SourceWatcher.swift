@@ -38,6 +38,11 @@ final class SourceWatcher: @unchecked Sendable {
     /// The batches of changes, as they settle.
     var changes: AsyncStream<SourceChanges> { stream }
 
+    /// Asks for a build with no file changed (the clock published or took down a story).
+    func nudge() {
+        continuation.yield(.paths([]))
+    }
+
     func stop() {
         stopped.withLock { isStopped = true }
     }

@@ -141,6 +141,7 @@ enum PageSchemas {
         return Schema([
             .object("article", "the \(isArticle ? "article" : "page")", Schema(article)),
             .flag("draft", "yes for a draft shown by a preview (`--drafts`)"),
+            .textOrNo("scheduled", "when a story dated later than the build goes live, for a preview that shows it early (`--future`); no otherwise"),
         ])
     }
 
