@@ -83,6 +83,16 @@ enum Site {
             return (BuildResult(output: sorted.hasErrors ? nil : output, diagnostics: sorted, timings: timings), cache)
         }
 
+        // The story files' git history (for translation status) is read while loading,
+        // once per commit: a rebuild with the same repository state keeps what was read.
+        let gitSignature = GitHistory.signature(source: options.source)
+        let gitHistory: BackgroundValue<GitHistory?>
+        if let previous = cache.gitHistory, previous.signature == gitSignature {
+            gitHistory = BackgroundValue(ready: previous.history)
+        } else {
+            gitHistory = gitSignature == nil ? BackgroundValue(ready: nil) : BackgroundValue { [source = options.source] in GitHistory.read(source: source) }
+        }
+
         // 1. Load: read every source file, parse front matter and data.
         options.progress?("load", 0, 1)
         var loader = ContentLoader(files: files, previous: cache)
@@ -109,8 +119,11 @@ enum Site {
 
         // 2. Resolve: group translations, drop drafts, check references. When no front matter
         // changed, the last build's stories only take the new bodies.
+        learnt.gitHistory = gitSignature.map { ($0, gitHistory.value) }
+        let lags = TranslationStatus(history: gitHistory.value, timeZone: loaded.config.timeZone, languages: loaded.config.languages.map(\.code)).lags(loaded.documents)
         let resolver = Resolver(includeDrafts: options.includeDrafts, includeSearch: options.includeSearch,
-                                includeFuture: options.includeFuture, now: (options.now ?? Date()).timeIntervalSince1970)
+                                includeFuture: options.includeFuture, now: (options.now ?? Date()).timeIntervalSince1970,
+                                translationLags: lags)
         let resolveKey = resolver.key(loaded)
         let site: ResolvedSite
         let resolveDiagnostics: [Diagnostic]

@@ -82,7 +82,7 @@ import Testing
             Content/articles/khorgos/en.md:2:1: error: unknown key `titel`
              2 | titel: "Khorgos gateway"
                | ^
-            hint: expected one of title, date, summary, tags, corridors, author, updated, image, image_alt, draft, featured, corrections, expires; did you mean `title`?
+            hint: expected one of title, date, summary, tags, corridors, author, updated, image, image_alt, draft, featured, corrections, expires, translation; did you mean `title`?
             """)
         // "missing `title`" would only repeat what the did-you-mean says.
         #expect(!SiteAssertions.printed(result).contains("missing required key `title`"))
@@ -232,13 +232,13 @@ import Testing
             Templates/page.mustache:3:5: error: unknown name `titel`
              3 | <h1>{{titel}}</h1>
                |     ^
-            hint: expected a name this page offers here: alternates, article, canonical, description, draft, favicon, feed_href, has_translations, home_href, i18n, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, scheduled, site_description, site_title, stylesheet, title, translations; did you mean `title`?
+            hint: expected a name this page offers here: alternates, article, canonical, description, draft, favicon, feed_href, has_translations, home_href, i18n, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, scheduled, site_description, site_title, stylesheet, title, translation_behind, translations; did you mean `title`?
             """),
         ("a misspelt name inside a section", ["page": "{{<layout}}\n{{$content}}\n{{#article}}\n<p class=\"lede\">{{sumary}}</p>\n{{/article}}\n{{/content}}\n{{/layout}}\n"], """
             Templates/page.mustache:4:17: error: unknown name `sumary`
              4 | <p class="lede">{{sumary}}</p>
                |                 ^
-            hint: expected a name this page offers here: alternates, article, author, body_html, canonical, corrections, date_iso, date_text, description, draft, favicon, feed_href, has_corrections, has_tags, has_translations, home_href, i18n, image, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, reading_time, scheduled, site_description, site_title, stylesheet, summary, tags, title, translations, updated; did you mean `summary`?
+            hint: expected a name this page offers here: alternates, article, author, body_html, canonical, corrections, date_iso, date_text, description, draft, favicon, feed_href, has_corrections, has_tags, has_translations, home_href, i18n, image, json_ld, landing_href, lang, nav, og_image, og_locale_alternates, og_type, page_title, reading_time, scheduled, site_description, site_title, stylesheet, summary, tags, title, translation_behind, translations, updated; did you mean `summary`?
             """),
         ("a misspelt name inside a partial", [
             "page": "{{<layout}}\n{{$content}}\n{{> partials/byline}}\n{{/content}}\n{{/layout}}\n",

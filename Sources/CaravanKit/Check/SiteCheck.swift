@@ -19,6 +19,7 @@ public enum SiteCheck {
         let dataText = loader.files.read(CorridorData.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         findings += figureFindings(site, dataText: dataText)
         findings += bilingualFindings(site, rendered: rendered)
+        findings += TranslationFindings.findings(site, source: source)
         if let output = build.output {
             findings += linkFindings(output, site: site, rendered: rendered)
             // Drafts are not in that build: build once more with them for their own links.

@@ -55,6 +55,7 @@ public struct SiteCheckReport: Sendable {
             case missingSource = "figure source missing"
             case brokenLink = "broken link"
             case unalignedTranslation = "translations not aligned"
+            case translationBehind = "translation behind"
         }
 
         public var kind: Kind

@@ -16,6 +16,14 @@ public struct FrontMatter: Sendable {
     public var corrections: [Correction] = []
     /// When the story is taken down (an embargoed offer, a notice that runs out).
     public var expires: ContentDate?
+    /// That this translation was checked against the other languages: `reviewed`, or the
+    /// day it was (`TranslationStatus`).
+    public var translation: TranslationReview?
+
+    public enum TranslationReview: Sendable, Hashable {
+        case reviewed
+        case on(ContentDate)
+    }
 
     /// A correction to a published story: shown dated at its end, in its JSON-LD and feed.
     public struct Correction: Sendable, Hashable {
@@ -35,7 +43,7 @@ public struct FrontMatter: Sendable {
         public var location: SourceLocation
     }
 
-    static let keys = ["title", "date", "summary", "tags", "corridors", "author", "updated", "image", "image_alt", "draft", "featured", "corrections", "expires"]
+    static let keys = ["title", "date", "summary", "tags", "corridors", "author", "updated", "image", "image_alt", "draft", "featured", "corrections", "expires", "translation"]
 }
 
 extension FrontMatter {
@@ -81,12 +89,14 @@ extension FrontMatter {
             reader.error(at: reader.location(of: "expires"), "`expires` (\(expires.asWritten)) is not after the story's `date` (\(date.asWritten)), so it would never be published",
                          hint: "give `expires` a later time than `date`, or remove it to keep the story up")
         }
+        let translation = decodeTranslation(&reader)
         guard let title, let date, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         var frontMatter = FrontMatter(
             title: title, date: date, summary: summary, tags: tags, corridors: corridors, author: author,
             updated: updated, image: image, imageAlt: imageAlt, draft: draft, featured: featured)
         frontMatter.corrections = corrections
         frontMatter.expires = expires
+        frontMatter.translation = translation
         return (frontMatter, reader.diagnostics)
     }
 
@@ -114,6 +124,18 @@ extension FrontMatter {
             reader.diagnostics(append: entry.diagnostics)
         }
         return corrections
+    }
+
+    /// `translation: reviewed` or `translation: 2024-05-20`.
+    private static func decodeTranslation(_ reader: inout FieldReader) -> TranslationReview? {
+        guard let node = reader.node("translation") else { return nil }
+        if case .scalar(let scalar) = node {
+            if scalar.text == "reviewed" { return .reviewed }
+            if let date = ContentDate.parse(scalar.text) { return .on(date) }
+        }
+        reader.error(at: node.location, "`translation` must be `reviewed` or the date the translation was checked",
+                     hint: "write `translation: reviewed` once this file says what the other languages say, or `translation: 2024-05-20`")
+        return nil
     }
 
     private static func decodeDate(_ key: String, required: Bool, _ reader: inout FieldReader) -> ContentDate? {

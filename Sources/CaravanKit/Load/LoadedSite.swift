@@ -48,6 +48,8 @@ struct BuildCache: Sendable {
     /// The plan of the pages, with a fingerprint of what its shape depends on: the resolve
     /// key and what every page shares (`InputKeys.fingerprint`).
     var plan: (key: UInt64, plan: RenderPlan)?
+    /// The git history of the story files, with the repository state it was read at.
+    var gitHistory: (signature: String, history: GitHistory?)?
     /// The site the search index was last cut from, and its files by language.
     var search: (site: ResolvedSite, files: [String: SearchIndex.Files])?
 

@@ -91,6 +91,11 @@ struct InputKeys: Sendable {
             }
         case .story(let story, let language):
             add(headAndBody: story, language.code)
+            // Its notes: shown before its date (`--future`), behind its translation.
+            if let path = story.translations[language.code]?.path {
+                hash.add(site.shownEarly[path] ?? "")
+                hash.add(site.translationLags[path]?.key ?? "")
+            }
             for code in story.translations.keys.sorted() { hash.add(code) }
             // The link to the bilingual view depends on which language it pairs with.
             if let language = site.config.languages.first(where: { $0.code == language.code }) {

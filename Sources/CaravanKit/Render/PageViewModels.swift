@@ -1,3 +1,5 @@
+import Foundation
+
 /// The template and context of each kind of page.
 struct PageViewModels {
     /// How many of each language's newest articles the landing page lists.
@@ -148,7 +150,25 @@ struct PageViewModels {
         values["article"] = .object(article)
         values["draft"] = .flag(frontMatter.draft)
         values["scheduled"] = site.shownEarly[document.path].map { .text($0) } ?? .flag(false)
+        values["translation_behind"] = translationNote(document, story: story, route: route).map { .object($0) } ?? .flag(false)
         return values
+    }
+
+    /// "The original (English) was updated on 3 May 2024, after this translation. Read it",
+    /// on a language file that fell behind the one it translates.
+    private func translationNote(_ document: SourceDocument, story: Story, route: Route) -> TemplateObject? {
+        guard let lag = site.translationLags[document.path], story.translations[lag.newer.language] != nil,
+              let newer = site.config.language(code: lag.newer.language), let strings = site.strings[document.language] else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = site.config.timeZone
+        let day = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(lag.newerChanged)))
+        let date = ContentDate.parse(String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 1, day.day ?? 1))
+        return [
+            "text": .text(strings.format("translation_behind", ["language": newer.name, "date": date.map(strings.format) ?? ""])),
+            "link": .text(strings["translation_behind_link"]),
+            "href": .text(route.link(to: .story(story, in: newer.code))),
+            "lang": .text(newer.htmlLang),
+        ]
     }
 
     private func landing() -> TemplateObject {

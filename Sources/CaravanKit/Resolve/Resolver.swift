@@ -9,6 +9,8 @@ struct Resolver {
     var includeFuture = false
     /// Seconds since 1970 of the build: scheduled stories and `expires` are read against it.
     var now = Date().timeIntervalSince1970
+    /// Language files that fell behind their translation (`TranslationStatus`).
+    var translationLags: [TranslationLag] = []
 
     /// A fingerprint of everything resolving reads: each document's path and front matter,
     /// the files that could not be read, the settings and data, and whether drafts are in.
@@ -18,6 +20,7 @@ struct Resolver {
         hash.add(includeDrafts ? 1 : 0)
         hash.add(includeSearch ? 1 : 0)
         hash.add(includeFuture ? 1 : 0)
+        for lag in translationLags { hash.add(lag.key) }
         // A story that goes live or expires changes the site with no file changing.
         let schedule = PublicationSchedule(now: now, timeZone: site.config.timeZone)
         for document in site.documents {
@@ -106,6 +109,7 @@ struct Resolver {
             assets: site.assets, templates: site.templates, publicFiles: site.publicFiles)
         resolved.upcoming = upcoming.sorted { ($0.moment, $0.path) < ($1.moment, $1.path) }
         resolved.shownEarly = shownEarly
+        resolved.translationLags = Dictionary(translationLags.map { ($0.behind.path, $0) }, uniquingKeysWith: { first, _ in first })
         diagnostics += ReferenceCheck(site: site).run()
         return (resolved, diagnostics)
     }

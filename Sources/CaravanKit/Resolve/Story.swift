@@ -46,6 +46,8 @@ struct ResolvedSite: Sendable {
     var upcoming: [ScheduledChange] = []
     /// Story files published before their date (`--future`), by path, with that date.
     var shownEarly: [String: String] = [:]
+    /// Language files that fell behind their translation, by path.
+    var translationLags: [String: TranslationLag] = [:]
 
     /// Articles by language, and by language then tag, newest first: lists, tags, feeds
     /// and the sitemap ask for these for every page, so they are worked out once.

@@ -141,6 +141,10 @@ enum PageSchemas {
         return Schema([
             .object("article", "the \(isArticle ? "article" : "page")", Schema(article)),
             .flag("draft", "yes for a draft shown by a preview (`--drafts`)"),
+            .objectOrNo("translation_behind", "a note on a translation its original has changed since; no otherwise", Schema([
+                .text("text", "the note: which language changed, and when"), .text("link", "what the link to it says"),
+                .text("href", "the original's address"), .text("lang", "the original's language (`html_lang`)"),
+            ])),
             .textOrNo("scheduled", "when a story dated later than the build goes live, for a preview that shows it early (`--future`); no otherwise"),
         ])
     }
