@@ -32,22 +32,22 @@ import Testing
             <aside class="corrections" aria-labelledby="corrections-title">
             <h2 id="corrections-title">Corrections</h2>
             <ul>
-            <li><time datetime="2024-02-03T00:00:00Z">3 February 2024</time>: An earlier version gave 2,845 trains; the customs figure is 2,485.</li>
-            <li><time datetime="2024-02-10T00:00:00Z">10 February 2024</time>: The route&#39;s name is Chongqing–Xinjiang–Europe.</li>
+            <li><time datetime="2024-02-03T00:00:00+08:00">3 February 2024</time>: An earlier version gave 2,845 trains; the customs figure is 2,485.</li>
+            <li><time datetime="2024-02-10T00:00:00+08:00">10 February 2024</time>: The route&#39;s name is Chongqing–Xinjiang–Europe.</li>
             </ul>
             </aside>
             """), "\(en)")
-        #expect(en.contains("Updated <time datetime=\"2024-02-10T00:00:00Z\">10 February 2024</time>"), "the latest correction is the last change")
-        #expect(en.contains("\"dateModified\":\"2024-02-10T00:00:00Z\""))
-        #expect(en.contains("\"correction\":[{\"@type\":\"CorrectionComment\",\"datePublished\":\"2024-02-03T00:00:00Z\",\"text\":\"An earlier version gave 2,845 trains; the customs figure is 2,485.\"},{\"@type\":\"CorrectionComment\",\"datePublished\":\"2024-02-10T00:00:00Z\""))
+        #expect(en.contains("Updated <time datetime=\"2024-02-10T00:00:00+08:00\">10 February 2024</time>"), "the latest correction is the last change")
+        #expect(en.contains("\"dateModified\":\"2024-02-10T00:00:00+08:00\""))
+        #expect(en.contains("\"correction\":[{\"@type\":\"CorrectionComment\",\"datePublished\":\"2024-02-03T00:00:00+08:00\",\"text\":\"An earlier version gave 2,845 trains; the customs figure is 2,485.\"},{\"@type\":\"CorrectionComment\",\"datePublished\":\"2024-02-10T00:00:00+08:00\""))
         let zh = try #require(output.text("zh/articles/corrected/index.html"))
         #expect(zh.contains("<h2 id=\"corrections-title\">更正</h2>"))
-        #expect(zh.contains("<li><time datetime=\"2024-02-03T00:00:00Z\">2024年2月3日</time>：此前版本的班列数有误。</li>"))
+        #expect(zh.contains("<li><time datetime=\"2024-02-03T00:00:00+08:00\">2024年2月3日</time>：此前版本的班列数有误。</li>"))
         let feed = try #require(output.text("en/feed.xml"))
         let entry = try #require(feed.range(of: "<title>Khorgos record</title>").map { String(feed[$0.lowerBound...].prefix(800)) })
-        #expect(entry.contains("<updated>2024-02-10T00:00:00Z</updated>"), "\(entry)")
+        #expect(entry.contains("<updated>2024-02-10T00:00:00+08:00</updated>"), "\(entry)")
         let sitemap = try #require(output.text("sitemap.xml"))
-        #expect(sitemap.contains("en/articles/corrected/</loc>\n<lastmod>2024-02-10T00:00:00Z</lastmod>"), "\(sitemap)")
+        #expect(sitemap.contains("en/articles/corrected/</loc>\n<lastmod>2024-02-10T00:00:00+08:00</lastmod>"), "\(sitemap)")
         let plain = try #require(output.text("en/articles/khorgos/index.html"))
         #expect(!plain.contains("class=\"corrections\""), "no box without corrections")
     }

@@ -147,8 +147,8 @@ import Testing
         let site = try FixtureSite(files: Self.bilingualSite())
         defer { site.cleanUp() }
         let output = try #require(site.build().output)
-        #expect(output.text("zh/articles/khorgos/index.html")!.contains("<time datetime=\"2024-01-25T00:00:00Z\">2024年1月25日</time>"))
-        #expect(output.text("en/articles/khorgos/index.html")!.contains("<time datetime=\"2024-01-25T00:00:00Z\">25 January 2024</time>"))
+        #expect(output.text("zh/articles/khorgos/index.html")!.contains("<time datetime=\"2024-01-25T00:00:00+08:00\">2024年1月25日</time>"))
+        #expect(output.text("en/articles/khorgos/index.html")!.contains("<time datetime=\"2024-01-25T00:00:00+08:00\">25 January 2024</time>"))
     }
 
     @Test("a third language is a site.yaml entry and files, no code change")

@@ -42,7 +42,7 @@ import Testing
                 #expect(children(name, of: first).count == 1, "entry \(name)")
             }
             #expect(children("id", of: first)[0].stringValue == "https://example.com/news/\(code)/articles/story-25/")
-            #expect(children("updated", of: first)[0].stringValue == "2024-01-25T00:00:00Z")
+            #expect(children("updated", of: first)[0].stringValue == "2024-01-25T00:00:00+08:00")
         }
         let en = try #require(output.text("en/feed.xml"))
         #expect(en.contains("<content type=\"html\">&lt;p&gt;Body &amp;lt;25&amp;gt; &amp;amp; more.&lt;/p&gt;"))
@@ -66,11 +66,11 @@ import Testing
             #expect(locations.contains("https://example.com/news/" + page.dropLast("index.html".count)), "\(page)")
         }
         let article = try #require(urls.first { $0.elements(forName: "loc").first?.stringValue == "https://example.com/news/en/articles/story-2/" })
-        #expect(article.elements(forName: "lastmod").first?.stringValue == "2024-01-02T00:00:00Z")
+        #expect(article.elements(forName: "lastmod").first?.stringValue == "2024-01-02T00:00:00+08:00")
         #expect(try article.nodes(forXPath: "*[local-name()='link']").count == 3)
         #expect(output.text("sitemap.xml")!.contains("""
             <loc>https://example.com/news/en/articles/story-2/</loc>
-            <lastmod>2024-01-02T00:00:00Z</lastmod>
+            <lastmod>2024-01-02T00:00:00+08:00</lastmod>
             <xhtml:link rel="alternate" hreflang="zh-Hans" href="https://example.com/news/zh/articles/story-2/"/>
             <xhtml:link rel="alternate" hreflang="en" href="https://example.com/news/en/articles/story-2/"/>
             <xhtml:link rel="alternate" hreflang="x-default" href="https://example.com/news/zh/articles/story-2/"/>
@@ -149,8 +149,8 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["@type"] as? String == "NewsArticle")
         #expect(object["headline"] as? String == "Story </script> 1")
-        #expect(object["datePublished"] as? String == "2024-01-25T00:00:00Z")
-        #expect(object["dateModified"] as? String == "2024-03-01T00:00:00Z")
+        #expect(object["datePublished"] as? String == "2024-01-25T00:00:00+08:00")
+        #expect(object["dateModified"] as? String == "2024-03-01T00:00:00+08:00")
         #expect(object["inLanguage"] as? String == "en")
         #expect((object["author"] as? [String: Any])?["name"] as? String == "Jane Doe")
     }

@@ -69,6 +69,21 @@ import Testing
         #expect(utc.text("zh/articles/embargoed/index.html") != nil, "a date with an offset is the same moment on any clock")
     }
 
+    @Test("the site's clock holds in the pages and feeds too: a day starts at its midnight, a time is its own (summer time included)")
+    func datesOnTheSiteClock() throws {
+        var files = FixtureSite.minimal()
+        files["Content/site.yaml"]! += "timeZone: Europe/Berlin\n"
+        files["Content/articles/summer/en.md"] = FixtureSite.article(title: "Summer", date: "2024-07-01")
+        files["Content/articles/winter/en.md"] = FixtureSite.article(title: "Winter", date: "2024-01-10 09:30")
+        files["Content/articles/offset/en.md"] = FixtureSite.article(title: "Offset", date: "2024-01-11T09:30:00+08:00")
+        let site = try FixtureSite(files: files)
+        defer { site.cleanUp() }
+        let output = try #require(site.build().output)
+        #expect(output.text("en/articles/summer/index.html")?.contains("<time datetime=\"2024-07-01T00:00:00+02:00\">") == true)
+        #expect(output.text("en/articles/winter/index.html")?.contains("<time datetime=\"2024-01-10T09:30:00+01:00\">") == true)
+        #expect(output.text("en/articles/offset/index.html")?.contains("<time datetime=\"2024-01-11T09:30:00+08:00\">") == true)
+    }
+
     @Test("`--future` shows it before its time, marked with when it goes live, in each language")
     func preview() throws {
         let site = try Self.site()

@@ -9,9 +9,11 @@ public struct ContentDate: Sendable, Hashable, Comparable {
     public var instant: Double
     /// As written, normalised: `2024-01-25` or `2024-01-25T10:30:00+08:00` (RFC 3339).
     public var iso: String
-    /// Written without a UTC offset (`2024-01-25`, `2024-01-25 10:30`): a time on the site's
-    /// clock, which `moment(in:)` places.
+    /// Written without a UTC offset (`2024-01-25`, `2024-01-25 10:30`) and not yet placed
+    /// on the site's clock (`placed(in:)`); `instant` then reads it as UTC.
     public var isLocal = false
+    /// The UTC offset a day alone starts at (`+08:00` on Beijing's clock), for `rfc3339`.
+    public var dayOffset = "Z"
 
     public static func < (a: ContentDate, b: ContentDate) -> Bool { a.instant < b.instant }
 
@@ -86,9 +88,29 @@ public struct ContentDate: Sendable, Hashable, Comparable {
         return instant - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant)))
     }
 
-    /// RFC 3339 with a time, for feeds and `<time datetime>`; date-only values become midnight UTC.
+    /// RFC 3339 with a time, for feeds and `<time datetime>`; a day alone is its midnight.
     public var rfc3339: String {
-        iso.count == 10 ? iso + "T00:00:00Z" : iso
+        iso.count == 10 ? iso + "T00:00:00" + dayOffset : iso
+    }
+
+    /// The date on the clock of `zone` when it was written without an offset: a day starts
+    /// at that zone's midnight, a time is that zone's (`2024-01-25 10:30` on Beijing's clock
+    /// is `2024-01-25T10:30:00+08:00`). A date with an offset is returned as it is.
+    public func placed(in zone: TimeZone) -> ContentDate {
+        guard isLocal else { return self }
+        // The zone's offset at about that time (summer time included).
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant))
+        let minutes = abs(offset) / 60
+        let text = offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+        var placed = self
+        placed.instant -= Double(offset)
+        placed.isLocal = false
+        if iso.count == 10 {
+            placed.dayOffset = text
+        } else {
+            placed.iso = String(iso.dropLast()) + text
+        }
+        return placed
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

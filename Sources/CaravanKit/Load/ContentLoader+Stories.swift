@@ -20,7 +20,8 @@ extension ContentLoader {
         let folder = "Content/\(kind.folder)"
         var order: [String] = []
         var changed: [(path: String, slug: String, listing: [(path: String, entry: FileSystem.Entry)])] = []
-        let reusable = previous.languages == languages
+        // Stories loaded for other languages, or with dates placed on another clock, are read again.
+        let reusable = previous.languages == languages && previous.timeZone == timeZone.identifier
         for entry in files.list(folder) {
             let path = "\(folder)/\(entry.name)"
             if entry.isSymlink, let problem = linkProblem(path, entry) {
@@ -111,8 +112,10 @@ extension ContentLoader {
         }
         let files = self.files
         let previous = self.previous
+        let timeZone = self.timeZone
         let results = pending.concurrentMap { _, item -> (SourceDocument?, [Diagnostic], (key: YAMLCache.Key, node: YAMLNode)?) in
             var reader = ContentLoader(files: files, previous: previous)
+            reader.timeZone = timeZone
             let document = reader.loadDocument(item)
             return (document, reader.diagnostics, reader.parsed)
         }
@@ -150,7 +153,7 @@ extension ContentLoader {
             }
         }
         if let root { parsed = (key, root) }
-        let (frontMatter, problems) = FrontMatter.decode(root, file: item.path, frontMatterLine: 2)
+        let (frontMatter, problems) = FrontMatter.decode(root, file: item.path, frontMatterLine: 2, timeZone: timeZone)
         diagnostics += problems.map { withSource($0, text) }
         guard let frontMatter else { return nil }
         let document = SourceDocument(

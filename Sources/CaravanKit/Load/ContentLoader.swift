@@ -15,6 +15,8 @@ struct ContentLoader {
     /// What the previous build loaded, and what this one loaded or reused.
     let previous: BuildCache
     var cache = BuildCache()
+    /// The clock of dates written without an offset (site.yaml's `timeZone`).
+    var timeZone = SiteConfig.defaultTimeZone
     /// The front matter a document reader parsed (or found in the cache), for the cache.
     var parsed: (key: YAMLCache.Key, node: YAMLNode)?
 
@@ -44,6 +46,8 @@ struct ContentLoader {
         let strings = loadStrings(for: config.languages)
         cache.frontMatter = previous.frontMatter
         cache.languages = config.languages.map(\.code)
+        timeZone = config.timeZone
+        cache.timeZone = config.timeZone.identifier
         var documents: [SourceDocument] = []
         var assets: [SourceAsset] = []
         let errorsBefore = Set(diagnostics.filter(\.isError).map(\.file))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The front matter of one story or page file, decoded and type-checked.
 public struct FrontMatter: Sendable {
     public var title: String
@@ -48,7 +50,8 @@ public struct FrontMatter: Sendable {
 
 extension FrontMatter {
     /// Decodes the YAML mapping of a front matter, reporting every problem found.
-    static func decode(_ root: YAMLNode?, file: String, frontMatterLine: Int) -> (FrontMatter?, [Diagnostic]) {
+    /// Dates written without an offset are placed on the clock of `timeZone` (site.yaml's).
+    static func decode(_ root: YAMLNode?, file: String, frontMatterLine: Int, timeZone: TimeZone) -> (FrontMatter?, [Diagnostic]) {
         guard let root else {
             return (nil, [.error(
                 file, SourceLocation(line: frontMatterLine, column: 1), "the front matter is empty",
@@ -92,11 +95,13 @@ extension FrontMatter {
         let translation = decodeTranslation(&reader)
         guard let title, let date, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         var frontMatter = FrontMatter(
-            title: title, date: date, summary: summary, tags: tags, corridors: corridors, author: author,
-            updated: updated, image: image, imageAlt: imageAlt, draft: draft, featured: featured)
-        frontMatter.corrections = corrections
-        frontMatter.expires = expires
-        frontMatter.translation = translation
+            title: title, date: date.placed(in: timeZone), summary: summary, tags: tags, corridors: corridors, author: author,
+            updated: updated?.placed(in: timeZone), image: image, imageAlt: imageAlt, draft: draft, featured: featured)
+        frontMatter.corrections = corrections.map { Correction(date: $0.date.placed(in: timeZone), text: $0.text) }
+        frontMatter.expires = expires?.placed(in: timeZone)
+        frontMatter.translation = translation.map { review in
+            if case .on(let day) = review { .on(day.placed(in: timeZone)) } else { review }
+        }
         return (frontMatter, reader.diagnostics)
     }
 

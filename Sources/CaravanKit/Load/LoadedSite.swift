@@ -40,6 +40,8 @@ struct BuildCache: Sendable {
     /// (`caravan serve`); valid for the languages they were loaded with.
     var folders: [String: LoadedFolder] = [:]
     var languages: [String] = []
+    /// The clock their dates were placed on (site.yaml's `timeZone`).
+    var timeZone: String?
     /// The templates as compiled, with a fingerprint of everything compiling read.
     var templates: (key: UInt64, set: TemplateSet, diagnostics: [Diagnostic])?
     /// The site as resolved, with a fingerprint of everything resolving read
