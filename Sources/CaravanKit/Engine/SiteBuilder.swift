@@ -138,12 +138,14 @@ public final class SiteBuilder {
 
     private func buildIntoFolder(_ writer: SiteWriter, _ state: StateFolder, files: FileSystem, skipIfUnchanged: Bool) -> BuildResult {
         let checking = ContinuousClock.now
-        let previousPageKeys: [String: UInt64]
+        var previousPageKeys: [String: UInt64]?
         var isComplete = true
         // A folder of caravan's with no state for it: what it holds cannot be told apart.
         var stateWasLost = false
-        if !hasReadState {
-            (manifest, cache.frontMatter) = state.read()
+        var missing: Set<String> = []
+        let isFirstRead = !hasReadState
+        if isFirstRead {
+            manifest = state.readManifest()
             hasReadState = true
             if state.writeWasInterrupted {
                 // Some files may hold the interrupted build's bytes: the manifest still says
@@ -153,22 +155,27 @@ public final class SiteBuilder {
                 manifest = Manifest(entries: manifest.entries.mapValues { _ in Manifest.Entry(hash: 0, size: -1, key: nil) })
             }
             // Files deleted or changed by hand since are written again.
-            (previousPageKeys, isComplete) = writer.present(manifest)
+            missing = writer.missingFiles(of: manifest)
+            isComplete = missing.isEmpty
             stateWasLost = manifest.entries.isEmpty && writer.isMarked
         } else {
             // Only this builder has written the folder since it read it: its last build's
             // page keys are those in the manifest.
-            previousPageKeys = lastPageKeys ?? manifest.entries.compactMapValues(\.key)
+            previousPageKeys = lastPageKeys
         }
-        let checked = ("previous build", ContinuousClock.now - checking)
         // Unchanged sources are not enough when the clock has since published or taken down a story.
         let now = Int((options.now ?? Date()).timeIntervalSince1970)
         if skipIfUnchanged, isComplete, writer.isMarked, manifest.inputs == SourceFingerprint.of(files, options: options),
            manifest.nextChange.map({ now < $0 }) ?? true {
             self.files = files
-            return BuildResult(output: nil, diagnostics: [], timings: [checked],
+            return BuildResult(output: nil, diagnostics: [], timings: [("previous build", ContinuousClock.now - checking)],
                                report: SiteWriter.Report(unchanged: manifest.entries.count), wasUpToDate: true)
         }
+        // What only a build needs is read once it is clear there will be one.
+        if isFirstRead { cache.frontMatter = state.readFrontMatter() }
+        var pageKeys = previousPageKeys ?? manifest.entries.compactMapValues(\.key)
+        for path in missing { pageKeys[path] = nil }
+        let checked = ("previous build", ContinuousClock.now - checking)
         do {
             if !state.writeWasInterrupted { try state.beginWrite() }
         } catch {
@@ -176,7 +183,7 @@ public final class SiteBuilder {
         }
         let staging = writer.begin(after: manifest)
         var (result, learnt) = Site.build(
-            options, files: files, cache: cache, previousPageKeys: previousPageKeys, remembering: !savesStateAfterEachBuild,
+            options, files: files, cache: cache, previousPageKeys: pageKeys, remembering: !savesStateAfterEachBuild,
             pageOutput: { path, bytes, key in staging.stage(path, bytes, key: key) })
         result.timings.insert(checked, at: 0)
         guard let output = result.output else {

@@ -26,11 +26,15 @@ struct StateFolder: Sendable {
         path = SiteWriter.absolute(source) + "/" + Self.folderName + "/" + (name.isEmpty ? "site" : name) + "-" + hash
     }
 
-    /// What the last build into the output folder left; empty when there is none or it
-    /// cannot be read.
-    func read() -> (manifest: Manifest, frontMatter: YAMLCache) {
-        (Manifest(bytes: Self.bytes(at: path + "/manifest") ?? []),
-         YAMLCache(bytes: Self.bytes(at: path + "/front-matter") ?? []))
+    /// The files the last build into the output folder wrote; empty when there is none or
+    /// it cannot be read.
+    func readManifest() -> Manifest {
+        Manifest(bytes: Self.bytes(at: path + "/manifest") ?? [])
+    }
+
+    /// The front matter the last build parsed; empty when there is none or it cannot be read.
+    func readFrontMatter() -> YAMLCache {
+        YAMLCache(bytes: Self.bytes(at: path + "/front-matter") ?? [])
     }
 
     /// Stores what a build learnt. A state that cannot be written only costs speed: the

@@ -191,6 +191,19 @@ final class OutputFolder: Sendable {
         } ?? nil
     }
 
+    /// The sizes of regular files at `paths`, nil where there is none, read with one system
+    /// call each: links inside the path are followed, the file itself is not. Only for
+    /// deciding whether a build may be skipped; writing never follows a link (`openFolder`).
+    func sizesForCheck(_ paths: [String]) -> [Int?] {
+        var made: [String] = []
+        guard let root = try? rootDescriptor(creating: false, made: &made) else { return paths.map { _ in nil } }
+        return paths.concurrentMap { path in
+            var info = stat()
+            guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Int(info.st_size)
+        }
+    }
+
     /// Removes the file (or link) at `relative`; true when there was one.
     @discardableResult
     func remove(_ relative: String) -> Bool {

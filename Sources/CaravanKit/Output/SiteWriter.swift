@@ -79,19 +79,15 @@ public struct SiteWriter: Sendable {
         folder = OutputFolder(path: outputPath)
     }
 
-    /// Which of the files `manifest` lists are still there as written: their page keys (a
-    /// page whose key is unchanged need not be rendered again), and whether all are (a
-    /// file deleted or changed by hand is left out, so the build writes it again).
-    func present(_ manifest: Manifest) -> (pageKeys: [String: UInt64], isComplete: Bool) {
-        guard folder.exists else { return ([:], manifest.entries.isEmpty) }
+    /// The files `manifest` lists that are no longer there as written (deleted or changed
+    /// by hand): the build writes them again, and renders their pages whatever their keys.
+    func missingFiles(of manifest: Manifest) -> Set<String> {
+        guard folder.exists else { return Set(manifest.entries.keys) }
         let entries = Array(manifest.entries)
-        let present = entries.concurrentMap { path, entry in folder.fileSize(path) == entry.size }
-        folder.closeFolders()
-        var pageKeys: [String: UInt64] = [:]
-        for ((path, entry), isThere) in zip(entries, present) where isThere {
-            if let key = entry.key { pageKeys[path] = key }
-        }
-        return (pageKeys, !present.contains(false))
+        let sizes = folder.sizesForCheck(entries.map(\.key))
+        var missing: Set<String> = []
+        for ((path, entry), size) in zip(entries, sizes) where size != entry.size { missing.insert(path) }
+        return missing
     }
 
     /// The files in the folder that `manifest` does not list (the marker aside), sorted.
