@@ -45,10 +45,7 @@ extension SiteWriter {
         fileprivate init(writer: SiteWriter, previous: Manifest) {
             self.writer = writer
             self.previous = previous
-            // A rebuild makes about the files the last one did: room for them all at once.
-            var state = State()
-            state.entries.reserveCapacity(previous.entries.count)
-            self.state = Mutex(state)
+            self.state = Mutex(State())
         }
 
         /// `key` is a page's input key (`BuildOutput.pageKeys`), kept in the manifest.
@@ -111,15 +108,12 @@ extension SiteWriter {
             let files = build.files.sorted { $0.key < $1.key }
             _ = files.concurrentMap { [self] file in stage(file.key, file.value, key: build.pageKeys[file.key]) }
             var state = self.state.withLock { $0 }
-            for path in [build.keptPages, build.keptFiles].joined() {
-                guard let entry = previous.entries[path] else {
-                    state.failures.append(.error(writer.output + "/" + path, nil, "the previous build did not write this page, so it cannot be kept",
-                                                 hint: "build again; if it persists, delete \(StateFolder.folderName)/ beside Content/"))
-                    continue
-                }
-                state.entries[path] = entry
-                state.unchanged += 1
+            for path in [build.keptPages, build.keptFiles].joined() where previous.entries[path] == nil {
+                state.failures.append(.error(writer.output + "/" + path, nil, "the previous build did not write this page, so it cannot be kept",
+                                             hint: "build again; if it persists, delete \(StateFolder.folderName)/ beside Content/"))
             }
+            let kept = build.keptPages.count + build.keptFiles.count
+            state.unchanged += kept
             if let failure = state.failures.sorted(by: { $0.file < $1.file }).first {
                 abandon()
                 return .failure(Failure(diagnostic: failure, folderChanged: false))
@@ -140,9 +134,22 @@ extension SiteWriter {
                 folder.closeFolders()
                 return .failure(Failure(diagnostic: failure, folderChanged: true))
             }
-            let next = Manifest(entries: state.entries)
+            // Kept files stay as the last build listed them; staged ones take their new
+            // entries. The last build's files this one neither staged nor kept go: when the
+            // two together are as many as the list holds, there are none (kept files are
+            // all in the last list, and nothing is both staged and kept).
+            var entries = previous.entries
+            for (path, entry) in state.entries { entries[path] = entry }
+            var removed: [String] = []
+            if entries.count != state.entries.count + kept {
+                removed = previous.entries.keys.filter {
+                    state.entries[$0] == nil && !build.keptPages.contains($0) && !build.keptFiles.contains($0)
+                }
+                for path in removed { entries[path] = nil }
+            }
+            let next = Manifest(entries: entries)
             var report = Report(written: state.temporaries.count, unchanged: state.unchanged)
-            for path in previous.entries.keys.filter({ next.entries[$0] == nil }).sorted() where SiteWriter.isSafeRelative(path) {
+            for path in removed.sorted() where SiteWriter.isSafeRelative(path) {
                 if folder.remove(path) { report.removed += 1 }
                 writer.removeEmptyParents(of: path)
             }

@@ -38,6 +38,8 @@ struct TranslationStatus {
     let languages: [String]
 
     func lags(_ documents: [SourceDocument]) -> [TranslationLag] {
+        // A checkout where no story file is committed yet: nothing can be behind.
+        if let history, history.commits.isEmpty { return [] }
         var stories: [String: [SourceDocument]] = [:]
         for document in documents where !document.frontMatter.draft {
             stories["\(document.kind.folder)/\(document.slug)", default: []].append(document)
