@@ -63,8 +63,9 @@ import Testing
         defer { running.cancel() }
         let socket = try await RawHTTP.blocking { try RawHTTP.openWebSocket(port: port, path: LiveReload.socketPath) }
         defer { close(socket) }
-        let moment = Date().addingTimeInterval(8)
-        let date = ISO8601DateFormatter().string(from: moment)
+        // Whole seconds, as written in the front matter.
+        let date = ISO8601DateFormatter().string(from: Date().addingTimeInterval(8))
+        let moment = try #require(ISO8601DateFormatter().date(from: date))
         try site.write("Content/articles/soon/en.md", FixtureSite.article(title: "Soon", date: date, body: "SOONBODY"))
         // The save changes no page (the story is held back), so no reload is sent for it.
         try await Task.sleep(for: .seconds(1))
