@@ -242,6 +242,32 @@ case "$("$CARAVAN" build --help 2>/dev/null || true)" in *--no-search*) NOSEARCH
     -n "hugo-0.168 $M" --prepare "$(aside "$OUT/hugo-$M")"       "$(hug "$H_M" "$OUT/hugo-$M")" \
     -n "hugo-0.111 $M" --prepare "$(aside "$OUT/hugo-0.111-$M")" "$(hug_old "$H_M" "$OUT/hugo-0.111-$M")"
 
+# Search's cost is a ratio of two builds of the same corpus: timed in pairs, one right after
+# the other (the order alternating), so that the machine's drift over minutes cancels out;
+# the report takes the median of the pairs' ratios.
+if [ ${#NOSEARCH[@]} -gt 0 ]; then
+    say "with and without search at $M pairs, in $RUNS interleaved pairs"
+    timed_build() {  # timed_build OUT [--no-search]: wall seconds of one build into a fresh OUT
+        eval "$(aside "$1")"
+        local start end
+        start=$(date +%s%N)
+        eval "$(car "$C_M" "$1") ${2:-}" >/dev/null
+        end=$(date +%s%N)
+        echo "$start $end" | awk '{printf "%.3f", ($2 - $1) / 1e9}'
+    }
+    WITH=(); WITHOUT=()
+    for pair in $(seq 1 "$RUNS"); do
+        if [ $((pair % 2)) = 1 ]; then
+            WITH+=("$(timed_build "$OUT/caravan-pair-$M")"); WITHOUT+=("$(timed_build "$OUT/caravan-pair-nosearch-$M" --no-search)")
+        else
+            WITHOUT+=("$(timed_build "$OUT/caravan-pair-nosearch-$M" --no-search)"); WITH+=("$(timed_build "$OUT/caravan-pair-$M")")
+        fi
+        note "pair $pair: with search ${WITH[-1]} s, without ${WITHOUT[-1]} s"
+    done
+    fact search_pairs_with "$(IFS=,; echo "${WITH[*]}")"
+    fact search_pairs_without "$(IFS=,; echo "${WITHOUT[*]}")"
+fi
+
 tree_facts() {  # tree_facts KEY DIR: files, html pages, bytes
     local files html bytes
     files=$(find "$2" -type f ! -name '.caravan-*' | wc -l)

@@ -124,10 +124,15 @@ import Testing
         #expect(preview.text("en/team/index.html")?.contains("class=\"draft-badge\"") == true)
         #expect(preview.text("en/articles/khorgos/index.html")?.contains("draft-badge") == false)
         #expect(preview.text("style.css")?.contains(".draft-badge") == true)
+        // In the lists too, next to its title.
+        let month = try #require(preview.text("en/archive/2024/01/index.html"))
+        #expect(month.contains(">New route</a> <span class=\"draft-badge\">Draft — not published</span></h2>"), "\(month)")
+        #expect(month.components(separatedBy: "class=\"draft-badge\"").count == 2, "only the draft is marked")
         let published = try #require(site.build().output)
+        #expect(published.text("en/archive/2024/01/index.html")?.contains("draft-badge") == false)
         #expect(!published.files.keys.contains { $0.contains("plans") || $0.contains("team") })
         // The text comes from the UI strings: no template holds it.
-        for template in ["Templates/article.mustache", "Templates/page.mustache"] {
+        for template in ["Templates/article.mustache", "Templates/page.mustache", "Templates/partials/article-list.mustache"] {
             let text = try String(contentsOf: FixtureSite.repositoryRoot.appendingPathComponent(template), encoding: .utf8)
             #expect(text.contains("{{i18n.draft_badge}}") && !text.contains("Draft") && !text.contains("草稿"))
         }

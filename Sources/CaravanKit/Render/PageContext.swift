@@ -123,6 +123,7 @@ struct PageContext {
             "href": .text(route.link(to: .story(story, in: language))),
             "date_iso": .text(document.frontMatter.date.rfc3339),
             "date_text": .text(site.strings[language]?.format(document.frontMatter.date) ?? document.frontMatter.date.iso),
+            "draft": .flag(document.frontMatter.draft),
         ]
         if !summary.isEmpty {
             item["summary"] = .text(summary)

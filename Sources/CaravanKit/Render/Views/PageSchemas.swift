@@ -64,6 +64,7 @@ enum PageSchemas {
         .text("title", "the article's title"), .text("href", "its address"),
         .text("date_iso", "its date, as `<time datetime>` wants it"), .text("date_text", "its date, written out"),
         .text("summary", "its teaser (lists of titles only have none)", optional: true),
+        .flag("draft", "yes for a draft listed by a preview (`--drafts`)"),
     ])
 
     static let figure = Schema([
