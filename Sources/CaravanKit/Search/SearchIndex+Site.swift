@@ -27,6 +27,6 @@ extension SearchIndex.Document {
         self.init(
             title: frontMatter.title, link: Route.search(language).link(to: .story(story, in: language)),
             dateISO: frontMatter.date.rfc3339, dateText: strings?.format(frontMatter.date) ?? frontMatter.date.iso,
-            excerpt: summary, text: names.joined(separator: "\n") + "\n" + body)
+            excerpt: summary, names: names.joined(separator: "\n"), body: body)
     }
 }

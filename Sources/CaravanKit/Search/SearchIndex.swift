@@ -21,8 +21,10 @@ struct SearchIndex: Sendable {
         var dateISO: String
         var dateText: String
         var excerpt: String
-        /// Everything else a reader may look for: body text, tag and corridor names.
-        var text: String
+        /// Everything else a reader may look for: its tag and corridor names (one a line),
+        /// and its text without markup.
+        var names: String
+        var body: String
     }
 
     static let formatVersion = 1

@@ -11,28 +11,26 @@ struct SearchPostings {
     private var entries: [UInt32] = []
 
     init(_ documents: [SearchIndex.Document]) {
-        var perDocument = documents.concurrentMap(DocumentTerms.init)
+        var perDocument = DocumentTerms.all(documents)
         let numbers = KeyTable(capacity: documents.count * 64)
         var counts: [Int] = []
-        func number(_ key: UInt64, text: () -> String) -> Int {
-            let (number, isNew) = numbers.insert(key)
-            if isNew {
-                counts.append(0)
-                terms.append(text())
-            }
-            return number
-        }
-        // First count each term's documents, turning every key into its term's number.
+        // First count each term's documents, turning every key into its term's number. A
+        // document's words come in the order of their entries, so their texts are at hand.
         for document in perDocument.indices {
-            for (key, word) in perDocument[document].words {
-                _ = number(key) { word }
-            }
-            perDocument[document].words = []
+            var nextWord = 0
             for (position, entry) in perDocument[document].entries.enumerated() {
-                let term = number(entry & DocumentTerms.keyBits) { SearchTerm.text(ofHan: entry & DocumentTerms.keyBits) }
+                let key = entry & DocumentTerms.keyBits
+                let (term, isNew) = numbers.insert(key)
+                let isWord = key & DocumentTerms.wordTag != 0
+                if isNew {
+                    counts.append(0)
+                    terms.append(isWord ? perDocument[document].words[nextWord].text : SearchTerm.text(ofHan: key))
+                }
+                if isWord { nextWord += 1 }
                 counts[term] += 1
                 perDocument[document].entries[position] = UInt64(term) | entry & DocumentTerms.titleBit
             }
+            perDocument[document].words = []
         }
         offsets.reserveCapacity(counts.count + 1)
         for count in counts { offsets.append(offsets.last! + count) }
@@ -57,20 +55,37 @@ struct SearchPostings {
 struct DocumentTerms: Sendable {
     /// A key (`SearchTerm.key` for Han, `wordTag` and a hash for words), with `titleBit`.
     var entries: [UInt64] = []
-    /// The text of each word's key (a Han key is its own text).
+    /// The text of each word, in the order of the word entries (a Han key is its own text).
     var words: [(key: UInt64, text: String)] = []
 
     static let titleBit: UInt64 = 1 << 63
     static let wordTag: UInt64 = 1 << 62
     static let keyBits: UInt64 = ~titleBit
 
+    /// The terms of each document, cut on every core; each core keeps one table for the
+    /// documents it cuts, cleared between them (allocating one per document cost more).
+    static func all(_ documents: [SearchIndex.Document]) -> [DocumentTerms] {
+        let batch = 64
+        return Array(stride(from: 0, to: documents.count, by: batch)).concurrentMap { start in
+            let seen = KeyTable(capacity: 2048)
+            return documents[start..<min(start + batch, documents.count)].map { DocumentTerms($0, seen: seen) }
+        }.flatMap { $0 }
+    }
+
     init(_ document: SearchIndex.Document) {
-        var sink = Sink(capacity: (document.text.utf8.count + document.excerpt.utf8.count) / 4 + 64)
+        self.init(document, seen: KeyTable(capacity: 2048))
+    }
+
+    /// `seen` is emptied first: one table serves many documents in turn.
+    init(_ document: SearchIndex.Document, seen: KeyTable) {
+        seen.removeAll()
+        var sink = Sink(seen: seen)
         sink.flag = Self.titleBit
         SearchTokenizer.scan(document.title, for: .index, into: &sink)
         sink.flag = 0
-        SearchTokenizer.scan(document.excerpt, for: .index, into: &sink)
-        SearchTokenizer.scan(document.text, for: .index, into: &sink)
+        for text in [document.excerpt, document.names, document.body] {
+            SearchTokenizer.scan(text, for: .index, into: &sink)
+        }
         entries = sink.entries
         words = sink.words
     }
@@ -82,8 +97,8 @@ struct DocumentTerms: Sendable {
         var words: [(key: UInt64, text: String)] = []
         var flag: UInt64 = 0
 
-        init(capacity: Int) {
-            seen = KeyTable(capacity: capacity)
+        init(seen: KeyTable) {
+            self.seen = seen
         }
 
         mutating func han(_ key: UInt64) {
@@ -126,6 +141,8 @@ final class KeyTable {
     private var numbers: UnsafeMutableBufferPointer<Int32>
     private var shift: UInt64
     private(set) var count = 0
+    /// The slots in use, so that emptying the table touches only those.
+    private var used: [Int] = []
 
     init(capacity: Int) {
         var size = 16
@@ -153,11 +170,19 @@ final class KeyTable {
             if found == 0 {
                 keys[slot] = key
                 numbers[slot] = Int32(truncatingIfNeeded: count)
+                used.append(slot)
                 count += 1
                 return (count - 1, true)
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Forgets every key, keeping the memory.
+    func removeAll() {
+        for slot in used { keys[slot] = 0 }
+        used.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     private func grow() {
@@ -168,11 +193,15 @@ final class KeyTable {
         numbers = .allocate(capacity: size)
         shift -= 1
         let mask = size - 1
-        for (key, number) in zip(oldKeys, oldNumbers) where key != 0 {
+        let oldUsed = used
+        used.removeAll(keepingCapacity: true)
+        for oldSlot in oldUsed {
+            let key = oldKeys[oldSlot]
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while keys[slot] != 0 { slot = (slot + 1) & mask }
             keys[slot] = key
-            numbers[slot] = number
+            numbers[slot] = oldNumbers[oldSlot]
+            used.append(slot)
         }
         oldKeys.deallocate()
         oldNumbers.deallocate()
