@@ -120,7 +120,7 @@ enum Site {
         // 2. Resolve: group translations, drop drafts, check references. When no front matter
         // changed, the last build's stories only take the new bodies.
         learnt.gitHistory = gitSignature.map { ($0, gitHistory.value) }
-        let lags = TranslationStatus(history: gitHistory.value, timeZone: loaded.config.timeZone, languages: loaded.config.languages.map(\.code)).lags(loaded.documents)
+        let lags = TranslationStatus(history: gitHistory.value, languages: loaded.config.languages.map(\.code)).lags(loaded.documents)
         let resolver = Resolver(includeDrafts: options.includeDrafts, includeSearch: options.includeSearch,
                                 includeFuture: options.includeFuture, now: (options.now ?? Date()).timeIntervalSince1970,
                                 translationLags: lags)

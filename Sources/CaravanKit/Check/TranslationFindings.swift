@@ -5,7 +5,7 @@ import Foundation
 enum TranslationFindings {
     static func findings(_ site: LoadedSite, source: String) -> [SiteCheckReport.Finding] {
         let history = GitHistory.read(source: source)
-        return TranslationStatus(history: history, timeZone: site.config.timeZone, languages: site.config.languages.map(\.code)).lags(site.documents).map { lag in
+        return TranslationStatus(history: history, languages: site.config.languages.map(\.code)).lags(site.documents).map { lag in
             let behind = lag.behind.language + ".md", newer = lag.newer.language + ".md"
             var detail = "\(newer) changed after \(behind) was last updated (\(lag.distance))"
             if history != nil, let sections = changedSections(lag, source: source), !sections.isEmpty {

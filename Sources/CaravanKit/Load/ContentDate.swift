@@ -10,7 +10,8 @@ public struct ContentDate: Sendable, Hashable, Comparable {
     /// As written, normalised: `2024-01-25` or `2024-01-25T10:30:00+08:00` (RFC 3339).
     public var iso: String
     /// Written without a UTC offset (`2024-01-25`, `2024-01-25 10:30`) and not yet placed
-    /// on the site's clock (`placed(in:)`); `instant` then reads it as UTC.
+    /// on the site's clock (`placed(in:)`, which front matter decoding does); until then
+    /// `instant` reads it as UTC.
     public var isLocal = false
     /// The UTC offset a day alone starts at (`+08:00` on Beijing's clock), for `rfc3339`.
     public var dayOffset = "Z"
@@ -80,12 +81,13 @@ public struct ContentDate: Sendable, Hashable, Comparable {
         return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).dropLast())
     }
 
-    /// Seconds since 1970 of the moment meant: a date written without an offset is read on
-    /// the clock of `zone` (a day starts at its midnight there).
-    public func moment(in zone: TimeZone) -> Double {
-        guard isLocal else { return instant }
-        // The zone's offset at about that time (summer time included).
-        return instant - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant)))
+    /// The day `moment` falls on, on the clock of `zone`, as a date of that day.
+    static func day(at moment: Double, in zone: TimeZone) -> ContentDate? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let day = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: moment))
+        guard let year = day.year, let month = day.month, let dayOfMonth = day.day else { return nil }
+        return parse(String(format: "%04d-%02d-%02d", year, month, dayOfMonth))?.placed(in: zone)
     }
 
     /// RFC 3339 with a time, for feeds and `<time datetime>`; a day alone is its midnight.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The template and context of each kind of page.
 struct PageViewModels {
     /// How many of each language's newest articles the landing page lists.
@@ -159,10 +157,7 @@ struct PageViewModels {
     private func translationNote(_ document: SourceDocument, story: Story, route: Route) -> TemplateObject? {
         guard let lag = site.translationLags[document.path], story.translations[lag.newer.language] != nil,
               let newer = site.config.language(code: lag.newer.language), let strings = site.strings[document.language] else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = site.config.timeZone
-        let day = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(lag.newerChanged)))
-        let date = ContentDate.parse(String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 1, day.day ?? 1))
+        let date = ContentDate.day(at: Double(lag.newerChanged), in: site.config.timeZone)
         return [
             "text": .text(strings.format("translation_behind", ["language": newer.name, "date": date.map(strings.format) ?? ""])),
             "link": .text(strings["translation_behind_link"]),

@@ -1,8 +1,8 @@
 import Foundation
 
 /// What the clock decides about a story file: live now, held back until its `date`, or
-/// taken down at its `expires`. Dates written without an offset are read on the site's
-/// clock (`timeZone` in site.yaml, Beijing time by default).
+/// taken down at its `expires`. Its dates are already on the site's clock (front matter
+/// places them, `ContentDate.placed(in:)`); `timeZone` is for writing moments out.
 struct PublicationSchedule: Sendable {
     /// Seconds since 1970 of the build.
     var now: Double
@@ -17,8 +17,8 @@ struct PublicationSchedule: Sendable {
     }
 
     func status(of frontMatter: FrontMatter) -> Status {
-        if let expires = frontMatter.expires?.moment(in: timeZone), expires <= now { return .expired(at: expires) }
-        let publication = frontMatter.date.moment(in: timeZone)
+        if let expires = frontMatter.expires?.instant, expires <= now { return .expired(at: expires) }
+        let publication = frontMatter.date.instant
         return publication > now ? .scheduled(at: publication) : .live
     }
 
@@ -26,7 +26,7 @@ struct PublicationSchedule: Sendable {
     func nextChange(of frontMatter: FrontMatter) -> ScheduledChange.Kind? {
         switch status(of: frontMatter) {
         case .scheduled(let moment): .publish(at: moment)
-        case .live: frontMatter.expires.map { .expire(at: $0.moment(in: timeZone)) }
+        case .live: frontMatter.expires.map { .expire(at: $0.instant) }
         case .expired: nil
         }
     }

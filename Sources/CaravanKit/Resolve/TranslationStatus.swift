@@ -33,7 +33,6 @@ struct TranslationLag: Sendable {
 /// to date as of its own last change; outside git, up to date until told otherwise).
 struct TranslationStatus {
     let history: GitHistory?
-    let timeZone: TimeZone
     /// The site's language codes in order: the first is the original when nothing else says.
     let languages: [String]
 
@@ -71,7 +70,7 @@ struct TranslationStatus {
 
     private func lastChange(_ document: SourceDocument) -> Int? {
         if let history { return history.commits[document.path]?.first }
-        return Int(document.frontMatter.lastModified.moment(in: timeZone))
+        return Int(document.frontMatter.lastModified.instant)
     }
 
     /// Up to when the file follows the others.
@@ -79,7 +78,7 @@ struct TranslationStatus {
         switch document.frontMatter.translation {
         case nil: changed
         case .reviewed: history == nil ? Int.max : changed
-        case .on(let date): max(changed, Int(date.moment(in: timeZone)) + (date.iso.count == 10 ? 86_399 : 0))
+        case .on(let date): max(changed, Int(date.instant) + (date.iso.count == 10 ? 86_399 : 0))
         }
     }
 }
