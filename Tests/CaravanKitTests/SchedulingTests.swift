@@ -124,6 +124,7 @@ import Testing
         #expect(try build(at: Self.before.addingTimeInterval(10)).wasUpToDate, "nothing changed and nothing is due")
         let due = try build(at: Self.after)
         #expect(!due.wasUpToDate)
+        #expect(due.report != nil && due.diagnostics.errorCount == 0, "\(SiteAssertions.printed(due))")
         #expect(FileManager.default.fileExists(atPath: site.outputPath + "/en/articles/embargoed/index.html"))
     }
 

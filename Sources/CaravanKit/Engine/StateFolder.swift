@@ -75,11 +75,15 @@ struct StateFolder: Sendable {
         try prepare()
         let fd = open(path + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw SiteWriter.posixError("cannot open \(path)/lock") }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
-            return nil
+        // A process this one spawns (git) briefly holds a copy of every descriptor until it
+        // starts, and with it the lock a finished build just let go: a short wait tells
+        // that apart from another caravan building into the folder.
+        for attempt in 0..<20 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return fd }
+            if attempt < 19 { usleep(10_000) }
         }
-        return fd
+        close(fd)
+        return nil
     }
 
     // MARK: - Files
