@@ -65,10 +65,12 @@ enum Site {
     /// input key is unchanged is kept, not rendered); `remembering` says whether the cache
     /// returned will serve another build in this process (the resolved site and the plan
     /// are then kept too); `pageOutput` takes each rendered page as it is made (nil keeps
-    /// pages in `BuildOutput.files`).
+    /// pages in `BuildOutput.files`); `previousFile` reads back a file the previous build
+    /// wrote, as written (the search index updates its files from them).
     static func build(
         _ options: BuildOptions, files: FileSystem, cache: BuildCache, previousPageKeys: [String: UInt64], remembering: Bool,
-        pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?
+        pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?,
+        previousFile: @escaping @Sendable (String) -> [UInt8]?
     ) -> (BuildResult, BuildCache) {
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Duration)] = []
@@ -167,8 +169,8 @@ enum Site {
         guard !diagnostics.hasErrors else { return finish(nil, learnt) }
         // The search index is made from the sources, not the pages: it is cut on another
         // thread while the pages render, and joins the output at the end.
-        let search = site.config.search ? BackgroundValue { [site, previousSearch = changedBodies == nil ? nil : cache.search] in
-            SearchStage(site: site, previous: previousSearch).run()
+        let search = site.config.search ? BackgroundValue { [site, shared = inputs.shared, previous = cache.search] in
+            SearchStage(site: site, shared: shared, previous: previous, previousFile: previousFile).run()
         } : nil
         let stage = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
                               pageOutput: pageOutput)
@@ -179,7 +181,7 @@ enum Site {
             output.files.merge(searchOutput.files) { _, new in new }
             output.keptFiles = searchOutput.kept
         }
-        if remembering { learnt.search = searchOutput.map { (site, $0.indexes) } }
+        learnt.search = searchOutput?.states ?? [:]
         output.upcoming = site.upcoming
         lap("pages")
         // Freeing every document, story and rendered text object by object takes tens of

@@ -145,6 +145,39 @@ import Testing
         #expect(site.snapshot(of: clean + "/" + SearchIndex.folder("zh")) == site.snapshot(of: site.outputPath + "/" + SearchIndex.folder("zh")))
     }
 
+    @Test("one-shot builds update the index from the state folder; a file missing from the index, or a state that does not match, means a full cut")
+    func incrementalAcrossRuns() throws {
+        let site = try Self.largeSite()
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        let folder = site.outputPath + "/" + SearchIndex.folder("en")
+        let state = StateFolder(source: site.root.path, output: SiteWriter.absolute(site.outputPath))
+        let stored = state.readSearch()
+        #expect(Set(stored.languages.keys) == ["en", "zh"])
+        #expect(stored.states(matching: state.readManifest()).count == 2, "the state matches the folder it was written with")
+        func edit(_ number: Int) throws {
+            try site.write("Content/articles/a5/en.md", FixtureSite.article(title: "Report 5 on route r5q", date: "2024-12-23", body: "edit\(number) w35x"))
+            let (result, report) = try site.buildAndWrite()
+            #expect(report != nil, "\(SiteAssertions.printed(result))")
+            let clean = site.root.appendingPathComponent("Clean\(number)").path
+            try site.buildAndWrite(output: clean)
+            for language in ["en", "zh"] {
+                #expect(site.snapshot(of: clean + "/" + SearchIndex.folder(language)) == site.snapshot(of: site.outputPath + "/" + SearchIndex.folder(language)),
+                        "edit \(number): the \(language) index differs from a clean build's")
+            }
+        }
+        // A chunk the edit does not reach, deleted by hand, comes back.
+        try FileManager.default.removeItem(atPath: folder + "d/7.json")
+        try edit(1)
+        #expect(FileManager.default.fileExists(atPath: folder + "d/7.json"))
+        // A state of another format, or one the manifest no longer matches, is not trusted.
+        try Data("caravan search state 0\n".utf8).write(to: URL(fileURLWithPath: state.path + "/search"))
+        try edit(2)
+        var manifest = state.readManifest()
+        manifest.entries[SearchIndex.folder("en") + "meta.json"]?.hash ^= 1
+        #expect(state.readSearch().states(matching: manifest).keys.sorted() == ["zh"])
+    }
+
     @Test("a long-lived builder (serve) re-cuts only the files a body edit reaches, and equals a clean build after each edit")
     func incrementalInMemory() throws {
         let site = try Self.largeSite()

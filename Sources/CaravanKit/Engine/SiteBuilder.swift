@@ -124,7 +124,7 @@ public final class SiteBuilder {
 
     private func buildInMemory(files: FileSystem) -> BuildResult {
         var (result, learnt) = Site.build(options, files: files, cache: cache, previousPageKeys: inMemory?.pageKeys ?? [:],
-                                          remembering: true, pageOutput: nil)
+                                          remembering: true, pageOutput: nil, previousFile: { [files = inMemory?.files] in files?[$0] })
         guard var output = result.output else { return result }
         // Kept pages are the previous build's bytes.
         for path in [output.keptPages, output.keptFiles].joined() {
@@ -172,7 +172,14 @@ public final class SiteBuilder {
                                report: SiteWriter.Report(unchanged: manifest.entries.count), wasUpToDate: true)
         }
         // What only a build needs is read once it is clear there will be one.
-        if isFirstRead { cache.frontMatter = state.readFrontMatter() }
+        if isFirstRead {
+            cache.frontMatter = state.readFrontMatter()
+            // An index with a file deleted or changed by hand is cut again in full.
+            cache.search = state.readSearch().states(matching: manifest).filter { language, _ in
+                let folder = SearchIndex.folder(language)
+                return !missing.contains { $0.hasPrefix(folder) }
+            }
+        }
         var pageKeys = previousPageKeys ?? manifest.entries.compactMapValues(\.key)
         for path in missing { pageKeys[path] = nil }
         let checked = ("previous build", ContinuousClock.now - checking)
@@ -184,7 +191,12 @@ public final class SiteBuilder {
         let staging = writer.begin(after: manifest)
         var (result, learnt) = Site.build(
             options, files: files, cache: cache, previousPageKeys: pageKeys, remembering: !savesStateAfterEachBuild,
-            pageOutput: { path, bytes, key in staging.stage(path, bytes, key: key) })
+            pageOutput: { path, bytes, key in staging.stage(path, bytes, key: key) },
+            previousFile: { [manifest, folder = writer.folder] path in
+                guard let entry = manifest.entries[path], let bytes = folder.contents(path),
+                      bytes.count == entry.size, ContentHash.of(bytes) == entry.hash else { return nil }
+                return bytes
+            })
         result.timings.insert(checked, at: 0)
         guard let output = result.output else {
             staging.abandon()
@@ -255,7 +267,8 @@ public final class SiteBuilder {
         manifest.inputs = SourceFingerprint.of(files, options: options)
         // The front matter of the stories as they are now; written only when it changed.
         let frontMatter = cache.loadedFrontMatter
-        try state.write(manifest: manifest, frontMatter: frontMatter.holdsTheSameTexts(as: cache.frontMatter) ? nil : frontMatter)
+        try state.write(manifest: manifest, frontMatter: frontMatter.holdsTheSameTexts(as: cache.frontMatter) ? nil : frontMatter,
+                        search: StoredSearchState(cache.search, manifest: manifest))
         cache.frontMatter = frontMatter
         state.endWrite()
     }

@@ -37,12 +37,19 @@ struct StateFolder: Sendable {
         YAMLCache(bytes: Self.bytes(at: path + "/front-matter") ?? [])
     }
 
+    /// The search index states of the last build; none when there are none or they cannot be read.
+    func readSearch() -> StoredSearchState {
+        StoredSearchState(bytes: Self.bytes(at: path + "/search") ?? [])
+    }
+
     /// Stores what a build learnt. A state that cannot be written only costs speed: the
-    /// error says so, and the caller reports it as a warning.
-    func write(manifest: Manifest, frontMatter: YAMLCache?) throws {
+    /// error says so, and the caller reports it as a warning. The manifest goes first: a
+    /// search state older than it no longer matches it, and is not trusted.
+    func write(manifest: Manifest, frontMatter: YAMLCache?, search: StoredSearchState) throws {
         try prepare()
         try Self.replace(path + "/manifest", with: manifest.bytes)
         if let frontMatter { try Self.replace(path + "/front-matter", with: frontMatter.bytes) }
+        try Self.replace(path + "/search", with: search.bytes)
     }
 
     /// Removes the stored manifest: the output folder no longer matches it (a write was cut

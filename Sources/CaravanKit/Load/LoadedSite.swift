@@ -52,8 +52,8 @@ struct BuildCache: Sendable {
     var plan: (key: UInt64, plan: RenderPlan)?
     /// The git history of the story files, with the repository state it was read at.
     var gitHistory: (signature: String, history: GitHistory?)?
-    /// The site the search index was last cut from, and its files by language.
-    var search: (site: ResolvedSite, files: [String: SearchIndex.Files])?
+    /// The search index of each language as last cut (kept in the state folder between runs).
+    var search: [String: SearchIndexState] = [:]
 
     /// The front matter of every story loaded: what is worth keeping for the next run.
     var loadedFrontMatter: YAMLCache {

@@ -4,10 +4,14 @@
 enum PlaceholderText {
     /// Where the first placeholder sentence starts in a file, counting lines from the top.
     static func location(in document: SourceDocument) -> SourceLocation? {
-        var body = document.body
-        // Every story of the site is searched on every build.
-        let offsets = body.withUTF8 { bytes in sentenceBytes.compactMap { ByteSearch.firstOffset(of: $0, in: bytes) } }
+        // Every story of the site is searched on every build: in the file's own bytes.
+        var text = document.text
+        let bodyOffset = document.bodyOffset
+        let offsets = text.withUTF8 { bytes in
+            sentenceBytes.compactMap { ByteSearch.firstOffset(of: $0, in: UnsafeBufferPointer(rebasing: bytes[bodyOffset...])) }
+        }
         guard let offset = offsets.min() else { return nil }
+        let body = document.body
         let utf8 = body.utf8
         let found = utf8.index(utf8.startIndex, offsetBy: offset)
         let before = body[..<found]

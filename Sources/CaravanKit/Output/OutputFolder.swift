@@ -204,6 +204,20 @@ final class OutputFolder: Sendable {
         }
     }
 
+    /// The bytes of the regular file at `relative`; nil when there is none (a link is not followed).
+    func contents(_ relative: String) -> [UInt8]? {
+        withParent(of: relative) { folder, name -> [UInt8]? in
+            let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            return count == bytes.count ? bytes : nil
+        } ?? nil
+    }
+
     /// Removes the file (or link) at `relative`; true when there was one.
     @discardableResult
     func remove(_ relative: String) -> Bool {

@@ -9,9 +9,12 @@ extension SearchIndex {
     }
 
     /// The index of every story of `language`, made from the sources, so a build that
-    /// renders one article's Markdown indexes the same text as a clean build.
-    init(site: ResolvedSite, language: String) {
-        documents = Self.stories(of: site, in: language).concurrentMap { Document(story: $0, in: language, site: site) }
+    /// renders one article's Markdown indexes the same text as a clean build. `shared` is
+    /// what every page shares (`InputKeys.shared`), for the documents' keys.
+    init(site: ResolvedSite, language: String, shared: UInt64) {
+        let stories = Self.stories(of: site, in: language)
+        documents = stories.concurrentMap { Document(story: $0, in: language, site: site) }
+        keys = stories.map { Self.key(of: $0, in: language, shared: shared) }
     }
 }
 

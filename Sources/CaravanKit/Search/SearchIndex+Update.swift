@@ -1,57 +1,69 @@
-extension SearchIndex.Files {
-    /// A document whose story changed since the files were cut: its id, its text then and now.
-    struct Change {
-        var id: Int
-        var old: SearchIndex.Document
-        var new: SearchIndex.Document
-    }
-
-    /// The files after `changes`, re-cutting only the shards of the terms that came, went or
-    /// moved in or out of a title, and the chunks whose rows changed: the same bytes a full
-    /// cut gives, for the cost of one story. `document(id)` gives any document as it is now
-    /// (for a chunk's other rows). Nil when the index grew or shrank past its shard count:
-    /// then only a full cut is right.
-    func updated(with changes: [Change], document: (Int) -> SearchIndex.Document) -> (files: Self, rewritten: Set<String>)? {
-        // Each term's postings lose the changed documents that held it and gain those that hold it now.
-        var touched: [String: (removed: Set<UInt32>, added: [UInt32])] = [:]
-        for change in changes {
-            let old = Self.terms(of: change.old), new = Self.terms(of: change.new)
-            let id = UInt32(change.id)
-            for (term, title) in old where new[term] != title { touched[term, default: ([], [])].removed.insert(id) }
-            for (term, title) in new where old[term] != title {
-                touched[term, default: ([], [])].removed.insert(id)
-                touched[term, default: ([], [])].added.append(id << 1 | title)
+extension SearchIndexState {
+    /// The index after the documents `changed` (by id, as they are now) were edited: each
+    /// shard that held or now holds one of their terms is read back (`previousFile`, by path
+    /// inside the language's data folder), loses every posting of those documents and gains
+    /// their terms as they are now; each chunk of the document table holding one is written
+    /// again from `document(id)`. Only files whose bytes change are handed back (and
+    /// `rewritten`, with shards no term is left in). The same bytes a full cut gives, for the cost of the edited
+    /// stories. `keys` are every document's keys now. Nil when a shard cannot be read back,
+    /// or the index grew or shrank past its shard count: then only a full cut is right.
+    func updated(
+        changing changed: [Int: SearchIndex.Document], keys: [UInt64],
+        previousFile: (String) -> [UInt8]?, document: (Int) -> SearchIndex.Document
+    ) -> (files: SearchIndex.Files, rewritten: Set<String>)? {
+        var state = self
+        state.documentKeys = keys
+        // Each changed document's terms now, by the shard they fall into.
+        var added: [Int: [String: [UInt32]]] = [:]
+        var touched = Set<Int>()
+        for (id, now) in changed {
+            var shards = Set<Int>()
+            for (term, inTitle) in Self.terms(of: now) {
+                let shard = Int(SearchIndex.hash(term) & UInt32(shardCount - 1))
+                added[shard, default: [:]][term, default: []].append(UInt32(id) << 1 | inTitle)
+                shards.insert(shard)
             }
+            touched.formUnion(self.shards(ofDocument: id))
+            touched.formUnion(shards)
+            state.setShards(shards, ofDocument: id)
         }
-        var files = self
+        let ids = Set(changed.keys.map(UInt32.init))
+        let used = usedShards
+        var files = SearchIndex.Files(bytes: [:], state: state)
         var rewritten = Set<String>()
-        let byShard = Dictionary(grouping: touched.keys) { Self.shardPath($0, shardCount: shardCount) }
-        for (path, terms) in byShard {
-            var postings = bytes[path].map(Self.decodeShard) ?? [:]
-            for term in terms {
-                let change = touched[term]!
-                var list = (postings[term] ?? []).filter { !change.removed.contains($0 >> 1) }
-                list += change.added
-                list.sort { $0 >> 1 < $1 >> 1 }
-                postings[term] = list.isEmpty ? nil : list
+        for shard in touched {
+            let path = SearchIndex.Files.shardPath(index: shard)
+            var postings: [String: [UInt32]] = [:]
+            var before: [UInt8]?
+            if used[shard / 64] & 1 << UInt64(shard % 64) != 0 {
+                guard let bytes = previousFile(path) else { return nil }
+                before = bytes
+                // A shard's entries add up to its size less the braces: see `estimate`.
+                files.state.estimate -= bytes.count - 2
+                for (term, list) in Self.decodeShard(bytes) {
+                    let kept = list.filter { !ids.contains($0 >> 1) }
+                    if !kept.isEmpty { postings[term] = kept }
+                }
             }
-            // A shard's entries add up to its size less the braces: see `estimate`.
-            files.estimate -= bytes[path].map { $0.count - 2 } ?? 0
-            if postings.isEmpty {
-                files.bytes[path] = nil
-            } else {
-                let shard = SearchIndex.shard(postings.map { (text: $0.key, postings: $0.value) })
-                files.estimate += shard.count - 2
-                files.bytes[path] = shard
+            for (term, entries) in added[shard] ?? [:] {
+                postings[term, default: []] += entries
+                postings[term]!.sort { $0 >> 1 < $1 >> 1 }
             }
+            let after = postings.isEmpty ? nil : SearchIndex.shard(postings.map { (text: $0.key, postings: $0.value) })
+            files.state.estimate += after.map { $0.count - 2 } ?? 0
+            // Most shards of an edited story hold only terms it still has, as it had them.
+            guard after != before else { continue }
+            files.bytes[path] = after
             rewritten.insert(path)
         }
-        guard Self.shardCount(for: files.estimate) == shardCount else { return nil }
-        for change in changes where !change.old.hasTheSameRow(as: change.new) {
-            let start = change.id / SearchIndex.chunkSize * SearchIndex.chunkSize
-            let path = Self.chunkPath(ofDocument: start)
+        guard SearchIndex.Files.shardCount(for: files.state.estimate) == shardCount else { return nil }
+        for id in changed.keys {
+            let start = id / SearchIndex.chunkSize * SearchIndex.chunkSize
+            let path = SearchIndex.Files.chunkPath(ofDocument: start)
             guard !rewritten.contains(path) else { continue }
-            files.bytes[path] = SearchIndex.chunk((start..<min(start + SearchIndex.chunkSize, documentCount)).map(document))
+            let chunk = SearchIndex.chunk((start..<min(start + SearchIndex.chunkSize, documentCount)).map(document))
+            guard chunk != previousFile(path) else { continue }
+            files.bytes[path] = chunk
             rewritten.insert(path)
         }
         return (files, rewritten)
@@ -90,18 +102,11 @@ extension SearchIndex.Files {
         for number in bytes.split(separator: UInt8(ascii: ",")) {
             var value: UInt32 = 0
             for digit in number {
-                value = value * 36 + UInt32(digit <= UInt8(ascii: "9") ? digit - UInt8(ascii: "0") : digit - UInt8(ascii: "a") + 10)
+                value = value &* 36 &+ UInt32(digit <= UInt8(ascii: "9") ? digit &- UInt8(ascii: "0") : digit &- UInt8(ascii: "a") &+ 10)
             }
-            previous += value >> 1
+            previous &+= value >> 1
             list.append(previous << 1 | value & 1)
         }
         return list
-    }
-}
-
-extension SearchIndex.Document {
-    /// Whether the document table shows both the same way.
-    func hasTheSameRow(as other: Self) -> Bool {
-        (title, link, dateISO, dateText, excerpt) == (other.title, other.link, other.dateISO, other.dateText, other.excerpt)
     }
 }

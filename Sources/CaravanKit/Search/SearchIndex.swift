@@ -34,15 +34,15 @@ struct SearchIndex: Sendable {
     static let maximumShards = 4_096
 
     let documents: [Document]
+    /// Each document's key (`SearchIndex.key`), by id.
+    let keys: [UInt64]
 
     /// A language's index files, and what an update of them needs to know.
     struct Files: Sendable {
-        /// By path inside the language's search data folder.
+        /// By path inside the language's search data folder: every file of a full cut, the
+        /// files an update changed.
         var bytes: [String: [UInt8]]
-        var shardCount: Int
-        var documentCount: Int
-        /// The size the shard count was chosen for: every term's entry, `"term":"list",`.
-        var estimate: Int
+        var state: SearchIndexState
 
         static func shardCount(for estimate: Int) -> Int {
             var count = 1
@@ -71,8 +71,17 @@ struct SearchIndex: Sendable {
         for term in termNumbers {
             shards[Int(Self.hash(postings.terms[term]) & UInt32(shardCount - 1))].append(term)
         }
-        var files = Files(bytes: [:], shardCount: shardCount, documentCount: documents.count, estimate: estimate)
-        files.bytes["meta.json"] = Array("{\"version\":\(Self.formatVersion),\"shards\":\(shardCount),\"chunk\":\(Self.chunkSize),\"documents\":\(documents.count)}\n".utf8)
+        var state = SearchIndexState(shardCount: shardCount, estimate: estimate, documentKeys: keys, shardBits: [])
+        state.shardBits = [UInt64](repeating: 0, count: documents.count * state.wordsPerDocument)
+        for (shard, terms) in shards.enumerated() {
+            for term in terms {
+                for entry in postings.postings(of: term) {
+                    state.shardBits[Int(entry >> 1) * state.wordsPerDocument + shard / 64] |= 1 << UInt64(shard % 64)
+                }
+            }
+        }
+        var files = Files(bytes: [:], state: state)
+        files.bytes["meta.json"] = Self.meta(shardCount: shardCount, documentCount: documents.count)
         // Terms in byte order within each shard, so the same site always gives the same bytes.
         let shardFiles = shards.enumerated().filter { !$0.element.isEmpty }.concurrentMap { index, terms -> (String, [UInt8]) in
             let entries = terms.map { (text: postings.terms[$0], postings: postings.postings(of: $0)) }
@@ -83,6 +92,10 @@ struct SearchIndex: Sendable {
             files.bytes[Files.chunkPath(ofDocument: start)] = Self.chunk(documents[start..<min(start + Self.chunkSize, documents.count)])
         }
         return files
+    }
+
+    static func meta(shardCount: Int, documentCount: Int) -> [UInt8] {
+        Array("{\"version\":\(formatVersion),\"shards\":\(shardCount),\"chunk\":\(chunkSize),\"documents\":\(documentCount)}\n".utf8)
     }
 
     /// A shard file: `{"term":"postings",…}`, terms in byte order, so the same site always

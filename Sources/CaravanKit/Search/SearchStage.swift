@@ -1,18 +1,24 @@
-/// The search index of every language as files of the site. A long-lived builder (serve)
-/// keeps the last build's files, so that when only story bodies changed since, only the
-/// shards and chunks those stories reach are cut again; any other change cuts all of it.
+/// The search index of every language as files of the site. When the last build's index
+/// states are at hand (kept in memory by serve, in the state folder between runs of
+/// `caravan build`), only the shards and chunks the edited stories reach are cut again,
+/// from the last build's files; any larger change cuts all of it.
 struct SearchStage {
     let site: ResolvedSite
-    /// The last build's site and index files, by language, when only bodies changed since.
-    var previous: (site: ResolvedSite, files: [String: SearchIndex.Files])?
+    /// What every page shares (`InputKeys.shared`): part of each document's key.
+    let shared: UInt64
+    /// The last build's index states, by language; empty for a clean build.
+    var previous: [String: SearchIndexState] = [:]
+    /// The bytes of a file of the last build, by path in the site; nil when it cannot be
+    /// read back as it was written.
+    var previousFile: @Sendable (String) -> [UInt8]? = { _ in nil }
 
     struct Output: Sendable {
         /// Files to write, by path in the site.
         var files: [String: [UInt8]] = [:]
         /// Files the last build wrote that stay as they are.
         var kept: Set<String> = []
-        /// Every language's index, for the next build.
-        var indexes: [String: SearchIndex.Files] = [:]
+        /// Every language's index state, for the next build.
+        var states: [String: SearchIndexState] = [:]
     }
 
     /// An edit reaching more stories than this is cut in full: as fast, and simpler.
@@ -23,34 +29,31 @@ struct SearchStage {
         output.files[SearchScript.path] = Array(SearchScript.source.utf8)
         for language in site.config.languages.map(\.code) {
             let folder = SearchIndex.folder(language)
-            if let last = previous?.files[language], let (files, rewritten) = updated(last, in: language) {
-                for path in last.bytes.keys where !rewritten.contains(path) { output.kept.insert(folder + path) }
-                for path in rewritten { if let bytes = files.bytes[path] { output.files[folder + path] = bytes } }
-                output.indexes[language] = files
-            } else {
-                let files = SearchIndex(site: site, language: language).files()
+            let stories = SearchIndex.stories(of: site, in: language)
+            let keys = stories.map { SearchIndex.key(of: $0, in: language, shared: shared) }
+            if let last = previous[language], let (files, rewritten) = updated(last, keys: keys, stories: stories, in: language) {
+                for path in last.paths where !rewritten.contains(path) { output.kept.insert(folder + path) }
                 for (path, bytes) in files.bytes { output.files[folder + path] = bytes }
-                output.indexes[language] = files
+                output.states[language] = files.state
+            } else {
+                let files = SearchIndex(site: site, language: language, shared: shared).files()
+                for (path, bytes) in files.bytes { output.files[folder + path] = bytes }
+                output.states[language] = files.state
             }
         }
         return output
     }
 
-    /// The last build's files updated for the stories whose bodies changed; nil when the
-    /// stories themselves differ (added, removed, moved) or too many changed.
-    private func updated(_ last: SearchIndex.Files, in language: String) -> (SearchIndex.Files, Set<String>)? {
-        guard let previousSite = previous?.site else { return nil }
-        let before = SearchIndex.stories(of: previousSite, in: language)
-        let now = SearchIndex.stories(of: site, in: language)
-        guard before.count == now.count, now.count == last.documentCount else { return nil }
-        var changes: [SearchIndex.Files.Change] = []
-        for (id, (old, new)) in zip(before, now).enumerated() {
-            guard old.kind == new.kind, old.slug == new.slug else { return nil }
-            guard old.translations[language]!.bodyHash != new.translations[language]!.bodyHash else { continue }
-            guard changes.count < Self.largestUpdate else { return nil }
-            changes.append(.init(id: id, old: .init(story: old, in: language, site: previousSite),
-                                 new: .init(story: new, in: language, site: site)))
-        }
-        return last.updated(with: changes) { SearchIndex.Document(story: now[$0], in: language, site: site) }
+    /// The last build's index updated for the documents whose keys changed; nil when the
+    /// documents are not the same ones in the same order, or too many changed.
+    private func updated(_ last: SearchIndexState, keys: [UInt64], stories: [Story], in language: String)
+        -> (SearchIndex.Files, Set<String>)? {
+        guard keys.count == last.documentCount else { return nil }
+        let changed = keys.indices.filter { keys[$0] != last.documentKeys[$0] }
+        guard changed.count <= Self.largestUpdate else { return nil }
+        func document(_ id: Int) -> SearchIndex.Document { SearchIndex.Document(story: stories[id], in: language, site: site) }
+        let folder = SearchIndex.folder(language)
+        return last.updated(changing: Dictionary(uniqueKeysWithValues: changed.map { ($0, document($0)) }), keys: keys,
+                            previousFile: { previousFile(folder + $0) }, document: document)
     }
 }

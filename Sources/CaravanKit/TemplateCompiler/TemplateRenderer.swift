@@ -20,7 +20,7 @@ struct TemplateRenderer {
                 output += bytes
             case .value(let lookup, let escaped):
                 guard case .text(let text)? = value(lookup) else { continue }
-                if escaped { HTMLEscaping.append(text, to: &output) } else { output += text.utf8 }
+                if escaped { HTMLEscaping.append(text, to: &output) } else { HTMLEscaping.appendRaw(text, to: &output) }
             case .section(let lookup, let inverted, let body):
                 let found = value(lookup)
                 if inverted {
