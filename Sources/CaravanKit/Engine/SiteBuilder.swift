@@ -25,6 +25,8 @@ public final class SiteBuilder {
     /// The page keys of the last build written into the folder (those of its manifest).
     private var lastPageKeys: [String: UInt64]?
     private var hasReadState = false
+    /// Whether the front matter and search states were read: only once a build is sure to run.
+    private var hasReadCaches = false
     private let savesStateAfterEachBuild: Bool
     private var heldLock: Int32?
 
@@ -103,7 +105,10 @@ public final class SiteBuilder {
                     writer.output, nil, "another caravan is building into this folder",
                     hint: "wait for it to finish (or stop the `caravan serve` that uses it), then build again")])
             }
-            result = buildIntoFolder(writer, state, files: files, skipIfUnchanged: { if case .unknown = changes { true } else { false } }())
+            // A long-lived builder loads the site even when the folder is up to date: the
+            // first save must find it in memory, not read all of it.
+            let mayBeSkipped = if case .unknown = changes { savesStateAfterEachBuild } else { false }
+            result = buildIntoFolder(writer, state, files: files, skipIfUnchanged: mayBeSkipped)
             if savesStateAfterEachBuild { releaseLock() }
         }
         result.timings.insert(listed, at: 0)
@@ -172,7 +177,8 @@ public final class SiteBuilder {
                                report: SiteWriter.Report(unchanged: manifest.entries.count), wasUpToDate: true)
         }
         // What only a build needs is read once it is clear there will be one.
-        if isFirstRead {
+        if !hasReadCaches {
+            hasReadCaches = true
             cache.frontMatter = state.readFrontMatter()
             // An index with a file deleted or changed by hand is cut again in full.
             cache.search = state.readSearch().states(matching: manifest).filter { language, _ in

@@ -35,8 +35,11 @@ extension SearchIndexState {
             let path = SearchIndex.Files.shardPath(index: shard)
             var postings: [String: [UInt32]] = [:]
             var before: [UInt8]?
+            let now = (added[shard] ?? [:]).mapValues { $0.sorted() }
             if used[shard / 64] & 1 << UInt64(shard % 64) != 0 {
                 guard let bytes = previousFile(path) else { return nil }
+                // Most shards an edited story reaches hold its terms there as they were.
+                if Self.entries(of: ids, inShard: bytes) == now { continue }
                 before = bytes
                 // A shard's entries add up to its size less the braces: see `estimate`.
                 files.state.estimate -= bytes.count - 2
@@ -45,7 +48,7 @@ extension SearchIndexState {
                     if !kept.isEmpty { postings[term] = kept }
                 }
             }
-            for (term, entries) in added[shard] ?? [:] {
+            for (term, entries) in now {
                 postings[term, default: []] += entries
                 postings[term]!.sort { $0 >> 1 < $1 >> 1 }
             }
@@ -78,6 +81,40 @@ extension SearchIndexState {
             let key = entry & DocumentTerms.keyBits
             let text = key & DocumentTerms.wordTag != 0 ? words[key]! : SearchTerm.text(ofHan: key)
             result[text] = entry & DocumentTerms.titleBit == 0 ? 0 : 1
+        }
+        return result
+    }
+
+    /// The postings of the documents `ids` in a shard file, by term, in id order: read in
+    /// one pass over the bytes, making a string only for the terms they hold.
+    private static func entries(of ids: Set<UInt32>, inShard bytes: [UInt8]) -> [String: [UInt32]] {
+        var result: [String: [UInt32]] = [:]
+        let largest = ids.max() ?? 0
+        bytes.withUnsafeBufferPointer { bytes in
+            let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+            var index = 0
+            // `{"term":"list",…}`: see `decodeShard`.
+            while let termStart = bytes[index...].firstIndex(of: quote).map({ $0 + 1 }) {
+                guard let termEnd = bytes[termStart...].firstIndex(of: quote) else { return }
+                index = termEnd + 3
+                var previous: UInt32 = 0, value: UInt32 = 0
+                var term: String?
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    index += 1
+                    if byte == comma || byte == quote {
+                        previous &+= value >> 1
+                        if previous <= largest, ids.contains(previous) {
+                            term = term ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[termStart..<termEnd]), as: UTF8.self)
+                            result[term!, default: []].append(previous << 1 | value & 1)
+                        }
+                        value = 0
+                        if byte == quote { break }
+                    } else {
+                        value = value &* 36 &+ UInt32(byte <= UInt8(ascii: "9") ? byte &- UInt8(ascii: "0") : byte &- UInt8(ascii: "a") &+ 10)
+                    }
+                }
+            }
         }
         return result
     }
