@@ -5,17 +5,26 @@ import Glibc
 /// Foundation's `range(of:)` and `contains` on the same text cost more than the rest of
 /// loading.
 enum ByteSearch {
-    /// The offset of the first `needle` in `bytes`, if any.
+    /// The offset of the first `needle` in `bytes`, if any. `memchr` looks for the needle's
+    /// rarest byte (`anchor`), not its first: in Chinese text the lead byte of an ideograph
+    /// comes every few bytes, that of CJK punctuation (`。`) once a sentence.
     static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = bytes.baseAddress, let first = needle.first, needle.count <= bytes.count else { return nil }
-        var start = 0
-        let last = bytes.count - needle.count
-        while start <= last, let hit = memchr(base + start, Int32(first), last - start + 1) {
-            let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if needle.withUnsafeBytes({ memcmp(hit, $0.baseAddress!, needle.count) }) == 0 { return offset }
-            start = offset + 1
+        guard let base = bytes.baseAddress, !needle.isEmpty, needle.count <= bytes.count else { return nil }
+        let anchor = anchorIndex(of: needle)
+        var start = anchor
+        let last = bytes.count - needle.count + anchor
+        while start <= last, let hit = memchr(base + start, Int32(needle[anchor]), last - start + 1) {
+            let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base) - anchor
+            if needle.withUnsafeBytes({ memcmp(base + offset, $0.baseAddress!, needle.count) }) == 0 { return offset }
+            start = offset + anchor + 1
         }
         return nil
+    }
+
+    /// The first byte of the needle that is not the lead byte of a CJK ideograph
+    /// (U+4000–U+9FFF: `E4`–`E9`) nor a continuation byte; else its first byte.
+    private static func anchorIndex(of needle: [UInt8]) -> Int {
+        needle.firstIndex { $0 < 0x80 || ($0 >= 0xE0 && !(0xE4...0xE9).contains($0)) } ?? 0
     }
 
     /// Whether any of `needles` occurs in `text`.
