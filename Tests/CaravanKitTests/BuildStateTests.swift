@@ -122,6 +122,32 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.outputPath + "/mine.html"))
     }
 
+    @Test("the search state reads back as written; a damaged one (cut short, numbers out of range) is no state, never a crash")
+    func damagedSearchStateIgnored() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        let state = StateFolder(source: site.root.path, output: SiteWriter.absolute(site.outputPath))
+        let stored = state.readSearch()
+        let manifest = state.readManifest()
+        #expect(!stored.languages.isEmpty)
+        #expect(StoredSearchState(bytes: stored.bytes).states(matching: manifest) == stored.states(matching: manifest))
+        let bytes = stored.bytes
+        let formatLine = Array("caravan search state 1\n".utf8)
+        // "en", then a shard count and a document count no Int can hold.
+        let huge = formatLine + [2, 0x6E65, 0, UInt64.max, 0, UInt64.max].withUnsafeBytes { Array($0) }
+        for damaged in [Array(bytes.dropLast(8)), Array(bytes.prefix(formatLine.count + 8)),
+                        formatLine + [UInt8](repeating: 0xFF, count: 64), huge] {
+            #expect(StoredSearchState(bytes: damaged).states(matching: manifest).count < stored.languages.count)
+        }
+        // And a build over a damaged state is a correct one.
+        try Data(formatLine + [UInt8](repeating: 0xFF, count: 64)).write(to: URL(fileURLWithPath: state.path + "/search"))
+        try site.write("Content/articles/published/en.md", FixtureSite.article(title: "Published, edited"))
+        let (result, report) = try site.buildAndWrite()
+        #expect(report != nil, "\(SiteAssertions.printed(result))")
+        #expect(state.readSearch().states(matching: state.readManifest()).count == stored.languages.count)
+    }
+
     @Test("the build state earlier versions kept in the output folder is removed from it")
     func legacyStateRemoved() throws {
         let site = try Self.site()

@@ -63,12 +63,14 @@ struct StoredSearchState {
         while position < words.count {
             guard let length = take(1)?.first, length <= 64, let code = take((Int(length) + 7) / 8),
                   let header = take(4) else { return }
-            let bytes = code.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(8 * $0)) } }.prefix(Int(length))
-            let (digest, shardCount, estimate, documentCount) = (header[header.startIndex], Int(header[header.startIndex + 1]),
-                                                                 Int(header[header.startIndex + 2]), Int(header[header.startIndex + 3]))
-            guard shardCount > 0, shardCount <= SearchIndex.maximumShards, documentCount < 1 << 32,
+            let codeBytes = code.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(8 * $0)) } }.prefix(Int(length))
+            let digest = header[header.startIndex]
+            // Numbers out of range (a damaged file) end the reading, never the build.
+            guard let shardCount = Int(exactly: header[header.startIndex + 1]), shardCount > 0, shardCount <= SearchIndex.maximumShards,
+                  let estimate = Int(exactly: header[header.startIndex + 2]),
+                  let documentCount = Int(exactly: header[header.startIndex + 3]), documentCount < 1 << 32,
                   let keys = take(documentCount), let bits = take(documentCount * ((shardCount + 63) / 64)) else { return }
-            languages[String(decoding: bytes, as: UTF8.self)] = (digest, SearchIndexState(
+            languages[String(decoding: codeBytes, as: UTF8.self)] = (digest, SearchIndexState(
                 shardCount: shardCount, estimate: estimate, documentKeys: Array(keys), shardBits: Array(bits)))
         }
         self.languages = languages

@@ -3,10 +3,11 @@ extension SearchIndexState {
     /// shard that held or now holds one of their terms is read back (`previousFile`, by path
     /// inside the language's data folder), loses every posting of those documents and gains
     /// their terms as they are now; each chunk of the document table holding one is written
-    /// again from `document(id)`. Only files whose bytes change are handed back (and
-    /// `rewritten`, with shards no term is left in). The same bytes a full cut gives, for the cost of the edited
-    /// stories. `keys` are every document's keys now. Nil when a shard cannot be read back,
-    /// or the index grew or shrank past its shard count: then only a full cut is right.
+    /// again from `document(id)`. The same bytes a full cut gives, for the cost of the
+    /// edited stories. Only files whose bytes change are handed back; `rewritten` also names
+    /// the shards no term is left in. `keys` are every document's keys now. Nil when a shard
+    /// cannot be read back, or the index grew or shrank past its shard count: then only a
+    /// full cut is right.
     func updated(
         changing changed: [Int: SearchIndex.Document], keys: [UInt64],
         previousFile: (String) -> [UInt8]?, document: (Int) -> SearchIndex.Document
@@ -19,7 +20,7 @@ extension SearchIndexState {
         for (id, now) in changed {
             var shards = Set<Int>()
             for (term, inTitle) in Self.terms(of: now) {
-                let shard = Int(SearchIndex.hash(term) & UInt32(shardCount - 1))
+                let shard = SearchIndex.Files.shard(of: term, shardCount: shardCount)
                 added[shard, default: [:]][term, default: []].append(UInt32(id) << 1 | inTitle)
                 shards.insert(shard)
             }
@@ -95,7 +96,7 @@ extension SearchIndexState {
             var index = 0
             // `{"term":"list",…}`: see `decodeShard`.
             while let termStart = bytes[index...].firstIndex(of: quote).map({ $0 + 1 }) {
-                guard let termEnd = bytes[termStart...].firstIndex(of: quote) else { return }
+                guard let termEnd = bytes[termStart...].firstIndex(of: quote), termEnd + 3 <= bytes.count else { return }
                 index = termEnd + 3
                 var previous: UInt32 = 0, value: UInt32 = 0
                 var term: String?

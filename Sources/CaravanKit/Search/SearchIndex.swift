@@ -50,8 +50,9 @@ struct SearchIndex: Sendable {
             return count
         }
 
-        static func shardPath(_ term: String, shardCount: Int) -> String {
-            shardPath(index: Int(SearchIndex.hash(term) & UInt32(shardCount - 1)))
+        /// The shard holding `term`, of `shardCount` (a power of two).
+        static func shard(of term: String, shardCount: Int) -> Int {
+            Int(SearchIndex.hash(term) & UInt32(shardCount - 1))
         }
 
         static func shardPath(index: Int) -> String { "t/\(String(index, radix: 16)).json" }
@@ -69,7 +70,7 @@ struct SearchIndex: Sendable {
         let shardCount = Files.shardCount(for: estimate)
         var shards = [[Int]](repeating: [], count: shardCount)
         for term in termNumbers {
-            shards[Int(Self.hash(postings.terms[term]) & UInt32(shardCount - 1))].append(term)
+            shards[Files.shard(of: postings.terms[term], shardCount: shardCount)].append(term)
         }
         var state = SearchIndexState(shardCount: shardCount, estimate: estimate, documentKeys: keys, shardBits: [])
         state.shardBits = [UInt64](repeating: 0, count: documents.count * state.wordsPerDocument)

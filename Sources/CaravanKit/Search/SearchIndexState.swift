@@ -1,8 +1,8 @@
 /// What the next build needs to know of a language's index files to cut again only what
 /// an edit reaches, without the texts they were cut from: each document's key (what its
 /// entry was made from) and the shards its terms fell into. Small enough to keep between
-/// runs (a few hundred kilobytes at 5 000 stories), so a one-shot `caravan build` updates
-/// the index as cheaply as `caravan serve` does.
+/// runs (under a megabyte per language at 5 000 stories), so a one-shot `caravan build`
+/// updates the index as cheaply as `caravan serve` does.
 struct SearchIndexState: Sendable, Equatable {
     var shardCount: Int
     /// The size the shard count was chosen for (`SearchIndex.Files.shardCount(for:)`).

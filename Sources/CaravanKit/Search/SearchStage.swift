@@ -44,8 +44,9 @@ struct SearchStage {
         return output
     }
 
-    /// The last build's index updated for the documents whose keys changed; nil when the
-    /// documents are not the same ones in the same order, or too many changed.
+    /// The last build's index updated for the documents whose keys changed (a document that
+    /// moved to another id counts as changed at both); nil when their number changed or
+    /// too many changed.
     private func updated(_ last: SearchIndexState, keys: [UInt64], stories: [Story], in language: String)
         -> (SearchIndex.Files, Set<String>)? {
         guard keys.count == last.documentCount else { return nil }
