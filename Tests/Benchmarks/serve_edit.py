@@ -122,6 +122,9 @@ def caravan(args, original):
     lines = OutputLines(server.stdout)
     try:
         _, (_, line) = lines.wait_for(r"Serving on http://[^:]+:(\d+)/")
+        # The first build wrote its whole folder to disk (Hugo's server renders to memory):
+        # let the kernel finish writing it back, so the saves time the edit loop, not the disk.
+        os.sync()
         port = int(re.search(r":(\d+)/", line).group(1))
         sock = websocket(port, "/__caravan/live")
         sock.settimeout(120)  # a save that never reloads is a failure, not a hang

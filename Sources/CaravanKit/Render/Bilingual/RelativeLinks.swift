@@ -33,8 +33,7 @@ enum RelativeLinks {
     /// The attribute whose name ends just before `bytes[equals]`, when it is `href`, `src`
     /// or (`idToo`) `id`, as a whole name (a space before it).
     private static func attributeName(_ bytes: [UInt8], at equals: Int, idToo: Bool) -> String? {
-        for name in idToo ? ["href", "src", "id"] : ["href", "src"] {
-            let utf8 = Array(name.utf8)
+        for (name, utf8) in attributeNames.prefix(idToo ? 3 : 2) {
             let start = equals - utf8.count
             guard start >= 1, bytes[start..<equals].elementsEqual(utf8) else { continue }
             let before = bytes[start - 1]
@@ -42,6 +41,9 @@ enum RelativeLinks {
         }
         return nil
     }
+
+    /// Every `="` of a page asks for these: made once, not per attribute.
+    private static let attributeNames: [(String, [UInt8])] = ["href", "src", "id"].map { ($0, Array($0.utf8)) }
 
     /// One link: left as it is when it is not relative (another host, a site-absolute path,
     /// a fragment of the page itself).
