@@ -3,7 +3,7 @@
 /// Partials and parents are written in, and the language's constants (`lang`, `i18n`) are
 /// text already.
 struct CompiledTemplate: Sendable {
-    indirect enum Step: Sendable {
+    enum Step: Sendable {
         case bytes([UInt8])
         case value(TemplateLookup, escaped: Bool)
         case section(TemplateLookup, inverted: Bool, body: [Step])
