@@ -47,7 +47,7 @@ struct Manifest: Sendable, Equatable {
                 rest = rest[(space + 1)...]
             }
             guard fields.count == 3, !rest.isEmpty, let hash = Self.hex(fields[0]),
-                  let size = Int(String(decoding: fields[1], as: UTF8.self)) else { continue }
+                  let size = Self.decimal(fields[1]) else { continue }
             entries[String(decoding: rest, as: UTF8.self)] = Entry(hash: hash, size: size, key: Self.hex(fields[2]))
         }
     }
@@ -65,6 +65,18 @@ struct Manifest: Sendable, Equatable {
         return value
     }
 
+    /// A size as written: `-1` (a write cut short) or digits.
+    private static func decimal(_ digits: ArraySlice<UInt8>) -> Int? {
+        if digits.elementsEqual("-1".utf8) { return -1 }
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard digit >= 48, digit <= 57 else { return nil }
+            value = value * 10 + Int(digit - 48)
+        }
+        return value
+    }
+
     init(entries: [String: Entry] = [:], inputs: UInt64? = nil) {
         self.entries = entries
         self.inputs = inputs
@@ -74,6 +86,7 @@ struct Manifest: Sendable, Equatable {
     /// lines, and string interpolation per line cost a quarter of a second.
     var bytes: [UInt8] {
         var bytes = Array(Self.formatLine.utf8) + [10]
+        bytes.reserveCapacity(entries.count * 96)
         if let inputs {
             bytes += Array("# inputs ".utf8)
             Self.appendHex(inputs, to: &bytes)
@@ -86,23 +99,22 @@ struct Manifest: Sendable, Equatable {
             let entry = entries[path]!
             Self.appendHex(entry.hash, to: &bytes)
             bytes.append(32)
-            bytes += Array(String(entry.size).utf8)
+            bytes += String(entry.size).utf8
             bytes.append(32)
             if let key = entry.key { Self.appendHex(key, to: &bytes) } else { bytes.append(45) }
             bytes.append(32)
-            bytes += Array(path.utf8)
+            bytes += path.utf8
             bytes.append(10)
         }
         return bytes
     }
 
     private static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
-        let digits = Array("0123456789abcdef".utf8)
         var started = false
         for shift in stride(from: 60, through: 0, by: -4) {
-            let digit = Int((value >> UInt64(shift)) & 0xF)
+            let digit = UInt8((value >> UInt64(shift)) & 0xF)
             if digit != 0 || started || shift == 0 {
-                bytes.append(digits[digit])
+                bytes.append(digit < 10 ? 48 + digit : 87 + digit)
                 started = true
             }
         }
