@@ -6,7 +6,8 @@ import Foundation
 /// links leading nowhere. (Pictures without a description are build errors.)
 public enum SiteCheck {
     public static func run(source: String) -> SiteCheckReport {
-        let build = SiteBuilder(options: BuildOptions(source: source)).build()
+        let builder = SiteBuilder(options: BuildOptions(source: source))
+        let build = builder.build()
         var loader = ContentLoader(root: source)
         guard let site = loader.load() else {
             return SiteCheckReport(languages: [], stories: [], buildDiagnostics: build.diagnostics, findings: [], linksChecked: false)
@@ -19,7 +20,8 @@ public enum SiteCheck {
         let dataText = loader.files.read(CorridorData.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         findings += figureFindings(site, dataText: dataText)
         findings += bilingualFindings(site, rendered: rendered)
-        findings += TranslationFindings.findings(site, source: source)
+        // The history the build read (one `git log` for the whole check), unless it stopped early.
+        findings += TranslationFindings.findings(site, source: source, history: builder.gitHistory ?? GitHistory.read(source: source))
         if let output = build.output {
             findings += linkFindings(output, site: site, rendered: rendered)
             // Drafts are not in that build: build once more with them for their own links.

@@ -3,9 +3,9 @@ import Foundation
 /// `caravan check`: each language file that fell behind its translation, how far (commits,
 /// time) and, in a git checkout, which sections of the original changed since.
 enum TranslationFindings {
-    static func findings(_ site: LoadedSite, source: String) -> [SiteCheckReport.Finding] {
-        let history = GitHistory.read(source: source)
-        return TranslationStatus(history: history, languages: site.config.languages.map(\.code)).lags(site.documents).map { lag in
+    /// `history` is the story files' git history (nil outside git).
+    static func findings(_ site: LoadedSite, source: String, history: GitHistory?) -> [SiteCheckReport.Finding] {
+        TranslationStatus(history: history, languages: site.config.languages.map(\.code)).lags(site.documents).map { lag in
             let behind = lag.behind.language + ".md", newer = lag.newer.language + ".md"
             var detail = "\(newer) changed after \(behind) was last updated (\(lag.distance))"
             if history != nil, let sections = changedSections(lag, source: source), !sections.isEmpty {

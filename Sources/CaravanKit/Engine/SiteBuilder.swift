@@ -72,6 +72,10 @@ public final class SiteBuilder {
         }
     }
 
+    /// The story files' git history as the last successful build read it; nil outside git,
+    /// or before a build got that far.
+    var gitHistory: GitHistory? { cache.gitHistory?.history }
+
     /// When the clock alone changes what the last build published, in seconds since 1970.
     public var nextScheduledChange: Double? {
         switch destination {
