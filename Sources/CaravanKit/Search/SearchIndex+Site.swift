@@ -8,13 +8,11 @@ extension SearchIndex {
         site.articles(in: language) + site.pages.filter { $0.translations[language] != nil }
     }
 
-    /// The index of every story of `language`, made from the sources, so a build that
-    /// renders one article's Markdown indexes the same text as a clean build. `shared` is
-    /// what every page shares (`InputKeys.shared`), for the documents' keys.
-    init(site: ResolvedSite, language: String, shared: UInt64) {
-        let stories = Self.stories(of: site, in: language)
+    /// The index of `stories` (`stories(of:in:)`) with their keys, made from the sources,
+    /// so a build that renders one article's Markdown indexes the same text as a clean build.
+    init(stories: [Story], keys: [UInt64], in language: String, site: ResolvedSite) {
         documents = stories.concurrentMap { Document(story: $0, in: language, site: site) }
-        keys = stories.map { Self.key(of: $0, in: language, shared: shared) }
+        self.keys = keys
     }
 }
 

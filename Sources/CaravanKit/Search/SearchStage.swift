@@ -36,7 +36,7 @@ struct SearchStage {
                 for (path, bytes) in files.bytes { output.files[folder + path] = bytes }
                 output.states[language] = files.state
             } else {
-                let files = SearchIndex(site: site, language: language, shared: shared).files()
+                let files = SearchIndex(stories: stories, keys: keys, in: language, site: site).files()
                 for (path, bytes) in files.bytes { output.files[folder + path] = bytes }
                 output.states[language] = files.state
             }
