@@ -22,9 +22,9 @@ struct SearchIndex: Sendable {
         var dateText: String
         var excerpt: String
         /// Everything else a reader may look for: its tag and corridor names (one a line),
-        /// and its text without markup.
+        /// and its text without markup, as UTF-8 (only the tokenizer reads it).
         var names: String
-        var body: String
+        var body: [UInt8]
     }
 
     static let formatVersion = 1
@@ -132,13 +132,20 @@ struct SearchIndex: Sendable {
         for entry in list {
             if !isFirst { bytes.append(UInt8(ascii: ",")) }
             isFirst = false
-            var value = distance(entry, from: &previous)
-            let start = bytes.count
-            repeat {
+            let value = distance(entry, from: &previous)
+            // Most lists step by less than 36² (two digits), written without a loop.
+            if value >= 36 * 36 {
+                var value = value
+                let start = bytes.count
+                repeat {
+                    bytes.append(digits.utf8Start[Int(value % 36)])
+                    value /= 36
+                } while value > 0
+                bytes[start...].reverse()
+            } else {
+                if value >= 36 { bytes.append(digits.utf8Start[Int(value / 36)]) }
                 bytes.append(digits.utf8Start[Int(value % 36)])
-                value /= 36
-            } while value > 0
-            bytes[start...].reverse()
+            }
         }
     }
 

@@ -18,19 +18,23 @@ struct SearchPostings {
         // document's words come in the order of their entries, so their texts are at hand.
         for document in perDocument.indices {
             var nextWord = 0
-            for (position, entry) in perDocument[document].entries.enumerated() {
-                let key = entry & DocumentTerms.keyBits
-                let (term, isNew) = numbers.insert(key)
-                let isWord = key & DocumentTerms.wordTag != 0
-                if isNew {
-                    counts.append(0)
-                    terms.append(isWord ? perDocument[document].words[nextWord].text : SearchTerm.text(ofHan: key))
-                }
-                if isWord { nextWord += 1 }
-                counts[term] += 1
-                perDocument[document].entries[position] = UInt64(term) | entry & DocumentTerms.titleBit
-            }
+            let words = perDocument[document].words
             perDocument[document].words = []
+            perDocument[document].entries.withUnsafeMutableBufferPointer { entries in
+                for position in entries.indices {
+                    let entry = entries[position]
+                    let key = entry & DocumentTerms.keyBits
+                    let (term, isNew) = numbers.insert(key)
+                    let isWord = key & DocumentTerms.wordTag != 0
+                    if isNew {
+                        counts.append(0)
+                        terms.append(isWord ? words[nextWord].text : SearchTerm.text(ofHan: key))
+                    }
+                    if isWord { nextWord += 1 }
+                    counts[term] += 1
+                    entries[position] = UInt64(term) | entry & DocumentTerms.titleBit
+                }
+            }
         }
         offsets.reserveCapacity(counts.count + 1)
         for count in counts { offsets.append(offsets.last! + count) }
@@ -62,47 +66,43 @@ struct DocumentTerms: Sendable {
     static let wordTag: UInt64 = 1 << 62
     static let keyBits: UInt64 = ~titleBit
 
-    /// The terms of each document, cut on every core; each core keeps one table for the
-    /// documents it cuts, cleared between them (allocating one per document cost more).
+    /// The terms of each document, cut on every core; each core keeps one set for the
+    /// documents it cuts, emptied between them (allocating one per document cost more).
     static func all(_ documents: [SearchIndex.Document]) -> [DocumentTerms] {
         let batch = 64
         return Array(stride(from: 0, to: documents.count, by: batch)).concurrentMap { start in
-            let seen = KeyTable(capacity: 2048)
+            let seen = KeySet()
             return documents[start..<min(start + batch, documents.count)].map { DocumentTerms($0, seen: seen) }
         }.flatMap { $0 }
     }
 
     init(_ document: SearchIndex.Document) {
-        self.init(document, seen: KeyTable(capacity: 2048))
+        self.init(document, seen: KeySet())
     }
 
-    /// `seen` is emptied first: one table serves many documents in turn.
-    init(_ document: SearchIndex.Document, seen: KeyTable) {
+    /// `seen` is emptied first: one set serves many documents in turn.
+    init(_ document: SearchIndex.Document, seen: KeySet) {
         seen.removeAll()
-        var sink = Sink(seen: seen)
-        sink.flag = Self.titleBit
+        // The title goes first, so a term it holds has the title flag from its first entry.
+        var sink = Sink(seen: seen, flag: Self.titleBit)
         SearchTokenizer.scan(document.title, for: .index, into: &sink)
         sink.flag = 0
-        for text in [document.excerpt, document.names, document.body] {
-            SearchTokenizer.scan(text, for: .index, into: &sink)
-        }
+        SearchTokenizer.scan(document.excerpt, for: .index, into: &sink)
+        SearchTokenizer.scan(document.names, for: .index, into: &sink)
+        document.body.withUnsafeBufferPointer { SearchTokenizer.scan($0, for: .index, into: &sink) }
         entries = sink.entries
         words = sink.words
     }
 
-    /// Collects distinct keys: a key seen again only gains the title flag.
+    /// Collects distinct keys, each with the flag of where it was first seen.
     private struct Sink: SearchTermSink {
-        let seen: KeyTable
+        let seen: KeySet
+        var flag: UInt64
         var entries: [UInt64] = []
         var words: [(key: UInt64, text: String)] = []
-        var flag: UInt64 = 0
-
-        init(seen: KeyTable) {
-            self.seen = seen
-        }
 
         mutating func han(_ key: UInt64) {
-            add(key)
+            if seen.insert(key) { entries.append(key | flag) }
         }
 
         mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -114,20 +114,81 @@ struct DocumentTerms: Sendable {
                 hash = hash &* 0x0000_0100_0000_01B3
             }
             let key = DocumentTerms.wordTag | hash & (DocumentTerms.wordTag - 1)
-            if add(key) { words.append((key, String(decoding: bytes, as: UTF8.self))) }
-        }
-
-        /// Whether the key is new to the document.
-        @discardableResult
-        private mutating func add(_ key: UInt64) -> Bool {
-            let (position, isNew) = seen.insert(key)
-            if isNew {
+            if seen.insert(key) {
                 entries.append(key | flag)
-            } else {
-                entries[position] |= flag
+                words.append((key, String(decoding: bytes, as: UTF8.self)))
             }
-            return isNew
         }
+    }
+}
+
+/// The distinct keys of one document: a bit per unified ideograph for single characters
+/// (half of a Chinese story's terms, and no hashing), open addressing for the rest. Sized
+/// for a story and emptied by clearing its memory, which costs less than tracking what was
+/// used. Grows for a document with more terms. Owned by one thread at a time.
+final class KeySet {
+    private static let firstIdeograph: UInt64 = 0x4E00
+    private static let ideographs = 0x9FFF - 0x4E00 + 1
+    private var singles: UnsafeMutableBufferPointer<UInt64>
+    private var keys: UnsafeMutableBufferPointer<UInt64>
+    private var shift: UInt64
+    private var count = 0
+
+    init(capacity: Int = 2048) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        singles = .allocate(capacity: (Self.ideographs + 63) / 64)
+        singles.initialize(repeating: 0)
+    }
+
+    deinit {
+        keys.deallocate()
+        singles.deallocate()
+    }
+
+    /// Whether the key is new to the set (it is in it afterwards). The key 0 is never
+    /// inserted (no term packs to 0).
+    @inline(__always)
+    func insert(_ key: UInt64) -> Bool {
+        // A single ideograph: `scalar << 21`, nothing in the low bits.
+        if key & 0x1F_FFFF == 0, case let ideograph = (key >> 21) &- Self.firstIdeograph, ideograph < UInt64(Self.ideographs) {
+            let word = Int(ideograph >> 6), bit: UInt64 = 1 << (ideograph & 63)
+            if singles[word] & bit != 0 { return false }
+            singles[word] |= bit
+            return true
+        }
+        if count * 2 >= keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let found = keys[slot]
+            if found == key { return false }
+            if found == 0 {
+                keys[slot] = key
+                count += 1
+                return true
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func removeAll() {
+        keys.update(repeating: 0)
+        singles.update(repeating: 0)
+        count = 0
+    }
+
+    private func grow() {
+        let old = keys
+        keys = .allocate(capacity: old.count * 2)
+        keys.initialize(repeating: 0)
+        shift -= 1
+        count = 0
+        for key in old where key != 0 { _ = insert(key) }
+        old.deallocate()
     }
 }
 
@@ -141,8 +202,6 @@ final class KeyTable {
     private var numbers: UnsafeMutableBufferPointer<Int32>
     private var shift: UInt64
     private(set) var count = 0
-    /// The slots in use, so that emptying the table touches only those.
-    private var used: [Int] = []
 
     init(capacity: Int) {
         var size = 16
@@ -170,19 +229,11 @@ final class KeyTable {
             if found == 0 {
                 keys[slot] = key
                 numbers[slot] = Int32(truncatingIfNeeded: count)
-                used.append(slot)
                 count += 1
                 return (count - 1, true)
             }
             slot = (slot + 1) & mask
         }
-    }
-
-    /// Forgets every key, keeping the memory.
-    func removeAll() {
-        for slot in used { keys[slot] = 0 }
-        used.removeAll(keepingCapacity: true)
-        count = 0
     }
 
     private func grow() {
@@ -193,15 +244,11 @@ final class KeyTable {
         numbers = .allocate(capacity: size)
         shift -= 1
         let mask = size - 1
-        let oldUsed = used
-        used.removeAll(keepingCapacity: true)
-        for oldSlot in oldUsed {
-            let key = oldKeys[oldSlot]
+        for (oldSlot, key) in oldKeys.enumerated() where key != 0 {
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while keys[slot] != 0 { slot = (slot + 1) & mask }
             keys[slot] = key
             numbers[slot] = oldNumbers[oldSlot]
-            used.append(slot)
         }
         oldKeys.deallocate()
         oldNumbers.deallocate()

@@ -3,38 +3,46 @@
 /// the tokenizer treats them as spaces. Works on the source, so every build indexes a
 /// story the same way whether or not it rendered the story's HTML.
 enum SearchText {
-    static func plain(_ markdown: String) -> String {
-        // The marks looked for are ASCII, so a byte scan never cuts a character.
-        let bytes = Array(markdown.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        func skip(to end: Int) {
-            result.append(UInt8(ascii: " "))
-            index = end + 1
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "("),
-               let end = closingParenthesis(bytes, from: index + 2) {
-                // `](address "title")`: the address is not the story's words.
-                result.append(byte)
-                skip(to: end)
-                continue
+    /// The text as UTF-8, which is what the tokenizer reads.
+    static func plain(_ markdown: String) -> [UInt8] {
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            // The marks looked for are ASCII, so a byte scan never cuts a character; the
+            // text between them is copied a run at a time.
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "]") || byte == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                let end: Int?
+                if byte == UInt8(ascii: "]") {
+                    // `](address "title")`: the address is not the story's words.
+                    end = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "(") ? closingParenthesis(bytes, from: index + 2) : nil
+                } else {
+                    // An HTML tag or an autolink `<https://…>`.
+                    end = tagEnd(bytes, from: index + 1)
+                }
+                guard let end else {
+                    index += 1
+                    continue
+                }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(byte == UInt8(ascii: "]") ? index + 1 : index)]))
+                result.append(UInt8(ascii: " "))
+                index = end + 1
+                runStart = index
             }
-            if byte == UInt8(ascii: "<"), let end = tagEnd(bytes, from: index + 1) {
-                // An HTML tag or an autolink `<https://…>`.
-                skip(to: end)
-                continue
-            }
-            result.append(byte)
-            index += 1
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            return result
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// The `)` closing a link's destination that starts at `start`, on the same line.
-    private static func closingParenthesis(_ bytes: [UInt8], from start: Int) -> Int? {
+    private static func closingParenthesis(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var depth = 1
         var index = start
         while index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
@@ -49,7 +57,7 @@ enum SearchText {
     }
 
     /// The `>` ending a tag that starts at `start`, on the same line and within 512 bytes.
-    private static func tagEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+    private static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         while index < min(bytes.count, start + 512), bytes[index] != UInt8(ascii: "\n") {
             if bytes[index] == UInt8(ascii: ">") { return index }
@@ -71,7 +79,7 @@ enum SearchText {
             if paragraph.isEmpty, isMarkup(trimmed) { continue }
             paragraph.append(trimmed)
         }
-        let text = plain(paragraph.joined(separator: " "))
+        let text = String(decoding: plain(paragraph.joined(separator: " ")), as: UTF8.self)
         return String(text.filter { !"*_`[]".contains($0) })
     }
 

@@ -46,8 +46,13 @@ enum SearchTokenizer {
         text.withUTF8 { scan($0, for: role, into: &sink) }
     }
 
-    private static func scan<Sink: SearchTermSink>(_ bytes: UnsafeBufferPointer<UInt8>, for role: Role, into sink: inout Sink) {
-        var word: [UInt8] = []
+    /// `scan` over text that is already UTF-8.
+    static func scan<Sink: SearchTermSink>(_ bytes: UnsafeBufferPointer<UInt8>, for role: Role, into sink: inout Sink) {
+        // The word so far, lower-cased. A character never adds more bytes to it than it
+        // takes in the text, so a buffer the text's size always holds it.
+        let word = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count + 1)
+        defer { word.deallocate() }
+        var wordCount = 0
         var wordIsASCII = true
         // The Han run so far: its length and last character. The index takes each
         // character and each pair as it comes; a query takes the pairs, or the character
@@ -55,13 +60,16 @@ enum SearchTokenizer {
         var hanCount = 0
         var lastHan: UInt32 = 0
         func endWord() {
-            guard !word.isEmpty else { return }
-            if !wordIsASCII {
-                let text = String(decoding: word, as: UTF8.self).precomposedStringWithCompatibilityMapping.lowercased()
-                word = Array(text.utf8)
+            guard wordCount > 0 else { return }
+            if wordIsASCII {
+                let count = stemmedCount(word, count: wordCount)
+                if count > 0 { sink.word(UnsafeBufferPointer(start: word, count: count)) }
+            } else {
+                let text = String(decoding: UnsafeBufferPointer(start: word, count: wordCount), as: UTF8.self)
+                var folded = Array(text.precomposedStringWithCompatibilityMapping.lowercased().utf8)
+                if stem(&folded) { folded.withUnsafeBufferPointer { sink.word($0) } }
             }
-            if stem(&word) { word.withUnsafeBufferPointer { sink.word($0) } }
-            word.removeAll(keepingCapacity: true)
+            wordCount = 0
             wordIsASCII = true
         }
         func addHan(_ scalar: UInt32) {
@@ -75,30 +83,41 @@ enum SearchTokenizer {
             hanCount = 0
         }
         var index = 0
-        while index < bytes.count {
+        let end = bytes.count
+        while index < end {
             let lead = bytes[index]
             if lead < 0x80 {
                 // ASCII: a letter or digit goes on the word, anything else ends both runs.
                 index += 1
                 if (lead >= 0x30 && lead <= 0x39) || (lead >= 0x61 && lead <= 0x7A) {
-                    endHan()
-                    word.append(lead)
+                    if hanCount > 0 { endHan() }
+                    word[wordCount] = lead
+                    wordCount += 1
                 } else if lead >= 0x41 && lead <= 0x5A {
-                    endHan()
-                    word.append(lead + 0x20)
+                    if hanCount > 0 { endHan() }
+                    word[wordCount] = lead + 0x20
+                    wordCount += 1
                 } else {
                     endWord()
                     endHan()
                 }
                 continue
             }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<min(length, bytes.count - index) {
-                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-            }
             let start = index
-            index += length
+            let value: UInt32
+            if lead & 0xF0 == 0xE0, index + 2 < end {
+                // Three bytes, as every ideograph and full-width mark of the Basic Plane.
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var decoded = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<min(length, end - index) {
+                    decoded = decoded << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                value = decoded
+                index += length
+            }
             // The common case first: a unified ideograph needs no table.
             if value >= 0x4E00 && value <= 0x9FFF {
                 endWord()
@@ -112,10 +131,14 @@ enum SearchTokenizer {
             case .fullWidthASCII:
                 endHan()
                 let ascii = UInt8(scalar.value - 0xFEE0)
-                word.append(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii)
+                word[wordCount] = ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii
+                wordCount += 1
             case .otherLetter:
                 endHan()
-                word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<min(index, bytes.count)]))
+                for byte in UnsafeBufferPointer(rebasing: bytes[start..<min(index, end)]) {
+                    word[wordCount] = byte
+                    wordCount += 1
+                }
                 wordIsASCII = false
             case .han:
                 endWord()
@@ -163,20 +186,30 @@ enum SearchTokenizer {
     /// word's UTF-8 in place; false drops the word (a single letter: the `s` of
     /// "Khorgos's", the `a` of "a train").
     static func stem(_ word: inout [UInt8]) -> Bool {
-        guard word.count > 1 || word.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else { return false }
-        guard word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return true }
+        guard !word.isEmpty else { return false }
+        let count = word.withUnsafeMutableBufferPointer { stemmedCount($0.baseAddress!, count: $0.count) }
+        word.removeLast(word.count - count)
+        return count > 0
+    }
+
+    /// `stem` on `count` bytes at `word`: the stemmed word's length, 0 when it is dropped.
+    /// (`ies` → `y` rewrites a byte and is shorter, so the word never grows.)
+    private static func stemmedCount(_ word: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        guard count > 1 || (count == 1 && word[0] >= 0x30 && word[0] <= 0x39) else { return 0 }
+        for index in 0..<count where word[index] < 0x61 || word[index] > 0x7A { return count }
         func endsWith(_ suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitCount
-            guard word.count >= count else { return false }
-            return suffix.withUTF8Buffer { word[(word.count - count)...].elementsEqual($0) }
+            let length = suffix.utf8CodeUnitCount
+            guard count >= length else { return false }
+            return suffix.withUTF8Buffer { UnsafeBufferPointer(start: word + count - length, count: length).elementsEqual($0) }
         }
-        if word.count > 4, endsWith("ies") {
-            word.removeLast(3)
-            word.append(UInt8(ascii: "y"))
-        } else if word.count > 3, endsWith("s"), !endsWith("ss"), !endsWith("us"), !endsWith("is") {
-            word.removeLast()
+        if count > 4, endsWith("ies") {
+            word[count - 3] = UInt8(ascii: "y")
+            return count - 2
         }
-        return true
+        if count > 3, endsWith("s"), !endsWith("ss"), !endsWith("us"), !endsWith("is") {
+            return count - 1
+        }
+        return count
     }
 }
 
