@@ -59,7 +59,7 @@ import Testing
         let expected = Set(FileManager.default.enumerator(atPath: Self.expectedFolder.path)?.compactMap { path -> String? in
             guard let path = path as? String else { return nil }
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: Self.expectedFolder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: Self.expectedFolder.appendingPathComponent(path).path, isDirectory: &isFolder)
             return isFolder.boolValue ? nil : path
         } ?? [])
         #expect(!expected.isEmpty, "no golden files: run `make golden`")
