@@ -2,11 +2,21 @@
 /// date format, month names. Templates read them as `{{i18n.key}}`; nothing in a
 /// template is written in a particular language.
 public struct UIStrings: Sendable {
-    public var language: String
-    public var file: String
-    public var values: [String: String]
+    public let language: String
+    public let file: String
+    public let values: [String: String]
     /// Month names, January first, for `{month_name}` in `date_format`.
-    public var months: [String]
+    public let months: [String]
+    /// `values` as templates see them (`i18n`): made once, not for every page.
+    let templateValues: TemplateObject
+
+    public init(language: String, file: String, values: [String: String], months: [String]) {
+        self.language = language
+        self.file = file
+        self.values = values
+        self.months = months
+        templateValues = values.mapValues(TemplateValue.text)
+    }
 
     /// Keys the generator itself formats text with, beyond what templates ask for.
     static let requiredKeys = ["date_format", "table_label", "read_in", "colon"]

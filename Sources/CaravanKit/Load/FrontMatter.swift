@@ -150,15 +150,15 @@ extension FrontMatter {
             }
             return nil
         }
+        if case .scalar(let scalar) = node, let date = ContentDate.parse(scalar.text) { return date }
+        // Not a date: say why in the editor's terms, a day or month that does not exist
+        // before "not a form I read".
         if case .scalar(let scalar) = node, let problem = ContentDate.rangeProblem(in: scalar.text, key: key) {
             reader.error(at: node.location, problem.message, hint: problem.hint)
-            return nil
-        }
-        guard case .scalar(let scalar) = node, let date = ContentDate.parse(scalar.text) else {
+        } else {
             reader.error(at: node.location, "`\(key)` is not a date I can read",
                          hint: "write the date as one of: \(ContentDate.acceptedForms)")
-            return nil
         }
-        return date
+        return nil
     }
 }

@@ -73,7 +73,7 @@ struct PageContext {
                 "code": .text(language.code), "html_lang": .text(language.htmlLang),
                 "name": .text(language.name), "locale": .text(language.locale),
             ],
-            "i18n": .object((strings?.values ?? [:]).mapValues(TemplateValue.text)),
+            "i18n": .object(strings?.templateValues ?? [:]),
         ]
     }
 

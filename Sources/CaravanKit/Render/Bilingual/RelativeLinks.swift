@@ -1,3 +1,5 @@
+import Glibc
+
 /// Moves the relative links of rendered HTML from one page to another: a body rendered for
 /// `/en/articles/x/` links `train.png` and `../../../zh/articles/y/index.html`; shown on
 /// `/zh/articles/x/bilingual/`, those must lead to the same files.
@@ -6,33 +8,40 @@ enum RelativeLinks {
     /// a regex or Foundation's search per block cost more than rendering the page). With an
     /// `idPrefix`, every `id` gets it too, so two bodies on one page keep their ids apart.
     static func rebase(_ html: String, from source: Route, to page: Route, idPrefix: String = "") -> String {
-        let bytes = Array(html.utf8)
-        var result: [UInt8] = []
-        var copied = 0
-        var index = 0
-        while index + 1 < bytes.count {
-            // `href="` or `src="` as a whole attribute name: `="` after it, a space before it.
-            guard bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "\""),
-                  let name = attributeName(bytes, at: index, idToo: !idPrefix.isEmpty),
-                  let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "\"")) else {
-                index += 1
-                continue
+        var html = html
+        let rebased = html.withUTF8 { bytes -> [UInt8]? in
+            guard let base = bytes.baseAddress else { return nil }
+            var result: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index + 1 < bytes.count {
+                // memchr to the next `=`: most of a body is text between attributes.
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index - 1) else { break }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                // `href="` or `src="` as a whole attribute name: `="` after it, a space before it.
+                guard bytes[index + 1] == UInt8(ascii: "\""),
+                      let name = attributeName(bytes, at: index, idToo: !idPrefix.isEmpty),
+                      let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "\"")) else {
+                    index += 1
+                    continue
+                }
+                if result.isEmpty { result.reserveCapacity(bytes.count + 64) }
+                result += UnsafeBufferPointer(rebasing: bytes[copied..<(index + 2)])
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 2)..<close]), as: UTF8.self)
+                result += (name == "id" ? idPrefix + value : rebase(link: value, from: source, to: page)).utf8
+                copied = close
+                index = close + 1
             }
-            if result.isEmpty { result.reserveCapacity(bytes.count + 64) }
-            result += bytes[copied..<(index + 2)]
-            let value = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
-            result += (name == "id" ? idPrefix + value : rebase(link: value, from: source, to: page)).utf8
-            copied = close
-            index = close + 1
+            guard copied > 0 else { return nil }
+            result += UnsafeBufferPointer(rebasing: bytes[copied...])
+            return result
         }
-        guard copied > 0 else { return html }
-        result += bytes[copied...]
-        return String(decoding: result, as: UTF8.self)
+        return rebased.map { String(decoding: $0, as: UTF8.self) } ?? html
     }
 
     /// The attribute whose name ends just before `bytes[equals]`, when it is `href`, `src`
     /// or (`idToo`) `id`, as a whole name (a space before it).
-    private static func attributeName(_ bytes: [UInt8], at equals: Int, idToo: Bool) -> String? {
+    private static func attributeName(_ bytes: UnsafeBufferPointer<UInt8>, at equals: Int, idToo: Bool) -> String? {
         for (name, utf8) in attributeNames.prefix(idToo ? 3 : 2) {
             let start = equals - utf8.count
             guard start >= 1, bytes[start..<equals].elementsEqual(utf8) else { continue }
