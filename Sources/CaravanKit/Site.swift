@@ -69,7 +69,7 @@ enum Site {
     /// wrote, as written (the search index updates its files from them).
     static func build(
         _ options: BuildOptions, files: FileSystem, cache: BuildCache, previousPageKeys: [String: UInt64], remembering: Bool,
-        pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?,
+        pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64?) -> Void)?,
         previousFile: @escaping @Sendable (String) -> [UInt8]?
     ) -> (BuildResult, BuildCache) {
         var diagnostics: [Diagnostic] = []
@@ -168,9 +168,15 @@ enum Site {
         lap("markdown")
         guard !diagnostics.hasErrors else { return finish(nil, learnt) }
         // The search index is made from the sources, not the pages: it is cut on another
-        // thread while the pages render, and joins the output at the end.
-        let search = site.config.search ? BackgroundValue { [site, shared = inputs.shared, previous = cache.search] in
-            SearchStage(site: site, shared: shared, previous: previous, previousFile: previousFile).run()
+        // thread while the pages render, and its files go out as soon as they are cut (left
+        // for the end, thousands of small files waited on the disk alone).
+        let search = site.config.search ? BackgroundValue { [site, shared = inputs.shared, previous = cache.search, pageOutput] in
+            var output = SearchStage(site: site, shared: shared, previous: previous, previousFile: previousFile).run()
+            if let pageOutput {
+                for (path, bytes) in output.files { pageOutput(path, bytes, nil) }
+                output.files = [:]
+            }
+            return output
         } : nil
         let stage = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
                               pageOutput: pageOutput)

@@ -10,8 +10,8 @@ struct PageStage {
     let documents: RenderedDocuments
     let templates: TemplateSet
     var progress: (@Sendable (String, Int, Int) -> Void)?
-    /// Where pages go as they are rendered (`BuildOptions.pageOutput`); nil keeps them.
-    var pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64) -> Void)?
+    /// Where pages go as they are rendered (`Site.build`'s `pageOutput`); nil keeps them.
+    var pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64?) -> Void)?
 
     func run() -> (BuildOutput, [Diagnostic]) {
         let plans = plan.pages.indices.filter { !plan.isKept[$0] }.map { (plan.pages[$0], plan.paths[$0], plan.keys[$0]) }
