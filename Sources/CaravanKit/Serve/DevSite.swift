@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Synchronization
 
 /// The site as `caravan serve` holds it: an engine that builds into serve's own folder
@@ -40,9 +41,19 @@ public actor DevSite {
             }
             return changed
         }
-        if changed || version == 0 { announceNewVersion() }
+        let isFirst = version == 0
+        if changed || isFirst { announceNewVersion() }
+        // Serve lives for hours: what a large build freed (the first loads and renders the
+        // whole site) goes back to the system, once the browser has been told; glibc keeps
+        // it for the process otherwise. Not after small builds: the next one would only
+        // take the memory back, page by page.
+        if isFirst || (result.report?.written ?? 0) > 1_000 { _ = Self.returnFreedMemory?(0) }
         return result
     }
+
+    /// glibc's `malloc_trim`, looked up at run time (Swift's Glibc module does not offer it).
+    private static let returnFreedMemory: (@convention(c) (Int) -> Int32)? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
+        .map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
 
     /// When the clock alone next changes the site (a story goes live or expires), in
     /// seconds since 1970; nil when nothing is scheduled.
