@@ -8,17 +8,11 @@ import Testing
         SearchIndex.Document(title: title, link: "", dateISO: "", dateText: "", excerpt: "", names: "", body: SearchText.plain(body))
     }
 
-    /// The document's terms as texts, with the title flag, read back from its entries.
+    /// The document's terms as texts, with the title flag; each is listed once.
     static func terms(_ terms: DocumentTerms) -> [String: Bool] {
-        let words = Dictionary(uniqueKeysWithValues: terms.words.map { ($0.key, $0.text) })
-        var result: [String: Bool] = [:]
-        for entry in terms.entries {
-            let key = entry & DocumentTerms.keyBits
-            let text = key & DocumentTerms.wordTag != 0 ? words[key]! : SearchTerm.text(ofHan: key)
-            #expect(result[text] == nil, "\(text) is listed once")
-            result[text] = entry & DocumentTerms.titleBit != 0
-        }
-        return result
+        let texts = terms.texts
+        #expect(texts.count == terms.entries.count, "every term is listed once")
+        return texts
     }
 
     @Test("each distinct term once, flagged when in the title; one set serves documents in turn, however large")

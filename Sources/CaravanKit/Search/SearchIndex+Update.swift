@@ -19,9 +19,9 @@ extension SearchIndexState {
         var touched = Set<Int>()
         for (id, now) in changed {
             var shards = Set<Int>()
-            for (term, inTitle) in Self.terms(of: now) {
+            for (term, inTitle) in DocumentTerms(now).texts {
                 let shard = SearchIndex.Files.shard(of: term, shardCount: shardCount)
-                added[shard, default: [:]][term, default: []].append(UInt32(id) << 1 | inTitle)
+                added[shard, default: [:]][term, default: []].append(UInt32(id) << 1 | (inTitle ? 1 : 0))
                 shards.insert(shard)
             }
             touched.formUnion(self.shards(ofDocument: id))
@@ -71,19 +71,6 @@ extension SearchIndexState {
             rewritten.insert(path)
         }
         return (files, rewritten)
-    }
-
-    /// Each distinct term of the document, with 1 when its title holds it.
-    private static func terms(of document: SearchIndex.Document) -> [String: UInt32] {
-        let terms = DocumentTerms(document)
-        let words = Dictionary(terms.words.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
-        var result: [String: UInt32] = [:]
-        for entry in terms.entries {
-            let key = entry & DocumentTerms.keyBits
-            let text = key & DocumentTerms.wordTag != 0 ? words[key]! : SearchTerm.text(ofHan: key)
-            result[text] = entry & DocumentTerms.titleBit == 0 ? 0 : 1
-        }
-        return result
     }
 
     /// The postings of the documents `ids` in a shard file, by term, in id order: read in

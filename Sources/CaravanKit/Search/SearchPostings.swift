@@ -94,6 +94,17 @@ struct DocumentTerms: Sendable {
         words = sink.words
     }
 
+    /// Each term as text, with whether the title holds it.
+    var texts: [String: Bool] {
+        let words = Dictionary(words.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
+        var result: [String: Bool] = [:]
+        for entry in entries {
+            let key = entry & Self.keyBits
+            result[key & Self.wordTag != 0 ? words[key]! : SearchTerm.text(ofHan: key)] = entry & Self.titleBit != 0
+        }
+        return result
+    }
+
     /// Collects distinct keys, each with the flag of where it was first seen.
     private struct Sink: SearchTermSink {
         let seen: KeySet
