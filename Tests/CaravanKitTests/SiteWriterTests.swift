@@ -219,6 +219,25 @@ import Testing
         #expect(builder.build().output?.files["en/articles/unreported/index.html"] != nil)
     }
 
+    @Test("a change reported to a build that failed is still seen by the next build")
+    func changesDuringAFailedBuildAreKept() throws {
+        let site = try FixtureSite(files: FixtureSite.shipped())
+        defer { site.cleanUp() }
+        let builder = SiteBuilder(options: BuildOptions(source: site.root.path))
+        #expect(builder.build().output != nil)
+        let broken = "Content/articles/kazakhstan-lianyungang-sea-access/en.md"
+        let original = try String(contentsOfFile: site.root.path + "/" + broken, encoding: .utf8)
+        try site.write(broken, "---\ntitle: [unclosed\n---\nBody.\n")
+        #expect(!builder.build(changes: .paths([broken])).succeeded, "the broken story fails the build")
+        // Saved while the site is broken: the build fails again, and the edit must not be lost.
+        try site.write("Content/articles/later/en.md", FixtureSite.article(title: "Later"))
+        #expect(!builder.build(changes: .paths(["Content/articles/later"])).succeeded, "the story is still broken")
+        try site.write(broken, original)
+        let fixed = builder.build(changes: .paths([broken]))
+        #expect(fixed.output?.files["en/articles/later/index.html"] != nil, "\(SiteAssertions.printed(fixed))")
+        #expect(fixed.output?.files == site.build().output?.files, "as a new builder builds it")
+    }
+
     @Test("a build whose sources did not change is skipped; any edit, option or missing output file rebuilds")
     func unchangedSourcesSkipTheBuild() throws {
         let site = try Self.site()

@@ -17,7 +17,11 @@ public final class SiteBuilder {
     /// What the last successful build left: what it loaded, the listings of the source
     /// folders, and what it wrote (or, in memory, the files themselves).
     private var cache = BuildCache()
+    /// The sources as the last successful build read them (its output's inputs).
     private var files: FileSystem?
+    /// The sources as last listed, whether or not that build succeeded: a watcher reports
+    /// each change once, so the next listing starts from this one.
+    private var listing: FileSystem?
     private var manifest = Manifest()
     private var inMemory: BuildOutput?
     /// The paths of `manifest`, as last asked for; forgotten when a build removes files.
@@ -89,6 +93,7 @@ public final class SiteBuilder {
     public func build(changes: SourceChanges = .unknown) -> BuildResult {
         let start = ContinuousClock.now
         let files = refreshedListings(changes)
+        listing = files
         let listed = ("fingerprint", ContinuousClock.now - start)
         var result: BuildResult
         switch destination {
@@ -123,9 +128,9 @@ public final class SiteBuilder {
 
     private func refreshedListings(_ changes: SourceChanges) -> FileSystem {
         switch changes {
-        case .paths(let paths) where files != nil:
+        case .paths(let paths) where listing != nil:
             let inSources = paths.filter { path in SourceFingerprint.folders.contains { path == $0 || path.hasPrefix($0 + "/") } }
-            return files!.refreshing(inSources)
+            return listing!.refreshing(inSources)
         default:
             return FileSystem(root: SiteWriter.absolute(options.source)).recordingListings(under: SourceFingerprint.folders)
         }
