@@ -61,14 +61,14 @@ public struct BuildResult: Sendable {
 /// this one learnt goes out; keeping it and writing the output are `SiteBuilder`'s.
 enum Site {
     /// `files` reads the sources (with the listings already read, if any); `cache` and
-    /// `previousPageKeys` are what the previous build loaded and rendered (a page whose
+    /// `previous` are what the previous build loaded and left in the output (a page whose
     /// input key is unchanged is kept, not rendered); `remembering` says whether the cache
     /// returned will serve another build in this process (the resolved site and the plan
     /// are then kept too); `pageOutput` takes each rendered page as it is made (nil keeps
     /// pages in `BuildOutput.files`); `previousFile` reads back a file the previous build
     /// wrote, as written (the search index updates its files from them).
     static func build(
-        _ options: BuildOptions, files: FileSystem, cache: BuildCache, previousPageKeys: [String: UInt64], remembering: Bool,
+        _ options: BuildOptions, files: FileSystem, cache: BuildCache, previous: PreviousPages, remembering: Bool,
         pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64?) -> Void)?,
         previousFile: @escaping @Sendable (String) -> [UInt8]?
     ) -> (BuildResult, BuildCache) {
@@ -147,11 +147,10 @@ enum Site {
         planKey.add(resolveKey)
         planKey.add(inputs.fingerprint)
         let plan: RenderPlan
-        if let changedBodies, let previous = cache.plan, previous.key == planKey.value {
-            plan = RenderPlan(updating: previous.plan, site: site, inputs: inputs, changedBodies: changedBodies,
-                              previousPageKeys: previousPageKeys)
+        if let changedBodies, let cached = cache.plan, cached.key == planKey.value {
+            plan = RenderPlan(updating: cached.plan, site: site, inputs: inputs, changedBodies: changedBodies, previous: previous)
         } else {
-            plan = RenderPlan(site: site, inputs: inputs, previousPageKeys: previousPageKeys, indexingBodies: remembering)
+            plan = RenderPlan(site: site, inputs: inputs, previous: previous, indexingBodies: remembering)
         }
         if remembering { learnt.plan = (planKey.value, plan) }
         diagnostics += OutputCollisions.check(plan, site: site)

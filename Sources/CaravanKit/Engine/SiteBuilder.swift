@@ -26,8 +26,11 @@ public final class SiteBuilder {
     private var inMemory: BuildOutput?
     /// The paths of `manifest`, as last asked for; forgotten when a build removes files.
     private var builtPaths: Set<String>?
-    /// The page keys of the last build written into the folder (those of its manifest).
-    private var lastPageKeys: [String: UInt64]?
+    /// The pages of the last build written into the folder (their keys are its manifest's).
+    private var lastPages: BuiltPages?
+    /// The manifest's files found missing from the folder when it was read: rendered
+    /// again by every build until one succeeds.
+    private var missingFiles: Set<String> = []
     private var hasReadState = false
     /// Whether the front matter and search states were read: only once a build is sure to run.
     private var hasReadCaches = false
@@ -137,11 +140,11 @@ public final class SiteBuilder {
     }
 
     private func buildInMemory(files: FileSystem) -> BuildResult {
-        var (result, learnt) = Site.build(options, files: files, cache: cache, previousPageKeys: inMemory?.pageKeys ?? [:],
+        var (result, learnt) = Site.build(options, files: files, cache: cache, previous: inMemory.map { .built($0.pages) } ?? .none,
                                           remembering: true, pageOutput: nil, previousFile: { [files = inMemory?.files] in files?[$0] })
         guard var output = result.output else { return result }
         // Kept pages are the previous build's bytes.
-        for path in [output.keptPages, output.keptFiles].joined() {
+        for path in output.keptPaths {
             output.files[path] = inMemory?.files[path]
         }
         result.output = output
@@ -152,11 +155,9 @@ public final class SiteBuilder {
 
     private func buildIntoFolder(_ writer: SiteWriter, _ state: StateFolder, files: FileSystem, skipIfUnchanged: Bool) -> BuildResult {
         let checking = ContinuousClock.now
-        var previousPageKeys: [String: UInt64]?
         var isComplete = true
         // A folder of caravan's with no state for it: what it holds cannot be told apart.
         var stateWasLost = false
-        var missing: Set<String> = []
         let isFirstRead = !hasReadState
         if isFirstRead {
             manifest = state.readManifest()
@@ -169,13 +170,9 @@ public final class SiteBuilder {
                 manifest = Manifest(entries: manifest.entries.mapValues { _ in Manifest.Entry(hash: 0, size: -1, key: nil) })
             }
             // Files deleted or changed by hand since are written again.
-            missing = writer.missingFiles(of: manifest)
-            isComplete = missing.isEmpty
+            missingFiles = writer.missingFiles(of: manifest)
+            isComplete = missingFiles.isEmpty
             stateWasLost = manifest.entries.isEmpty && writer.isMarked
-        } else {
-            // Only this builder has written the folder since it read it: its last build's
-            // page keys are those in the manifest.
-            previousPageKeys = lastPageKeys
         }
         // Unchanged sources are not enough when the clock has since published or taken down a story.
         let now = Int((options.now ?? Date()).timeIntervalSince1970)
@@ -192,11 +189,19 @@ public final class SiteBuilder {
             // An index with a file deleted or changed by hand is cut again in full.
             cache.search = state.readSearch().states(matching: manifest).filter { language, _ in
                 let folder = SearchIndex.folder(language)
-                return !missing.contains { $0.hasPrefix(folder) }
+                return !missingFiles.contains { $0.hasPrefix(folder) }
             }
         }
-        var pageKeys = previousPageKeys ?? manifest.entries.compactMapValues(\.key)
-        for path in missing { pageKeys[path] = nil }
+        // Only this builder has written the folder since it read it: the pages its last
+        // build planned are those the folder holds. Before that, the manifest says.
+        let previous: PreviousPages
+        if let lastPages {
+            previous = .built(lastPages)
+        } else {
+            var keys = manifest.entries.compactMapValues(\.key)
+            for path in missingFiles { keys[path] = nil }
+            previous = .keys(keys)
+        }
         let checked = ("previous build", ContinuousClock.now - checking)
         do {
             if !state.writeWasInterrupted { try state.beginWrite() }
@@ -205,7 +210,7 @@ public final class SiteBuilder {
         }
         let staging = writer.begin(after: manifest)
         var (result, learnt) = Site.build(
-            options, files: files, cache: cache, previousPageKeys: pageKeys, remembering: !savesStateAfterEachBuild,
+            options, files: files, cache: cache, previous: previous, remembering: !savesStateAfterEachBuild,
             pageOutput: { path, bytes, key in staging.stage(path, bytes, key: key) },
             previousFile: { [manifest, folder = writer.folder] path in
                 guard let entry = manifest.entries[path], let bytes = folder.contents(path),
@@ -223,7 +228,8 @@ public final class SiteBuilder {
         case .success(let written):
             (result.report, manifest) = written
             manifest.nextChange = output.upcoming.first.map { Int($0.moment.rounded(.up)) }
-            lastPageKeys = output.pageKeys
+            lastPages = output.pages
+            missingFiles = []
             if written.0.removed > 0 { builtPaths = nil }
         case .failure(let failure):
             if failure.folderChanged {
@@ -231,7 +237,7 @@ public final class SiteBuilder {
                 // next build trusts nothing in it (and sweeps what is left).
                 state.forgetManifest()
                 manifest = Manifest()
-                lastPageKeys = nil
+                lastPages = nil
                 builtPaths = nil
                 hasReadState = false
             } else if savesStateAfterEachBuild {

@@ -6,7 +6,7 @@ public enum BuildSummary {
         let perLanguage = output.pagesPerLanguage.keys.filter { !$0.isEmpty }.sorted()
             .map { "\($0) \(output.pagesPerLanguage[$0]!)" }.joined(separator: ", ")
         let time = seconds < 10 ? String(Int(seconds * 1000)) + " ms" : String(Int(seconds)) + " s"
-        let kept = output.keptPages.isEmpty ? "" : "; \(output.renderedPageCount) rendered, \(pages - output.renderedPageCount) unchanged since the last build"
+        let kept = output.pages.keptCount == 0 ? "" : "; \(output.renderedPageCount) rendered, \(pages - output.renderedPageCount) unchanged since the last build"
         return "Built \(counted(pages, "page")) (\(perLanguage)\(kept)), \(counted(warnings, "warning")) in \(time); "
             + "files: \(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed. Open \(indexPath)"
     }

@@ -105,14 +105,19 @@ extension SiteWriter {
         /// and returns what was done and the new manifest; or, when a file could not be
         /// written, removes everything staged and says what went wrong.
         func commit(_ build: BuildOutput) -> Result<(Report, Manifest), Failure> {
+            // Pages came through `stage` as they were rendered, with their keys: what the build
+            // still holds (story files, Public/) has none.
             let files = build.files.sorted { $0.key < $1.key }
-            _ = files.concurrentMap { [self] file in stage(file.key, file.value, key: build.pageKeys[file.key]) }
+            _ = files.concurrentMap { [self] file in stage(file.key, file.value, key: nil) }
             var state = self.state.withLock { $0 }
-            for path in [build.keptPages, build.keptFiles].joined() where previous.entries[path] == nil {
-                state.failures.append(.error(writer.output + "/" + path, nil, "the previous build did not write this page, so it cannot be kept",
+            // Kept pages are those whose keys the previous build stored (in the manifest, or
+            // in the builder when it made them); kept search files are matched against the
+            // manifest only by the search state, so they are checked.
+            for path in build.keptFiles where previous.entries[path] == nil {
+                state.failures.append(.error(writer.output + "/" + path, nil, "the previous build did not write this file, so it cannot be kept",
                                              hint: "build again; if it persists, delete \(StateFolder.folderName)/ beside Content/"))
             }
-            let kept = build.keptPages.count + build.keptFiles.count
+            let kept = build.pages.keptCount + build.keptFiles.count
             state.unchanged += kept
             if let failure = state.failures.sorted(by: { $0.file < $1.file }).first {
                 abandon()
@@ -142,9 +147,8 @@ extension SiteWriter {
             for (path, entry) in state.entries { entries[path] = entry }
             var removed: [String] = []
             if entries.count != state.entries.count + kept {
-                removed = previous.entries.keys.filter {
-                    state.entries[$0] == nil && !build.keptPages.contains($0) && !build.keptFiles.contains($0)
-                }
+                let keptSet = Set(build.keptPaths)
+                removed = previous.entries.keys.filter { state.entries[$0] == nil && !keptSet.contains($0) }
                 for path in removed { entries[path] = nil }
             }
             let next = Manifest(entries: entries)

@@ -16,7 +16,7 @@ struct AddressLinks {
         self.pages = pages
         var files: Set<String> = []
         for asset in site.assets {
-            let story = asset.kind == .article ? site.article(asset.slug) : site.pages.first { $0.slug == asset.slug }
+            let story = site.story(asset.kind, asset.slug)
             for language in story?.translations.keys ?? [:].keys {
                 files.insert(Route.story(story!, in: language).path + asset.name)
             }

@@ -70,6 +70,19 @@ enum PagePlan: Sendable {
         return plans
     }
 
+    /// The same page, showing its story as `site` has it (a plan updated after an edit to
+    /// a story's body).
+    func showingStories(of site: ResolvedSite) -> PagePlan {
+        switch self {
+        case .story(let story, let language):
+            site.story(story.kind, story.slug).map { .story($0, language: language) } ?? self
+        case .bilingual(let story, let language, let other):
+            site.story(story.kind, story.slug).map { .bilingual($0, language: language, other: other) } ?? self
+        default:
+            self
+        }
+    }
+
     /// The language an article in `language` is read beside: with two site languages, the
     /// other one, when the article has it.
     static func bilingualPartner(of story: Story, in language: Language, site: ResolvedSite) -> Language? {

@@ -43,25 +43,15 @@ struct PageStage {
                 return nil
             }
         }
-        var output = BuildOutput()
-        output.pageKeys.reserveCapacity(plan.pages.count)
-        for (index, page) in plan.pages.enumerated() {
-            output.pageKeys[plan.paths[index]] = plan.keys[index]
-            if plan.isKept[index] {
-                output.keptPages.insert(plan.paths[index])
-                if page.templateName != nil { output.pagesPerLanguage[page.languageCode, default: 0] += 1 }
-            }
-        }
+        var output = BuildOutput(pagesPerLanguage: plan.pagesPerLanguage)
+        output.pages = plan.built
         var diagnostics: [Diagnostic] = []
         var missing: Set<String> = []
         for ((plan, path, _), page) in zip(plans, pages) {
             switch page {
             case .success(let bytes):
                 if let bytes { output.files[path] = bytes }
-                if plan.templateName != nil {
-                    output.pagesPerLanguage[plan.languageCode, default: 0] += 1
-                    output.renderedPageCount += 1
-                }
+                if plan.templateName != nil { output.renderedPageCount += 1 }
             case .failure(let error):
                 missing.insert(error.name)
             }
@@ -72,7 +62,7 @@ struct PageStage {
                 hint: "every site needs Templates/\(name).mustache; restore it from git"))
         }
         for asset in site.assets {
-            let story = asset.kind == .article ? site.article(asset.slug) : site.pages.first { $0.slug == asset.slug }
+            let story = site.story(asset.kind, asset.slug)
             guard let story else { continue }
             for language in site.config.languages.map(\.code) where story.translations[language] != nil {
                 output.files[Route.story(story, in: language).path + asset.name] = asset.bytes

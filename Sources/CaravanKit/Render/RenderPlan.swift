@@ -1,3 +1,14 @@
+/// What the previous build left in the output folder, to keep the pages whose inputs did
+/// not change since.
+enum PreviousPages {
+    /// Nothing to keep: every page is rendered.
+    case none
+    /// The input key stored with each file (a manifest read back), by path.
+    case keys([String: UInt64])
+    /// The pages of the last build in this process, as its plan had them.
+    case built(BuiltPages)
+}
+
 /// Every page of the site, and which of them need rendering: on a rebuild, a page whose
 /// input key equals the one stored with its file is kept as it is (see `InputKeys`), and
 /// only the Markdown the other pages need is rendered.
@@ -16,10 +27,15 @@ struct RenderPlan: Sendable {
     let pagesShowingBody: [String: [Int]]
     /// Each page's file and the folders holding them, to find files that would collide.
     let addresses: PageAddresses
+    /// How many HTML pages each language has ("" for the landing and 404 pages).
+    let pagesPerLanguage: [String: Int]
+
+    /// The pages as a build's output lists them.
+    var built: BuiltPages { BuiltPages(paths: paths, keys: keys, isKept: isKept) }
 
     /// `indexingBodies`: whether to note which pages show each body (`pagesShowingBody`),
     /// for a later build in this process to update this plan instead of making a new one.
-    init(site: ResolvedSite, inputs: InputKeys, previousPageKeys: [String: UInt64], indexingBodies: Bool = true) {
+    init(site: ResolvedSite, inputs: InputKeys, previous: PreviousPages, indexingBodies: Bool = true) {
         let pages = PagePlan.all(for: site)
         let planned = pages.concurrentMap { page in
             let path = page.route.outputPath
@@ -31,50 +47,61 @@ struct RenderPlan: Sendable {
             for document in documents { pagesShowingBody[document, default: []].append(index) }
         }
         let paths = planned.map(\.0)
+        var pagesPerLanguage: [String: Int] = [:]
+        for page in pages where page.templateName != nil { pagesPerLanguage[page.languageCode, default: 0] += 1 }
         self.init(site: site, pages: pages, paths: paths, keys: planned.map(\.1), pagesShowingBody: pagesShowingBody,
-                  addresses: PageAddresses(paths: paths), previousPageKeys: previousPageKeys)
+                  addresses: PageAddresses(paths: paths), pagesPerLanguage: pagesPerLanguage, previous: previous)
     }
 
     /// The plan of a site whose front matter, settings, data and templates are those of
-    /// `previous` (the same pages, in the same order), in which the documents
-    /// `changedBodies` (`RenderedDocuments.key`) have new bodies: only the keys of the pages
-    /// showing those bodies are worked out again.
-    init(updating previous: RenderPlan, site: ResolvedSite, inputs: InputKeys, changedBodies: [String],
-         previousPageKeys: [String: UInt64]) {
-        let pages = PagePlan.all(for: site)
-        var keys = previous.keys
+    /// `plan`'s (the same pages, in the same order), in which the documents `changedBodies`
+    /// (`RenderedDocuments.key`) have new bodies: only the pages showing those bodies take
+    /// the new stories and have their keys worked out again.
+    init(updating plan: RenderPlan, site: ResolvedSite, inputs: InputKeys, changedBodies: [String], previous: PreviousPages) {
+        var pages = plan.pages
+        var keys = plan.keys
         for document in changedBodies {
-            for index in previous.pagesShowingBody[document] ?? [] {
-                keys[index] = inputs.key(for: pages[index], at: previous.paths[index], in: site)
+            for index in plan.pagesShowingBody[document] ?? [] {
+                pages[index] = pages[index].showingStories(of: site)
+                keys[index] = inputs.key(for: pages[index], at: plan.paths[index], in: site)
             }
         }
-        self.init(site: site, pages: pages, paths: previous.paths, keys: keys, pagesShowingBody: previous.pagesShowingBody,
-                  addresses: previous.addresses, previousPageKeys: previousPageKeys)
+        self.init(site: site, pages: pages, paths: plan.paths, keys: keys, pagesShowingBody: plan.pagesShowingBody,
+                  addresses: plan.addresses, pagesPerLanguage: plan.pagesPerLanguage, previous: previous)
     }
 
     private init(site: ResolvedSite, pages: [PagePlan], paths: [String], keys: [UInt64], pagesShowingBody: [String: [Int]],
-                 addresses: PageAddresses, previousPageKeys: [String: UInt64]) {
+                 addresses: PageAddresses, pagesPerLanguage: [String: Int], previous: PreviousPages) {
         self.pages = pages
         self.addresses = addresses
         self.paths = paths
         self.keys = keys
         self.pagesShowingBody = pagesShowingBody
-        guard !previousPageKeys.isEmpty else {
+        self.pagesPerLanguage = pagesPerLanguage
+        switch previous {
+        case .built(let built) where built.paths == paths:
+            // The same pages as the last build in this process (most often the very same
+            // array): keys compare by position, no path is hashed.
+            isKept = zip(built.keys, keys).map { $0 == $1 }
+        case .built(let built) where built.count > 0:
+            isKept = Self.kept(paths: paths, keys: keys, previous: built.keysByPath)
+        case .keys(let previous) where !previous.isEmpty:
+            isKept = Self.kept(paths: paths, keys: keys, previous: previous)
+        default:
             isKept = Array(repeating: false, count: pages.count)
-            documents = nil
+            self.documents = nil
             return
         }
-        isKept = zip(paths, keys).map { path, key in previousPageKeys[path] == key }
         var documents: Set<String> = []
-        for (page, kept) in zip(pages, isKept) where !kept {
-            for (story, language) in page.documents(in: site) {
+        for index in isKept.indices where !isKept[index] {
+            for (story, language) in pages[index].documents(in: site) {
                 documents.insert(RenderedDocuments.key(story, language))
             }
         }
         // A story link can warn (the target lacks this language) without any page changing,
         // and so can an address leading out of the story's folder (its target went):
         // documents with such links are always checked, so the warning is never lost.
-        for story in site.articles + site.pages {
+        for story in [site.articles, site.pages].joined() {
             for (language, document) in story.translations where document.hasStoryLinks || document.hasAddressLinks {
                 documents.insert(RenderedDocuments.key(story, language))
             }
@@ -82,5 +109,7 @@ struct RenderPlan: Sendable {
         self.documents = documents
     }
 
-    var keptCount: Int { isKept.count { $0 } }
+    private static func kept(paths: [String], keys: [UInt64], previous: [String: UInt64]) -> [Bool] {
+        zip(paths, keys).map { path, key in previous[path] == key }
+    }
 }

@@ -149,6 +149,11 @@ struct ResolvedSite: Sendable {
         articleIndex[slug].map { articles[$0] }
     }
 
+    /// The article or page published from `Content/<kind folder>/<slug>/`, if there is one.
+    func story(_ kind: SourceDocument.Kind, _ slug: String) -> Story? {
+        kind == .article ? article(slug) : pages.first { $0.slug == slug }
+    }
+
     /// The articles that exist in `language`, newest first.
     func articles(in language: String) -> [Story] {
         byLanguage[language] ?? []
