@@ -169,8 +169,9 @@ enum Site {
         // The search index is made from the sources, not the pages: it is cut on another
         // thread while the pages render, and its files go out as soon as they are cut (left
         // for the end, thousands of small files waited on the disk alone).
+        let lastSite = changedBodies == nil ? nil : cache.resolved?.site
         let search = site.config.search ? BackgroundValue { [site, shared = inputs.shared, previous = cache.search, pageOutput] in
-            var output = SearchStage(site: site, shared: shared, previous: previous, previousFile: previousFile).run()
+            var output = SearchStage(site: site, shared: shared, previous: previous, lastSite: lastSite, previousFile: previousFile).run()
             if let pageOutput {
                 for (path, bytes) in output.files { pageOutput(path, bytes, nil) }
                 output.files = [:]

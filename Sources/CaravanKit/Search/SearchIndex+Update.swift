@@ -7,9 +7,11 @@ extension SearchIndexState {
     /// edited stories. Only files whose bytes change are handed back; `rewritten` also names
     /// the shards no term is left in. `keys` are every document's keys now. Nil when a shard
     /// cannot be read back, or the index grew or shrank past its shard count: then only a
-    /// full cut is right.
+    /// full cut is right. `lastIndexed`, the same documents as the last build indexed them
+    /// when the caller still has them, spares reading the shards and chunks they left as
+    /// they were.
     func updated(
-        changing changed: [Int: SearchIndex.Document], keys: [UInt64],
+        changing changed: [Int: SearchIndex.Document], lastIndexed: [Int: SearchIndex.Document]? = nil, keys: [UInt64],
         previousFile: (String) -> [UInt8]?, document: (Int) -> SearchIndex.Document
     ) -> (files: SearchIndex.Files, rewritten: Set<String>)? {
         var state = self
@@ -18,15 +20,17 @@ extension SearchIndexState {
         var added: [Int: [String: [UInt32]]] = [:]
         var touched = Set<Int>()
         for (id, now) in changed {
-            var shards = Set<Int>()
-            for (term, inTitle) in DocumentTerms(now).texts {
-                let shard = SearchIndex.Files.shard(of: term, shardCount: shardCount)
-                added[shard, default: [:]][term, default: []].append(UInt32(id) << 1 | (inTitle ? 1 : 0))
-                shards.insert(shard)
-            }
+            let shards = entriesByShard(id, now, into: &added)
             touched.formUnion(self.shards(ofDocument: id))
             touched.formUnion(shards)
             state.setShards(shards, ofDocument: id)
+        }
+        // The same, as the last build indexed them, when the caller still has those documents
+        // (serve keeps the last site): a shard where nothing of theirs changed is not read back.
+        var removed: [Int: [String: [UInt32]]]?
+        if let lastIndexed, lastIndexed.keys.sorted() == changed.keys.sorted() {
+            removed = [:]
+            for (id, then) in lastIndexed { _ = entriesByShard(id, then, into: &removed!) }
         }
         let ids = Set(changed.keys.map(UInt32.init))
         let used = usedShards
@@ -37,6 +41,7 @@ extension SearchIndexState {
             var postings: [String: [UInt32]] = [:]
             var before: [UInt8]?
             let now = (added[shard] ?? [:]).mapValues { $0.sorted() }
+            if let removed, (removed[shard] ?? [:]).mapValues({ $0.sorted() }) == now { continue }
             if used[shard / 64] & 1 << UInt64(shard % 64) != 0 {
                 guard let bytes = previousFile(path) else { return nil }
                 // Most shards an edited story reaches hold its terms there as they were.
@@ -61,7 +66,10 @@ extension SearchIndexState {
             rewritten.insert(path)
         }
         guard SearchIndex.Files.shardCount(for: files.state.estimate) == shardCount else { return nil }
-        for id in changed.keys {
+        for (id, now) in changed {
+            // A chunk lists titles, links, dates and excerpts: an edit further down the body
+            // leaves them as they were.
+            if let then = lastIndexed?[id], then.listsAs(now) { continue }
             let start = id / SearchIndex.chunkSize * SearchIndex.chunkSize
             let path = SearchIndex.Files.chunkPath(ofDocument: start)
             guard !rewritten.contains(path) else { continue }
@@ -71,6 +79,18 @@ extension SearchIndexState {
             rewritten.insert(path)
         }
         return (files, rewritten)
+    }
+
+    /// Adds the postings of document `id` to `postings`, by shard then term; returns the
+    /// shards it has terms in.
+    private func entriesByShard(_ id: Int, _ document: SearchIndex.Document, into postings: inout [Int: [String: [UInt32]]]) -> Set<Int> {
+        var shards = Set<Int>()
+        for (term, inTitle) in DocumentTerms(document).texts {
+            let shard = SearchIndex.Files.shard(of: term, shardCount: shardCount)
+            postings[shard, default: [:]][term, default: []].append(UInt32(id) << 1 | (inTitle ? 1 : 0))
+            shards.insert(shard)
+        }
+        return shards
     }
 
     /// The postings of the documents `ids` in a shard file, by term, in id order: read in

@@ -25,6 +25,12 @@ struct SearchIndex: Sendable {
         /// and its text without markup, as UTF-8 (only the tokenizer reads it).
         var names: String
         var body: [UInt8]
+
+        /// Whether a chunk lists the two documents alike (`SearchIndex.chunk`).
+        func listsAs(_ other: Document) -> Bool {
+            title == other.title && link == other.link && dateISO == other.dateISO && dateText == other.dateText
+                && excerpt == other.excerpt
+        }
     }
 
     static let formatVersion = 1

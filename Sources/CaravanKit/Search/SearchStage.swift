@@ -8,6 +8,10 @@ struct SearchStage {
     let shared: UInt64
     /// The last build's index states, by language; empty for a clean build.
     var previous: [String: SearchIndexState] = [:]
+    /// The site the last build indexed, when this one's stories are its stories in the same
+    /// order (only bodies changed) and it is still in memory (serve): an edited story's
+    /// terms as they were come from it, not from the index files.
+    var lastSite: ResolvedSite?
     /// The bytes of a file of the last build, by path in the site; nil when it cannot be
     /// read back as it was written.
     var previousFile: @Sendable (String) -> [UInt8]? = { _ in nil }
@@ -54,7 +58,16 @@ struct SearchStage {
         guard changed.count <= Self.largestUpdate else { return nil }
         func document(_ id: Int) -> SearchIndex.Document { SearchIndex.Document(story: stories[id], in: language, site: site) }
         let folder = SearchIndex.folder(language)
-        return last.updated(changing: Dictionary(uniqueKeysWithValues: changed.map { ($0, document($0)) }), keys: keys,
-                            previousFile: { previousFile(folder + $0) }, document: document)
+        var lastIndexed: [Int: SearchIndex.Document]?
+        if let lastSite {
+            let lastStories = SearchIndex.stories(of: lastSite, in: language)
+            if lastStories.count == stories.count, changed.allSatisfy({ lastStories[$0].slug == stories[$0].slug }) {
+                lastIndexed = Dictionary(uniqueKeysWithValues: changed.map {
+                    ($0, SearchIndex.Document(story: lastStories[$0], in: language, site: lastSite))
+                })
+            }
+        }
+        return last.updated(changing: Dictionary(uniqueKeysWithValues: changed.map { ($0, document($0)) }), lastIndexed: lastIndexed,
+                            keys: keys, previousFile: { previousFile(folder + $0) }, document: document)
     }
 }
