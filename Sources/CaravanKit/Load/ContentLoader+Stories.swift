@@ -47,8 +47,15 @@ extension ContentLoader {
                 continue
             }
             order.append(path)
+            let known = reusable ? previous.folders[path] : nil
+            // A folder whose listing the file system still holds as it was (serve: nothing
+            // saved there) is not walked again.
+            if let known, let entries = files.recorded[path], known.isListed(as: entries) {
+                cache.folders[path] = known
+                continue
+            }
             let listing = files.walk(path)
-            if reusable, let known = previous.folders[path], known.hasListing(listing) {
+            if let known, known.hasListing(listing) {
                 cache.folders[path] = known
             } else {
                 changed.append((path, entry.name, listing))
@@ -56,6 +63,7 @@ extension ContentLoader {
         }
         for (path, folder) in zip(changed.map(\.path), loadFolders(changed, kind: kind, languages: languages)) {
             cache.folders[path] = folder
+            documentsReadAgain += folder.documents
         }
         var documents: [SourceDocument] = []
         var assets: [SourceAsset] = []
@@ -79,6 +87,7 @@ extension ContentLoader {
         var pending: [(folder: Int, document: PendingDocument)] = []
         for (index, (path, slug, listing)) in folders.enumerated() {
             var folder = LoadedFolder(listing: listing)
+            folder.entries = files.list(path)
             var languageFiles = 0
             for (name, file) in listing {
                 let filePath = "\(path)/\(name)"

@@ -19,6 +19,8 @@ struct ContentLoader {
     var timeZone = SiteConfig.defaultTimeZone
     /// The front matter a document reader parsed (or found in the cache), for the cache.
     var parsed: (key: YAMLCache.Key, node: YAMLNode)?
+    /// The documents of the story folders read so far, not taken from the last build.
+    var documentsReadAgain: [SourceDocument] = []
 
     /// `files` may carry listings read earlier in the build (see `FileSystem.recorded`).
     init(files: FileSystem, previous: BuildCache = BuildCache()) {
@@ -58,7 +60,7 @@ struct ContentLoader {
         }
         let unreadable = Set(diagnostics.filter { $0.isError && $0.file.hasSuffix(".md") }.map(\.file)).subtracting(errorsBefore)
         return LoadedSite(
-            config: config, strings: strings, documents: documents, unreadableDocuments: unreadable,
+            config: config, strings: strings, documents: documents, documentsReadAgain: documentsReadAgain, unreadableDocuments: unreadable,
             data: loadData(languages: config.languages.map(\.code)), yamlTexts: yamlTexts, assets: assets,
             templates: loadTemplates(), publicFiles: loadPublicFiles(), cache: cache)
     }

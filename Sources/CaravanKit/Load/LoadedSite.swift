@@ -5,6 +5,9 @@ struct LoadedSite: Sendable {
     /// UI strings by language code.
     var strings: [String: UIStrings]
     var documents: [SourceDocument]
+    /// The documents of the story folders read this time, not taken from the last build
+    /// (`BuildCache.folders`): every document on a first build, the edited ones after.
+    var documentsReadAgain: [SourceDocument] = []
     /// Story files that exist but could not be read or parsed (already reported), so no
     /// later stage calls them missing.
     var unreadableDocuments: Set<String> = []
@@ -70,6 +73,8 @@ struct BuildCache: Sendable {
 /// it, what was found wrong there, and the front matter parsed.
 struct LoadedFolder: Sendable {
     var listing: [(path: String, entry: FileSystem.Entry)]
+    /// The folder's own entries as the file system's listings held them when it was read.
+    var entries: [FileSystem.Entry] = []
     var documents: [SourceDocument] = []
     var assets: [SourceAsset] = []
     var diagnostics: [Diagnostic] = []
@@ -77,6 +82,15 @@ struct LoadedFolder: Sendable {
 
     init(listing: [(path: String, entry: FileSystem.Entry)]) {
         self.listing = listing
+    }
+
+    /// Whether `entries` are still the listing the folder was read from, not a copy listed
+    /// since: a listing refreshed after a change is a new array. Only for a folder without
+    /// sub-folders (their listings are others); answers without comparing a name.
+    func isListed(as entries: [FileSystem.Entry]) -> Bool {
+        entries.count == self.entries.count && !entries.isEmpty
+            && entries.withUnsafeBufferPointer { new in self.entries.withUnsafeBufferPointer { $0.baseAddress == new.baseAddress } }
+            && !entries.contains { $0.kind == .directory && !$0.isSymlink }
     }
 
     /// Whether the folder holds the same files, each with the same signature, as then.

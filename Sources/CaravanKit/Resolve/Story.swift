@@ -92,8 +92,8 @@ struct ResolvedSite: Sendable {
     }
 
     /// This site brought up to date with `loaded`, whose front matter, settings and data
-    /// are those this site was resolved from (`Resolver.key`): the documents whose bodies
-    /// differ are put in their stories' places, and the files resolving does not look at
+    /// are those this site was resolved from (`Resolver.key`): the documents read again
+    /// (`LoadedSite.documentsReadAgain`) whose bodies differ are put in their stories' places, and the files resolving does not look at
     /// (templates, `Public/`, pictures) taken as loaded. The lists and indexes, sorted and
     /// grouped by front matter, stay as they are.
     /// Also returns the documents whose bodies changed (`RenderedDocuments.key`).
@@ -103,7 +103,7 @@ struct ResolvedSite: Sendable {
         site.templates = loaded.templates
         site.publicFiles = loaded.publicFiles
         site.assets = loaded.assets
-        for document in loaded.documents {
+        for document in loaded.documentsReadAgain {
             let index: Int?
             let stories: [Story]
             // From the site being updated: a story's languages may change one after the other.
