@@ -17,8 +17,10 @@ public final class SiteBuilder {
     /// What the last successful build left: what it loaded, the listings of the source
     /// folders, and what it wrote (or, in memory, the files themselves).
     private var cache = BuildCache()
-    /// The sources as the last successful build read them (its output's inputs).
+    /// The sources as the last successful build read them (its output's inputs), and their
+    /// fingerprint when that build worked it out.
     private var files: FileSystem?
+    private var filesFingerprint: UInt64?
     /// The sources as last listed, whether or not that build succeeded: a watcher reports
     /// each change once, so the next listing starts from this one.
     private var listing: FileSystem?
@@ -176,9 +178,10 @@ public final class SiteBuilder {
         }
         // Unchanged sources are not enough when the clock has since published or taken down a story.
         let now = Int((options.now ?? Date()).timeIntervalSince1970)
-        if skipIfUnchanged, isComplete, writer.isMarked, manifest.inputs == SourceFingerprint.of(files, options: options),
-           manifest.nextChange.map({ now < $0 }) ?? true {
+        let fingerprint = skipIfUnchanged && isComplete && writer.isMarked ? SourceFingerprint.of(files, options: options) : nil
+        if let fingerprint, manifest.inputs == fingerprint, manifest.nextChange.map({ now < $0 }) ?? true {
             self.files = files
+            filesFingerprint = fingerprint
             return BuildResult(output: nil, diagnostics: [], timings: [("previous build", ContinuousClock.now - checking)],
                                report: SiteWriter.Report(unchanged: manifest.entries.count), wasUpToDate: true)
         }
@@ -247,7 +250,7 @@ public final class SiteBuilder {
             result.diagnostics.append(failure.diagnostic)
             return result
         }
-        remember(files: files, learnt: learnt)
+        remember(files: files, fingerprint: fingerprint, learnt: learnt)
         if stateWasLost {
             let unknown = writer.filesNotIn(manifest)
             if !unknown.isEmpty {
@@ -285,7 +288,7 @@ public final class SiteBuilder {
         // A long-lived builder holds the folder's lock until it has saved.
         defer { if !savesStateAfterEachBuild { releaseLock() } }
         guard case .folder(_, let state) = destination, let files, hasReadState else { return }
-        manifest.inputs = SourceFingerprint.of(files, options: options)
+        manifest.inputs = filesFingerprint ?? SourceFingerprint.of(files, options: options)
         // The front matter of the stories as they are now; written only when it changed.
         let frontMatter = cache.loadedFrontMatter
         try state.write(manifest: manifest, frontMatter: frontMatter.holdsTheSameTexts(as: cache.frontMatter) ? nil : frontMatter,
@@ -307,8 +310,9 @@ public final class SiteBuilder {
     }
 
     /// Keeps what a successful build learnt for the next one.
-    private func remember(files: FileSystem, learnt: BuildCache) {
+    private func remember(files: FileSystem, fingerprint: UInt64? = nil, learnt: BuildCache) {
         self.files = files
+        filesFingerprint = fingerprint
         cache = learnt
     }
 }

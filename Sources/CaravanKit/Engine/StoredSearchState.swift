@@ -1,6 +1,6 @@
 /// The search index states of the last build, as kept in the state folder: each language's
 /// `SearchIndexState` with the digest of the index files it describes as the manifest lists
-/// them (`digest(of:in:)`). A build trusts a state only when the manifest it read still
+/// them (`digests(of:for:)`). A build trusts a state only when the manifest it read still
 /// gives that digest: a write cut short, files changed by hand or a state older than the
 /// manifest all make the index be cut in full, never updated from the wrong base.
 struct StoredSearchState {
@@ -9,25 +9,38 @@ struct StoredSearchState {
     private static let magic = Array("caravan search state 1\n".utf8)
 
     init(_ states: [String: SearchIndexState], manifest: Manifest) {
+        let digests = Self.digests(of: manifest, for: Array(states.keys))
         for (language, state) in states {
-            languages[language] = (Self.digest(of: manifest, in: SearchIndex.folder(language)), state)
+            languages[language] = (digests[language]!, state)
         }
     }
 
     /// The states the manifest still matches.
     func states(matching manifest: Manifest) -> [String: SearchIndexState] {
-        languages.filter { Self.digest(of: manifest, in: SearchIndex.folder($0.key)) == $0.value.digest }.mapValues(\.state)
+        let digests = Self.digests(of: manifest, for: Array(languages.keys))
+        return languages.filter { digests[$0.key] == $0.value.digest }.mapValues(\.state)
     }
 
-    /// The manifest's entries for the files under `folder`, in one number.
-    static func digest(of manifest: Manifest, in folder: String) -> UInt64 {
-        var hash = ContentHash()
-        for (path, entry) in manifest.entries.filter({ $0.key.hasPrefix(folder) }).sorted(by: { $0.key < $1.key }) {
-            hash.add(path)
-            hash.add(entry.hash)
-            hash.add(UInt64(bitPattern: Int64(entry.size)))   // -1 after a write cut short
+    /// The manifest's entries for the index files of each language, each in one number:
+    /// one pass over a manifest of tens of thousands of entries for every language.
+    static func digests(of manifest: Manifest, for languages: [String]) -> [String: UInt64] {
+        let folders = languages.map { (language: $0, folder: SearchIndex.folder($0)) }
+        var files = [String: [(path: String, entry: Manifest.Entry)]]()
+        for (path, entry) in manifest.entries {
+            guard let language = folders.first(where: { path.hasPrefix($0.folder) })?.language else { continue }
+            files[language, default: []].append((path, entry))
         }
-        return hash.value
+        var digests: [String: UInt64] = [:]
+        for language in languages {
+            var hash = ContentHash()
+            for (path, entry) in (files[language] ?? []).sorted(by: { $0.path < $1.path }) {
+                hash.add(path)
+                hash.add(entry.hash)
+                hash.add(UInt64(bitPattern: Int64(entry.size)))   // -1 after a write cut short
+            }
+            digests[language] = hash.value
+        }
+        return digests
     }
 
     // MARK: - Bytes: little-endian 64-bit words after the format line

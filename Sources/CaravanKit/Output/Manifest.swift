@@ -26,33 +26,33 @@ struct Manifest: Sendable, Equatable {
         guard bytes.starts(with: Array(Self.formatLine.utf8) + [10]) else { return }
         let inputsPrefix = Array("# inputs ".utf8)
         let nextPrefix = Array("# next ".utf8)
-        var lineStart = 0
-        while lineStart < bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.count
-            let line = bytes[lineStart..<lineEnd]
-            lineStart = lineEnd + 1
-            if line.starts(with: inputsPrefix) {
-                inputs = Self.hex(line.dropFirst(inputsPrefix.count))
-                continue
+        // A line is about 80 bytes; a few too many slots cost less than growing twice.
+        entries.reserveCapacity(bytes.count / 64)
+        bytes.withUnsafeBufferPointer { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                lineStart = lineEnd + 1
+                if line.starts(with: inputsPrefix) {
+                    inputs = Self.hex(line.dropFirst(inputsPrefix.count))
+                    continue
+                }
+                if line.starts(with: nextPrefix) {
+                    nextChange = Int(String(decoding: line.dropFirst(nextPrefix.count), as: UTF8.self))
+                    continue
+                }
+                // Fields split at the first three spaces; the path may contain spaces.
+                guard let first = line.firstIndex(of: 32), let second = line[(first + 1)...].firstIndex(of: 32),
+                      let third = line[(second + 1)...].firstIndex(of: 32), third + 1 < line.endIndex,
+                      let hash = Self.hex(line[..<first]), let size = Self.decimal(line[(first + 1)..<second]) else { continue }
+                entries[String(decoding: line[(third + 1)...], as: UTF8.self)] = Entry(hash: hash, size: size, key: Self.hex(line[(second + 1)..<third]))
             }
-            if line.starts(with: nextPrefix) {
-                nextChange = Int(String(decoding: line.dropFirst(nextPrefix.count), as: UTF8.self))
-                continue
-            }
-            // Fields split at the first three spaces; the path may contain spaces.
-            var fields: [ArraySlice<UInt8>] = []
-            var rest = line
-            while fields.count < 3, let space = rest.firstIndex(of: 32) {
-                fields.append(rest[..<space])
-                rest = rest[(space + 1)...]
-            }
-            guard fields.count == 3, !rest.isEmpty, let hash = Self.hex(fields[0]),
-                  let size = Self.decimal(fields[1]) else { continue }
-            entries[String(decoding: rest, as: UTF8.self)] = Entry(hash: hash, size: size, key: Self.hex(fields[2]))
         }
     }
 
-    private static func hex(_ digits: ArraySlice<UInt8>) -> UInt64? {
+    private static func hex(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
         guard !digits.isEmpty, digits.count <= 16 else { return nil }
         var value: UInt64 = 0
         for digit in digits {
@@ -66,7 +66,7 @@ struct Manifest: Sendable, Equatable {
     }
 
     /// A size as written: `-1` (a write cut short) or digits.
-    private static func decimal(_ digits: ArraySlice<UInt8>) -> Int? {
+    private static func decimal(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         if digits.elementsEqual("-1".utf8) { return -1 }
         guard !digits.isEmpty, digits.count <= 18 else { return nil }
         var value = 0
@@ -95,11 +95,11 @@ struct Manifest: Sendable, Equatable {
         if let nextChange {
             bytes += Array("# next \(nextChange)\n".utf8)
         }
-        for path in entries.keys.sorted() {
-            let entry = entries[path]!
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
             Self.appendHex(entry.hash, to: &bytes)
             bytes.append(32)
-            bytes += String(entry.size).utf8
+            if entry.size < 0 { bytes.append(45) }
+            Self.appendDecimal(entry.size.magnitude, to: &bytes)
             bytes.append(32)
             if let key = entry.key { Self.appendHex(key, to: &bytes) } else { bytes.append(45) }
             bytes.append(32)
@@ -107,6 +107,11 @@ struct Manifest: Sendable, Equatable {
             bytes.append(10)
         }
         return bytes
+    }
+
+    private static func appendDecimal(_ value: UInt, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
+        bytes.append(48 + UInt8(value % 10))
     }
 
     private static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
