@@ -273,8 +273,7 @@ public final class SiteBuilder {
             }
             // A builder that saves after every build lives for one: what it loaded is freed
             // on another thread while the command prints its summary and exits.
-            releaseInBackground(cache.folders)
-            cache.folders = [:]
+            releaseInBackground(replacing(&cache, with: BuildCache()))
         }
         result.timings.append(("write", ContinuousClock.now - writing))
         return result
@@ -313,8 +312,16 @@ public final class SiteBuilder {
     private func remember(files: FileSystem, fingerprint: UInt64? = nil, learnt: BuildCache) {
         self.files = files
         filesFingerprint = fingerprint
-        cache = learnt
+        // The last build's cache (every story's front matter, as read) is freed meanwhile.
+        releaseInBackground(replacing(&cache, with: learnt))
     }
+}
+
+/// `value`'s old contents, `new` in their place (the old value's last owner is the caller).
+private func replacing<T>(_ value: inout T, with new: T) -> T {
+    var old = new
+    swap(&old, &value)
+    return old
 }
 
 /// What changed in the sources since the last build, when the caller knows.
