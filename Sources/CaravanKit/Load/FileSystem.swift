@@ -44,19 +44,21 @@ struct FileSystem: Sendable {
         if let entries = recorded[relative] { return entries }
         guard let dir = opendir(absolute(relative)) else { return [] }
         defer { closedir(dir) }
+        // Entries are looked at from the open folder: one name for the kernel to look up,
+        // not the whole path from the root.
+        let folder = dirfd(dir)
         var entries: [Entry] = []
         while let pointer = readdir(dir) {
             let name = withUnsafePointer(to: pointer.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
             if name.hasPrefix(".") { continue }
-            let path = relative.isEmpty ? name : relative + "/" + name
             var linkInfo = stat()
-            guard lstat(absolute(path), &linkInfo) == 0 else { continue }
+            guard fstatat(folder, name, &linkInfo, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let isSymlink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
             // Only a link needs a second look, at what it points to.
             var info = linkInfo
-            if isSymlink, stat(absolute(path), &info) != 0 {
+            if isSymlink, fstatat(folder, name, &info, 0) != 0 {
                 entries.append(Entry(name: name, kind: .other, isSymlink: isSymlink, size: 0))
                 continue
             }
