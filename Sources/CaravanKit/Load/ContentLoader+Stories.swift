@@ -55,7 +55,9 @@ extension ContentLoader {
                 continue
             }
             let listing = files.walk(path)
-            if let known, known.hasListing(listing) {
+            if var known, known.hasListing(listing) {
+                // Listed again with nothing changed: the new listing is the one to compare with next.
+                known.entries = files.list(path)
                 cache.folders[path] = known
             } else {
                 changed.append((path, entry.name, listing))

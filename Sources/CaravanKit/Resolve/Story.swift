@@ -93,9 +93,10 @@ struct ResolvedSite: Sendable {
 
     /// This site brought up to date with `loaded`, whose front matter, settings and data
     /// are those this site was resolved from (`Resolver.key`): the documents read again
-    /// (`LoadedSite.documentsReadAgain`) whose bodies differ are put in their stories' places, and the files resolving does not look at
-    /// (templates, `Public/`, pictures) taken as loaded. The lists and indexes, sorted and
-    /// grouped by front matter, stay as they are.
+    /// (`LoadedSite.documentsReadAgain`) whose bodies differ are put in their stories'
+    /// places, and the files resolving does not look at (templates, `Public/`, pictures)
+    /// taken as loaded. The lists and indexes, sorted and grouped by front matter, stay as
+    /// they are.
     /// Also returns the documents whose bodies changed (`RenderedDocuments.key`).
     func updated(from loaded: LoadedSite) -> (ResolvedSite, changedBodies: [String]) {
         var site = self

@@ -27,10 +27,10 @@ extension SearchIndexState {
         }
         // The same, as the last build indexed them, when the caller still has those documents
         // (serve keeps the last site): a shard where nothing of theirs changed is not read back.
-        var removed: [Int: [String: [UInt32]]]?
+        var indexedBefore: [Int: [String: [UInt32]]]?
         if let lastIndexed, lastIndexed.keys.sorted() == changed.keys.sorted() {
-            removed = [:]
-            for (id, then) in lastIndexed { _ = entriesByShard(id, then, into: &removed!) }
+            indexedBefore = [:]
+            for (id, then) in lastIndexed { _ = entriesByShard(id, then, into: &indexedBefore!) }
         }
         let ids = Set(changed.keys.map(UInt32.init))
         let used = usedShards
@@ -41,7 +41,7 @@ extension SearchIndexState {
             var postings: [String: [UInt32]] = [:]
             var before: [UInt8]?
             let now = (added[shard] ?? [:]).mapValues { $0.sorted() }
-            if let removed, (removed[shard] ?? [:]).mapValues({ $0.sorted() }) == now { continue }
+            if let indexedBefore, (indexedBefore[shard] ?? [:]).mapValues({ $0.sorted() }) == now { continue }
             if used[shard / 64] & 1 << UInt64(shard % 64) != 0 {
                 guard let bytes = previousFile(path) else { return nil }
                 // Most shards an edited story reaches hold its terms there as they were.
