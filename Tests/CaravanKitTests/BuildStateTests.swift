@@ -164,6 +164,25 @@ import Testing
         #expect(rendered > 0 && rendered < 12, "rendered \(rendered) pages")
     }
 
+    @Test("a file deleted from the folder by hand is written again, even when the first build after failed")
+    func missingFileOutlivesAFailedBuild() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        let page = site.outputPath + "/en/articles/published/index.html"
+        try FileManager.default.removeItem(atPath: page)
+        let story = "Content/articles/half/en.md"
+        let original = try String(contentsOfFile: site.root.path + "/" + story, encoding: .utf8)
+        try site.write(story, "---\ntitle: [unclosed\n---\nBody.\n")
+        let builder = try SiteBuilder(options: BuildOptions(source: site.root.path), output: site.outputPath, savesStateAfterEachBuild: false)
+        defer { try? builder.saveState() }
+        #expect(!builder.build().succeeded, "the broken story fails the first build")
+        try site.write(story, original)
+        let fixed = builder.build(changes: .paths([story]))
+        #expect(fixed.succeeded, "\(SiteAssertions.printed(fixed))")
+        #expect(FileManager.default.fileExists(atPath: page), "the deleted page is back")
+    }
+
     @Test("the build state earlier versions kept in the output folder is removed from it")
     func legacyStateRemoved() throws {
         let site = try Self.site()
