@@ -1,15 +1,15 @@
 /// A paginated list of articles (a language's home, a tag): the articles of one page,
 /// previous/next links, and the language switch to the same page elsewhere.
 struct ArticleList {
-    let site: ResolvedSite
+    let context: PageContext
     let documents: RenderedDocuments
+    private var site: ResolvedSite { context.site }
 
     /// `route(n)` is the address of page n of this list.
     func values(
         plan: PagePlan, language: Language, title: String, heading: String, articles: [Story],
         page: Int, pageCount: Int, isHome: Bool = false, route: (Int) -> Route
     ) -> TemplateObject {
-        let context = PageContext(site: site)
         let here = route(page)
         let slice = Self.page(page, of: articles, size: site.config.pageSize)
         // Page n in another language exists only when that language has as many articles;

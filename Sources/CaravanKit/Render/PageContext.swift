@@ -3,6 +3,29 @@
 /// a value that does not apply is left out, as Mustache renders a missing key as nothing.
 struct PageContext {
     let site: ResolvedSite
+    /// What every page of a language shares, by how many folders deep it lies (its links
+    /// climb as many): worked out once per build instead of on every page.
+    private let shared: [String: [TemplateObject]]
+    /// The pages in each language's navigation: their own entry is marked current, so they
+    /// make theirs themselves.
+    private let navigationRoutes: [String: Set<Route>]
+    /// Pages deeper than this make the shared values themselves (`en/articles/x/bilingual/` is 4).
+    private static let deepestShared = 6
+
+    init(site: ResolvedSite) {
+        self.site = site
+        var shared: [String: [TemplateObject]] = [:]
+        var navigationRoutes: [String: Set<Route>] = [:]
+        for language in site.config.languages {
+            navigationRoutes[language.code] = Set(Self.navigationTargets(site, language.code).map(\.route))
+            shared[language.code] = (0...Self.deepestShared).map { depth in
+                let route = Route(path: String(repeating: "_/", count: depth))
+                return Self.sharedValues(site, route: route, language: language) { route.link(to: $0) }
+            }
+        }
+        self.shared = shared
+        self.navigationRoutes = navigationRoutes
+    }
 
     /// The context shared by every page: language, UI strings, navigation, language switch
     /// and `hreflang` alternates. `translations` maps language codes to the same page in
@@ -19,29 +42,17 @@ struct PageContext {
         func link(_ target: Route) -> String {
             (absoluteLinks ? target.absoluteURL(in: config) : nil) ?? route.link(to: target)
         }
-        let strings = site.strings[language.code]
-        var context = Self.languageValues(language, strings: strings)
-        context.merge([
-            "site_title": .text(config.title[language.code] ?? ""),
-            "site_description": .text(config.description[language.code] ?? ""),
-            "title": .text(title),
-            "page_title": .text(isHome ? title : "\(title) · \(config.title[language.code] ?? "")"),
-            "description": .text(description),
-            "stylesheet": .text(link(.file("style.css"))),
-            "home_href": .text(link(.home(language.code))),
-            "landing_href": .text(link(.landing)),
-            "nav": .list(navigation(route: route, language: language.code, link: link)),
-        ]) { _, page in page }
-        if let canonical = route.absoluteURL(in: config) {
-            context["canonical"] = .text(canonical)
-            context["feed_href"] = .text(link(.feed(language.code)))
+        var context: TemplateObject
+        if !absoluteLinks, let byDepth = shared[language.code], route.folderDepth < byDepth.count,
+           navigationRoutes[language.code]?.contains(route) == false {
+            context = byDepth[route.folderDepth]
+        } else {
+            context = Self.sharedValues(site, route: route, language: language, link: link)
         }
-        // The site's icon and default share picture, when Public/ has them (an article's own
-        // picture replaces the share picture).
-        if site.hasPublicFile(Self.favicon) { context["favicon"] = .text(link(.file(Self.favicon))) }
-        if site.hasPublicFile(Self.sharePicture), let url = Route.file(Self.sharePicture).absoluteURL(in: config) {
-            context["og_image"] = .text(url)
-        }
+        context["title"] = .text(title)
+        context["page_title"] = .text(isHome ? title : "\(title) · \(config.title[language.code] ?? "")")
+        context["description"] = .text(description)
+        if let canonical = route.absoluteURL(in: config) { context["canonical"] = .text(canonical) }
         // The visible switch: every other language, in site order.
         var switchLinks: [TemplateObject] = []
         for other in config.languages where other.code != language.code {
@@ -52,12 +63,37 @@ struct PageContext {
             ])
         }
         // Open Graph: the page's locale and those of its translations.
-        context["og_type"] = "website"
         context["og_locale_alternates"] = .list(config.languages
             .filter { $0.code != language.code && translations[$0.code] != nil }.map(\.locale))
         context["translations"] = .list(switchLinks)
         context["has_translations"] = .flag(!switchLinks.isEmpty)
         context["alternates"] = .list(alternates(route: route, translations: translations))
+        return context
+    }
+
+    /// What does not depend on the page itself, only on its language and where links
+    /// start from (`link`); the navigation marks `route`'s own entry current.
+    private static func sharedValues(_ site: ResolvedSite, route: Route, language: Language, link: (Route) -> String) -> TemplateObject {
+        let config = site.config
+        var context = languageValues(language, strings: site.strings[language.code])
+        context.merge([
+            "site_title": .text(config.title[language.code] ?? ""),
+            "site_description": .text(config.description[language.code] ?? ""),
+            "stylesheet": .text(link(.file("style.css"))),
+            "home_href": .text(link(.home(language.code))),
+            "landing_href": .text(link(.landing)),
+            "nav": .list(navigationTargets(site, language.code).map { label, target in
+                ["label": .text(label), "href": .text(link(target)), "current": .flag(route == target)]
+            }),
+            "og_type": "website",
+        ]) { _, page in page }
+        if config.baseURL != nil { context["feed_href"] = .text(link(.feed(language.code))) }
+        // The site's icon and default share picture, when Public/ has them (an article's own
+        // picture replaces the share picture).
+        if site.hasPublicFile(favicon) { context["favicon"] = .text(link(.file(favicon))) }
+        if site.hasPublicFile(sharePicture), let url = Route.file(sharePicture).absoluteURL(in: config) {
+            context["og_image"] = .text(url)
+        }
         return context
     }
 
@@ -96,23 +132,21 @@ struct PageContext {
         return result
     }
 
-    private func navigation(route: Route, language: String, link: (Route) -> String) -> [TemplateObject] {
+    /// The navigation's entries in `language`: the site's sections, then its pages.
+    private static func navigationTargets(_ site: ResolvedSite, _ language: String) -> [(label: String, route: Route)] {
         let strings = site.strings[language]
-        func item(_ label: String, _ target: Route) -> TemplateObject {
-            ["label": .text(label), "href": .text(link(target)), "current": .flag(route == target)]
-        }
-        var items = [
-            item(strings?["nav_home"] ?? "", .home(language)),
-            item(strings?["nav_corridors"] ?? "", .corridors(language)),
-            item(strings?["nav_stats"] ?? "", .stats(language)),
-            item(strings?["nav_tags"] ?? "", .tags(language)),
+        var targets: [(label: String, route: Route)] = [
+            (strings?["nav_home"] ?? "", .home(language)),
+            (strings?["nav_corridors"] ?? "", .corridors(language)),
+            (strings?["nav_stats"] ?? "", .stats(language)),
+            (strings?["nav_tags"] ?? "", .tags(language)),
         ]
-        if site.config.search { items.append(item(strings?["nav_search"] ?? "", .search(language))) }
+        if site.config.search { targets.append((strings?["nav_search"] ?? "", .search(language))) }
         for page in site.pages {
             guard let document = page.translations[language] else { continue }
-            items.append(item(document.frontMatter.title, .story(page, in: language)))
+            targets.append((document.frontMatter.title, .story(page, in: language)))
         }
-        return items
+        return targets
     }
 
     /// One entry of an article list.

@@ -5,7 +5,14 @@ struct PageViewModels {
 
     let site: ResolvedSite
     let documents: RenderedDocuments
-    private var context: PageContext { PageContext(site: site) }
+    /// Made once per build: what pages share is worked out in it once.
+    private let context: PageContext
+
+    init(site: ResolvedSite, documents: RenderedDocuments) {
+        self.site = site
+        self.documents = documents
+        context = PageContext(site: site)
+    }
 
     func model(for plan: PagePlan) -> (template: String, context: TemplateObject) {
         switch plan {
@@ -14,15 +21,15 @@ struct PageViewModels {
         case .home(let language, let page, let pageCount): ("list", home(language, page: page, pageCount: pageCount))
         case .story(let story, let language): (story.kind == .article ? "article" : "page", storyPage(story, language))
         case .bilingual(let story, let language, let other):
-            ("bilingual", BilingualViewModel(site: site, documents: documents).page(story, language, beside: other))
-        case .tags(let language): ("tags", TagViewModels(site: site, documents: documents).index(language))
-        case .search(let language): ("search", SearchViewModel(site: site).page(language))
+            ("bilingual", BilingualViewModel(context: context, documents: documents).page(story, language, beside: other))
+        case .tags(let language): ("tags", TagViewModels(context: context, documents: documents).index(language))
+        case .search(let language): ("search", SearchViewModel(context: context).page(language))
         case .archive(let month, let language, let page, let pageCount): ("list", archive(month, language, page: page, pageCount: pageCount))
         case .tag(let tag, let language, let page, let pageCount):
-            ("list", TagViewModels(site: site, documents: documents).tag(tag, language, page: page, pageCount: pageCount))
-        case .stats(let language): ("stats", StatsViewModels(site: site).stats(language))
-        case .corridors(let language): ("corridors", StatsViewModels(site: site).corridors(language))
-        case .corridor(let corridor, let language): ("corridor", StatsViewModels(site: site).corridor(corridor, language))
+            ("list", TagViewModels(context: context, documents: documents).tag(tag, language, page: page, pageCount: pageCount))
+        case .stats(let language): ("stats", StatsViewModels(context: context).stats(language))
+        case .corridors(let language): ("corridors", StatsViewModels(context: context).corridors(language))
+        case .corridor(let corridor, let language): ("corridor", StatsViewModels(context: context).corridor(corridor, language))
         // Files, not pages: made without a template (see `PageStage`).
         case .feed, .sitemap, .robots: ("", [:])
         }
@@ -33,7 +40,7 @@ struct PageViewModels {
         let title = page == 1
             ? site.config.title[language.code] ?? ""
             : strings?.format("page_title", ["n": String(page)]) ?? ""
-        var values = ArticleList(site: site, documents: documents).values(
+        var values = ArticleList(context: context, documents: documents).values(
             plan: .home(language: language, page: page, pageCount: pageCount), language: language, title: title,
             heading: page == 1 ? title : strings?["latest"] ?? "", articles: site.articles(in: language.code),
             page: page, pageCount: pageCount, isHome: page == 1
@@ -45,7 +52,7 @@ struct PageViewModels {
     private func archive(_ month: Archive.Month, _ language: Language, page: Int, pageCount: Int) -> TemplateObject {
         let strings = site.strings[language.code]
         let label = Archive.label(month, strings: strings)
-        return ArticleList(site: site, documents: documents).values(
+        return ArticleList(context: context, documents: documents).values(
             plan: .archive(month, language: language, page: page, pageCount: pageCount), language: language,
             title: label, heading: label, articles: Archive(site: site, language: language.code).articles(in: month),
             page: page, pageCount: pageCount

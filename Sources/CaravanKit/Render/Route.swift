@@ -69,7 +69,7 @@ struct Route: Sendable, Hashable {
     var outputPath: String { isFolder ? path + "index.html" : path }
 
     /// The folder the page's relative links start from.
-    private var folderDepth: Int {
+    var folderDepth: Int {
         // Route paths have no empty segments, so the slashes are the folders to climb.
         path.utf8.count(where: { $0 == 47 })
     }

@@ -1,8 +1,8 @@
 /// The tag index and the (paginated) list of each tag.
 struct TagViewModels {
-    let site: ResolvedSite
+    let context: PageContext
     let documents: RenderedDocuments
-    private var context: PageContext { PageContext(site: site) }
+    private var site: ResolvedSite { context.site }
 
     /// `/<lang>/tags/`: every tag used in this language, with its article count.
     func index(_ language: Language) -> TemplateObject {
@@ -30,7 +30,7 @@ struct TagViewModels {
         let strings = site.strings[language.code]!
         let name = tag.name[language.code] ?? tag.id
         let articles = site.articles(in: language.code, tagged: tag.id)
-        return ArticleList(site: site, documents: documents).values(
+        return ArticleList(context: context, documents: documents).values(
             plan: plan, language: language, title: strings.format("tag_title", ["name": name]),
             heading: strings.format("tag_title", ["name": name]), articles: articles, page: page, pageCount: pageCount
         ) { .tag(tag.id, in: language.code, page: $0) }

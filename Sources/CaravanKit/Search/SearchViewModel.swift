@@ -1,7 +1,7 @@
 /// `/<lang>/search/`: the form, where `search.js` finds the index, and what it says.
 struct SearchViewModel {
-    let site: ResolvedSite
-    private var context: PageContext { PageContext(site: site) }
+    let context: PageContext
+    private var site: ResolvedSite { context.site }
 
     func page(_ language: Language) -> TemplateObject {
         let route = Route.search(language.code)

@@ -1,9 +1,9 @@
 /// `/<lang>/articles/<slug>/bilingual/`: an article in the page's language with its
 /// translation beside it, block by block where the two line up (`BilingualAlignment`).
 struct BilingualViewModel {
-    let site: ResolvedSite
+    let context: PageContext
     let documents: RenderedDocuments
-    private var context: PageContext { PageContext(site: site) }
+    private var site: ResolvedSite { context.site }
 
     func page(_ story: Story, _ language: Language, beside other: Language) -> TemplateObject {
         let route = Route.bilingual(story.slug, in: language.code)

@@ -1,7 +1,7 @@
 /// The statistics page and the corridor pages.
 struct StatsViewModels {
-    let site: ResolvedSite
-    private var context: PageContext { PageContext(site: site) }
+    let context: PageContext
+    private var site: ResolvedSite { context.site }
 
     /// `/<lang>/stats/`: every figure, grouped by corridor, with charts and tables.
     func stats(_ language: Language) -> TemplateObject {
