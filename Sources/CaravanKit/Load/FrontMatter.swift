@@ -150,10 +150,11 @@ extension FrontMatter {
             }
             return nil
         }
-        if case .scalar(let scalar) = node, let date = ContentDate.parse(scalar.text) { return date }
+        let text: String? = if case .scalar(let scalar) = node { scalar.text } else { nil }
+        if let text, let date = ContentDate.parse(text) { return date }
         // Not a date: say why in the editor's terms, a day or month that does not exist
         // before "not a form I read".
-        if case .scalar(let scalar) = node, let problem = ContentDate.rangeProblem(in: scalar.text, key: key) {
+        if let text, let problem = ContentDate.rangeProblem(in: text, key: key) {
             reader.error(at: node.location, problem.message, hint: problem.hint)
         } else {
             reader.error(at: node.location, "`\(key)` is not a date I can read",
