@@ -68,10 +68,30 @@ import Testing
 
     /// Starts a write into `output` as the engine does (journal in the state folder, then
     /// staging) and leaves it as Ctrl-C would: neither committed nor abandoned.
-    static func interruptedWrite(_ site: FixtureSite, output: String) throws -> SiteWriter.Staging {
+    static func interruptedWrite(_ site: FixtureSite, output: String, fillingNewFolder: Bool = false) throws -> SiteWriter.Staging {
         let writer = try SiteWriter(output: output, source: site.root.path)
-        try StateFolder(source: site.root.path, output: writer.output).beginWrite()
-        return writer.begin()
+        try StateFolder(source: site.root.path, output: writer.output).beginWrite(fillingNewFolder: fillingNewFolder)
+        return writer.begin(intoNewFolder: fillingNewFolder)
+    }
+
+    @Test("a first build writes straight into its new folder; interrupted, what it wrote is cleared by the next build")
+    func interruptedFill() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let output = site.root.appendingPathComponent("Filled").path
+        let (result, report) = try site.buildAndWrite(output: output)
+        #expect(report != nil && report!.written > 0, "\(SiteAssertions.printed(result))")
+        let built = site.snapshot(of: output)
+        try FileManager.default.removeItem(atPath: output)
+
+        let interrupted = try Self.interruptedWrite(site, output: output, fillingNewFolder: true)
+        interrupted.stage("en/index.html", Array("half".utf8))
+        interrupted.stage("en/drafts/secret/index.html", Array("a draft page, built with --drafts".utf8))
+        #expect(Self.temporaryFiles(output).isEmpty, "written under their own names")
+        #expect(FileManager.default.fileExists(atPath: output + "/en/drafts/secret/index.html"))
+        #expect(try site.buildAndWrite(output: output).1 != nil)
+        #expect(site.snapshot(of: output) == built, "the half-written files are gone and the site is whole")
+        #expect(!FileManager.default.fileExists(atPath: output + "/en/drafts"))
     }
 
     @Test("a first build interrupted while writing leaves a folder the next build still accepts")

@@ -164,10 +164,13 @@ public final class SiteBuilder {
         if isFirstRead {
             manifest = state.readManifest()
             hasReadState = true
-            if state.writeWasInterrupted {
+            if let interrupted = state.interruptedWrite {
                 // Some files may hold the interrupted build's bytes: the manifest still says
                 // which files are caravan's, but nothing in it is trusted to be unchanged.
-                writer.sweepInterruptedWrite()
+                switch interrupted {
+                case .replacing: writer.sweepInterruptedWrite()
+                case .filling: writer.emptyInterruptedFill()
+                }
                 state.endWrite()
                 manifest = Manifest(entries: manifest.entries.mapValues { _ in Manifest.Entry(hash: 0, size: -1, key: nil) })
             }
@@ -206,12 +209,17 @@ public final class SiteBuilder {
             previous = .keys(keys)
         }
         let checked = ("previous build", ContinuousClock.now - checking)
+        // Into a folder with nothing in it, from which this build keeps nothing, files need
+        // no temporary names (half the work of writing a first build); the journal says so,
+        // for the sweep after a Ctrl-C.
+        let intoNewFolder = lastPages == nil && missingFiles.count == manifest.entries.count && writer.folder.isMissingOrEmpty
         do {
-            if !state.writeWasInterrupted { try state.beginWrite() }
+            let journal = state.interruptedWrite
+            if journal == nil || (journal == .filling) != intoNewFolder { try state.beginWrite(fillingNewFolder: intoNewFolder) }
         } catch {
             return BuildResult(output: nil, diagnostics: [Self.stateProblem(state, error)])
         }
-        let staging = writer.begin(after: manifest)
+        let staging = writer.begin(after: manifest, intoNewFolder: intoNewFolder)
         var (result, learnt) = Site.build(
             options, files: files, cache: cache, previous: previous, remembering: !savesStateAfterEachBuild,
             pageOutput: { path, bytes, key in staging.stage(path, bytes, key: key) },
@@ -234,6 +242,8 @@ public final class SiteBuilder {
             lastPages = output.pages
             missingFiles = []
             if written.0.removed > 0 { builtPaths = nil }
+            // The journal a long-lived builder keeps open: the folder is no longer new.
+            if intoNewFolder, !savesStateAfterEachBuild { try? state.beginWrite() }
         case .failure(let failure):
             if failure.folderChanged {
                 // Some files are in place already: the folder matches neither build, so the

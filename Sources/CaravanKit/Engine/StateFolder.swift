@@ -60,15 +60,31 @@ struct StateFolder: Sendable {
 
     // MARK: - The journal of a write under way
 
-    /// Present while files are being written into the output folder: found at the start of
-    /// a build, it means the last write was cut short (Ctrl-C, power cut) and left
-    /// temporary files behind there.
-    var writeWasInterrupted: Bool { access(path + "/writing", F_OK) == 0 }
-
-    func beginWrite() throws {
-        try prepare()
-        try Self.replace(path + "/writing", with: [])
+    /// What a write into the output folder was doing when it was cut short.
+    enum InterruptedWrite {
+        /// Replacing files: what it left behind are temporary files.
+        case replacing
+        /// Filling a new folder: every file there is its, under its final name.
+        case filling
     }
+
+    /// The journal is present while files are being written into the output folder: found
+    /// at the start of a build, it means the last write was cut short (Ctrl-C, power cut),
+    /// and says what that write left behind.
+    var interruptedWrite: InterruptedWrite? {
+        guard let bytes = Self.bytes(at: path + "/writing") else { return nil }
+        return bytes == Self.fillingJournal ? .filling : .replacing
+    }
+
+    var writeWasInterrupted: Bool { interruptedWrite != nil }
+
+    /// Opens the journal (or says what a write still under way does now).
+    func beginWrite(fillingNewFolder: Bool = false) throws {
+        try prepare()
+        try Self.replace(path + "/writing", with: fillingNewFolder ? Self.fillingJournal : [])
+    }
+
+    private static let fillingJournal = Array("filling a new folder\n".utf8)
 
     func endWrite() {
         unlink(path + "/writing")

@@ -155,6 +155,25 @@ final class OutputFolder: Sendable {
             if fd < 0, errno != EEXIST { break }
         }
         guard fd >= 0 else { throw Self.failure(relative, "cannot create a temporary file for it") }
+        try write(bytes, to: fd, named: name, in: folder, for: relative)
+        return name
+    }
+
+    /// Writes `bytes` as the new file `name` of `folder`, straight under its final name; false
+    /// (and nothing written) when something of that name is already there.
+    func writeNew(_ bytes: [UInt8], named name: String, in folder: Int32, for relative: String) throws(Failure) -> Bool {
+        let fd = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            if errno == EEXIST { return false }
+            throw Self.failure(relative, "cannot create it")
+        }
+        try write(bytes, to: fd, named: name, in: folder, for: relative)
+        return true
+    }
+
+    /// Writes all of `bytes` into the file just created as `name`, and closes it; on failure
+    /// the file is removed.
+    private func write(_ bytes: [UInt8], to fd: Int32, named name: String, in folder: Int32, for relative: String) throws(Failure) {
         var done = 0
         while done < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
@@ -167,7 +186,6 @@ final class OutputFolder: Sendable {
             done += count
         }
         close(fd)
-        return name
     }
 
     /// Puts the temporary file `temporary` of `folder` in place as `name`.
@@ -229,6 +247,19 @@ final class OutputFolder: Sendable {
     func removeFolderIfEmpty(_ relative: String) -> Bool {
         if relative.isEmpty { return rmdir(path) == 0 }
         return withParent(of: relative) { folder, name in unlinkat(folder, name, AT_REMOVEDIR) == 0 } ?? false
+    }
+
+    /// Whether the output folder is missing or holds nothing at all.
+    var isMissingOrEmpty: Bool {
+        guard let dir = opendir(path) else { return errno == ENOENT }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let isDot = withUnsafeBytes(of: entry.pointee.d_name) { name in
+                name[0] == 46 && (name[1] == 0 || (name[1] == 46 && name[2] == 0))
+            }
+            if !isDot { return false }
+        }
+        return true
     }
 
     /// Every file under the output folder (relative paths, links included as files), without

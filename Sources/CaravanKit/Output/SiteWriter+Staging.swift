@@ -3,9 +3,10 @@ import Synchronization
 
 extension SiteWriter {
     /// Starts a write that takes files as they are rendered (see `Staging`); `previous` is
-    /// the manifest of the build that wrote the folder (empty when there is none).
-    func begin(after previous: Manifest = Manifest()) -> Staging {
-        Staging(writer: self, previous: previous)
+    /// the manifest of the build that wrote the folder (empty when there is none). Into a
+    /// folder that is missing or empty (`intoNewFolder`), files go straight to their names.
+    func begin(after previous: Manifest = Manifest(), intoNewFolder: Bool = false) -> Staging {
+        Staging(writer: self, previous: intoNewFolder ? Manifest() : previous, writesInPlace: intoNewFolder)
     }
 
     /// Removes what an interrupted write left: its temporary files (including those of
@@ -19,16 +20,30 @@ extension SiteWriter {
         folder.closeFolders()
     }
 
+    /// Empties a folder that an interrupted write was filling from empty (`begin` with
+    /// `intoNewFolder`): every file in it is that write's, under its final name.
+    func emptyInterruptedFill() {
+        for path in folder.allFiles().sorted(by: { $0.utf8.count > $1.utf8.count }) {
+            folder.remove(path)
+            removeEmptyParents(of: path)
+        }
+        folder.closeFolders()
+    }
+
     /// A write in progress. `stage` takes each file as soon as it is made, from any thread:
     /// an unchanged file is only noted, a changed one is written under a temporary name
     /// beside its final place, so a large site never has to sit in memory. `commit` renames
     /// the changed files into place, removes what the build no longer makes and returns
     /// the new manifest; `abandon` (a build that failed) removes the temporary files and
-    /// the folders made for them, leaving the folder exactly as it was.
+    /// the folders made for them, leaving the folder exactly as it was. Into a new folder
+    /// (`writesInPlace`) there is nothing a reader could see half-made, and nothing to
+    /// replace: files are written under their own names, and `abandon` removes them.
     public final class Staging: Sendable {
         private struct State {
             var entries: [String: Manifest.Entry] = [:]
             var temporaries: [(temporary: String, path: String)] = []
+            /// Files written under their own names (`writesInPlace`).
+            var placed: [String] = []
             var createdFolders: [String] = []
             var failures: [Diagnostic] = []
             var unchanged = 0
@@ -39,12 +54,14 @@ extension SiteWriter {
 
         private let writer: SiteWriter
         private let previous: Manifest
+        private let writesInPlace: Bool
         private let state: Mutex<State>
         private var folder: OutputFolder { writer.folder }
 
-        fileprivate init(writer: SiteWriter, previous: Manifest) {
+        fileprivate init(writer: SiteWriter, previous: Manifest, writesInPlace: Bool) {
             self.writer = writer
             self.previous = previous
+            self.writesInPlace = writesInPlace
             self.state = Mutex(State())
         }
 
@@ -63,6 +80,14 @@ extension SiteWriter {
                 try markFolder()
                 let (parent, isCached) = try folder.openFolder(SiteWriter.folder(of: path), creating: true, made: &made)
                 defer { if !isCached { close(parent) } }
+                if writesInPlace, try folder.writeNew(bytes, named: SiteWriter.name(of: path), in: parent, for: path) {
+                    state.withLock { state in
+                        state.entries[path] = entry
+                        state.placed.append(path)
+                        state.createdFolders += made
+                    }
+                    return
+                }
                 let temporary = try folder.writeTemporary(bytes, in: parent, for: path)
                 state.withLock { state in
                     state.entries[path] = entry
@@ -152,7 +177,7 @@ extension SiteWriter {
                 for path in removed { entries[path] = nil }
             }
             let next = Manifest(entries: entries)
-            var report = Report(written: state.temporaries.count, unchanged: state.unchanged)
+            var report = Report(written: state.temporaries.count + state.placed.count, unchanged: state.unchanged)
             for path in removed.sorted() where SiteWriter.isSafeRelative(path) {
                 if folder.remove(path) { report.removed += 1 }
                 writer.removeEmptyParents(of: path)
@@ -171,6 +196,7 @@ extension SiteWriter {
             for (temporary, path) in state.temporaries {
                 folder.remove(SiteWriter.folder(of: path).isEmpty ? temporary : SiteWriter.folder(of: path) + "/" + temporary)
             }
+            for path in state.placed { folder.remove(path) }
             if state.wroteMarker { folder.remove(SiteWriter.markerName) }
             folder.closeFolders()
             // Threads record the folders they made in any order; the longest path first

@@ -10,7 +10,8 @@ import Foundation
 /// - A file whose bytes are unchanged is not touched (its mtime stays; rsync and object
 ///   storage uploads see nothing to do).
 /// - A changed file is written under a temporary name beside it and renamed into place,
-///   so a reader or an interrupted build never sees half a file.
+///   so a reader or an interrupted build never sees half a file. Into a new (or empty)
+///   folder, which no reader uses yet, files go straight under their own names.
 /// - Files the previous build wrote and this one did not are removed last; nothing the
 ///   manifest does not list is ever removed.
 public struct SiteWriter: Sendable {
