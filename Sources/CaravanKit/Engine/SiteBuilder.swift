@@ -162,7 +162,9 @@ public final class SiteBuilder {
         var stateWasLost = false
         let isFirstRead = !hasReadState
         if isFirstRead {
-            manifest = state.readManifest()
+            // A missing or empty folder holds nothing a last build wrote: the manifest of a
+            // folder since deleted would only be read to be set aside.
+            manifest = writer.folder.isMissingOrEmpty ? Manifest() : state.readManifest()
             hasReadState = true
             if let interrupted = state.interruptedWrite {
                 // Some files may hold the interrupted build's bytes: the manifest still says
@@ -193,7 +195,7 @@ public final class SiteBuilder {
             hasReadCaches = true
             cache.frontMatter = state.readFrontMatter()
             // An index with a file deleted or changed by hand is cut again in full.
-            cache.search = state.readSearch().states(matching: manifest).filter { language, _ in
+            cache.search = manifest.entries.isEmpty ? [:] : state.readSearch().states(matching: manifest).filter { language, _ in
                 let folder = SearchIndex.folder(language)
                 return !missingFiles.contains { $0.hasPrefix(folder) }
             }
