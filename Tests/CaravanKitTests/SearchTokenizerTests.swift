@@ -1,8 +1,10 @@
 @testable import CaravanKit
+import Foundation
 import Testing
 
 /// The terms a story is indexed under and a query is looked up by. `search.js` mirrors these
-/// rules; the site checks type real queries in Chromium to hold the two together.
+/// rules; the site checks type real queries in Chromium, and run its tokenizer over the
+/// table below, to hold the two together.
 @Suite struct SearchTokenizerTests {
     @Test("Han text: single characters and overlapping bigrams in the index, bigrams in a query")
     func hanBigrams() {
@@ -41,5 +43,30 @@ import Testing
         #expect(SearchTokenizer.terms("class status bus is", for: .query) == ["class", "status", "bus", "is"])
         #expect(SearchTokenizer.terms("Khorgos's", for: .query) == ["khorgo"], "the possessive's lone `s` is dropped")
         #expect(SearchTokenizer.terms("a 5 trains", for: .query) == ["5", "train"], "single letters are dropped, digits kept")
+    }
+
+    /// One table of queries with their terms and shard hashes, pinned here against the
+    /// index's tokenizer and in Chromium against `search.js` (`Tests/SiteChecks/check_site.py`):
+    /// where the two cut a query differently, a reader's search misses stories that hold
+    /// its words, the failure Pagefind's issue #1237 reports for Chinese.
+    static let sharedTable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("SiteChecks/search-query-terms.json")
+
+    struct TableEntry: Codable {
+        var query: String
+        var terms: [String]
+        var hashes: [UInt32]
+    }
+
+    @Test("the table search.js is checked against holds each query's terms and shard hashes as the index cuts them")
+    func sharedQueryTable() throws {
+        let table = try JSONDecoder().decode([TableEntry].self, from: Data(contentsOf: Self.sharedTable))
+        #expect(table.count >= 30)
+        for entry in table {
+            var seen: Set<String> = []
+            let terms = SearchTokenizer.terms(entry.query, for: .query).filter { seen.insert($0).inserted }
+            #expect(terms == entry.terms, "query \(entry.query.debugDescription)")
+            #expect(terms.map(SearchIndex.hash) == entry.hashes, "query \(entry.query.debugDescription)")
+        }
     }
 }

@@ -749,6 +749,7 @@ def check_browser(site, base, out, reports):
                    + " and ".join(f"{w}x{h}" for w, h in VIEWPORTS), not problems, problems,
                    elapsed=time.time() - t)
         check_search(br, site, src, axe_version, shots, all_axe)
+        check_search_terms(br, site)
         with open(os.path.join(reports, "axe.json"), "w", encoding="utf-8") as f:
             json.dump(all_axe, f, ensure_ascii=False, indent=1)
         report(f"screenshots: {len(shot_files)} PNGs in {os.path.relpath(shots)}",
@@ -756,6 +757,43 @@ def check_browser(site, base, out, reports):
     finally:
         br.quit()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def check_search_terms(br, site):
+    """Runs search.js's own tokenizer in Chromium over the shared table of queries
+    (search-query-terms.json, which SearchTokenizerTests pins to the index's tokenizer):
+    every query must come out as the same terms, hashed to the same shards."""
+    t = time.time()
+    name = "search: search.js cuts every query of search-query-terms.json into the index's terms and shards"
+    if not site.exists("/search.js"):
+        report(name, False, ["no /search.js (built with --no-search?)"])
+        return
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "search-query-terms.json"), encoding="utf-8") as f:
+        table = json.load(f)
+    with open(site.path("/search.js"), encoding="utf-8") as f:
+        script = f.read()
+    problems = []
+    # The tokenizer lives inside the script's closure: the script is run once more with a
+    # line that hands it out, on a page without the search form (where the script stops).
+    strict = '"use strict";'
+    if strict not in script:
+        report(name, False, [f"search.js has no {strict} line to hand its tokenizer out after"])
+        return
+    exposed = script.replace(strict, strict + " window.caravanSearchTerms = terms; window.caravanSearchHash = hash;", 1)
+    try:
+        br.open(f"/{next(iter(site.langs))}/index.html")
+        got = br.drv.execute_script(
+            exposed + "\nreturn arguments[0].map(function (q) {"
+            " var t = window.caravanSearchTerms(q); return [t, t.map(window.caravanSearchHash)]; });",
+            [entry["query"] for entry in table])
+        for entry, (terms, hashes) in zip(table, got):
+            if terms != entry["terms"]:
+                problems.append(f"{entry['query']!r}: search.js {terms}, the index {entry['terms']}")
+            elif hashes != entry["hashes"]:
+                problems.append(f"{entry['query']!r}: search.js hashes {hashes}, the index {entry['hashes']}")
+    except Exception as e:   # noqa: BLE001 - any browser failure is this check's failure
+        problems.append(f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}")
+    report(f"{name} ({len(table)} queries)", not problems, problems, elapsed=time.time() - t)
 
 
 # Each query typed into a language's search page, and the story that must come first

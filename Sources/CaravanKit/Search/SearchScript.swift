@@ -30,11 +30,17 @@ enum SearchScript {
   }
 
   function stem(word) {
-    if (word.length < 2 && !/^[0-9]$/.test(word)) return "";
+    if (/^[a-z]$/.test(word)) return "";
     if (!/^[a-z]+$/.test(word)) return word;
     if (word.length > 4 && /ies$/.test(word)) return word.slice(0, -3) + "y";
     if (word.length > 3 && /s$/.test(word) && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
     return word;
+  }
+
+  // A compatibility ideograph, which the index writes as its unified form.
+  function compatible(ch) {
+    var c = ch.codePointAt(0);
+    return (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
   }
 
   // The query's terms: words, and Han bigrams (a single character alone).
@@ -42,7 +48,8 @@ enum SearchScript {
     var out = [], word = "", ascii = true, han = [];
     function endWord() {
       if (!word) return;
-      var term = stem(ascii ? word : word.normalize("NFKC").toLowerCase());
+      // Lower-cased a character at a time, as the index was: no final-sigma rule.
+      var term = stem(ascii ? word : Array.from(word.normalize("NFKC"), function (c) { return c.toLowerCase(); }).join(""));
       if (term) out.push(term);
       word = ""; ascii = true;
     }
@@ -56,7 +63,7 @@ enum SearchScript {
       if (k === "word") { endHan(); word += ch.toLowerCase(); }
       else if (k === "wide") { endHan(); word += String.fromCharCode(ch.codePointAt(0) - 0xFEE0).toLowerCase(); }
       else if (k === "letter") { endHan(); word += ch; ascii = false; }
-      else if (k === "han") { endWord(); han.push(ch.normalize("NFKC")); }
+      else if (k === "han") { endWord(); han.push(compatible(ch) ? ch.normalize("NFKC") : ch); }
       else { endWord(); endHan(); }
     }
     endWord(); endHan();

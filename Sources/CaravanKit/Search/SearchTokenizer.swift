@@ -66,7 +66,11 @@ enum SearchTokenizer {
                 if count > 0 { sink.word(UnsafeBufferPointer(start: word, count: count)) }
             } else {
                 let text = String(decoding: UnsafeBufferPointer(start: word, count: wordCount), as: UTF8.self)
-                var folded = Array(text.precomposedStringWithCompatibilityMapping.lowercased().utf8)
+                // Foundation's NFKC leaves apart what its compatibility mapping splits
+                // (half-width `ｻﾞ` → `サ` + U+3099); composing again gives Unicode's NFKC,
+                // which the browser's `normalize("NFKC")` gives the query.
+                let normalized = text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+                var folded = Array(normalized.lowercased().utf8)
                 if stem(&folded) { folded.withUnsafeBufferPointer { sink.word($0) } }
             }
             wordCount = 0
@@ -142,8 +146,8 @@ enum SearchTokenizer {
                 wordIsASCII = false
             case .han:
                 endWord()
-                // Compatibility ideographs (U+F900…) fold to their unified forms, as NFKC does.
-                let folded = scalar.value >= 0xF900 && scalar.value <= 0xFAFF
+                // Compatibility ideographs (U+F900…, U+2F800…) fold to their unified forms, as NFKC does.
+                let folded = (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
                     ? String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars.first ?? scalar : scalar
                 addHan(folded.value)
             case .separator:
@@ -183,7 +187,7 @@ enum SearchTokenizer {
     }
 
     /// The light English plural rule, for words of ASCII letters only, applied to the
-    /// word's UTF-8 in place; false drops the word (a single letter: the `s` of
+    /// word's UTF-8 in place; false drops the word (a lone ASCII letter: the `s` of
     /// "Khorgos's", the `a` of "a train").
     static func stem(_ word: inout [UInt8]) -> Bool {
         guard !word.isEmpty else { return false }
