@@ -32,6 +32,19 @@ public struct FixtureSite {
         try write(path, Data(text.utf8))
     }
 
+    /// Dates every source file (Content/, Templates/, Public/) an hour back, as on an
+    /// editor's machine: a build trusts such files by their signatures (`KnownDocuments`)
+    /// and may be skipped when none changed; files changed in the last seconds it checks.
+    public func backdate() throws {
+        let date = Date().addingTimeInterval(-3_600)
+        for folder in ["Content", "Templates", "Public"] {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            for case let url as URL in enumerator ?? FileManager.DirectoryEnumerator() {
+                try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
+            }
+        }
+    }
+
     public func remove(_ path: String) throws {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }

@@ -122,6 +122,74 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.outputPath + "/mine.html"))
     }
 
+    @Test("a story file whose size, time and inode are unchanged is not read again; one changed in the seconds before a build is")
+    func unchangedFilesAreNotRead() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let file = "Content/articles/published/en.md"
+        let page = site.outputPath + "/en/articles/published/index.html"
+        /// Writes text of the same length in place (same inode), then puts the file's time
+        /// back to the nanosecond: what a same-size edit within one tick of the clock leaves.
+        func rewriteKeepingSignature(_ text: String) throws {
+            let path = site.root.appendingPathComponent(file).path
+            var before = stat()
+            #expect(stat(path, &before) == 0)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+            var times = [before.st_atim, before.st_mtim]
+            #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+            var after = stat()
+            #expect(stat(path, &after) == 0)
+            #expect(after.st_size == before.st_size && after.st_ino == before.st_ino
+                    && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        }
+        let original = try String(contentsOf: site.root.appendingPathComponent(file), encoding: .utf8)
+
+        // Written moments ago: too recent to be trusted, so a same-signature edit is seen.
+        try site.buildAndWrite()
+        try rewriteKeepingSignature(original.replacingOccurrences(of: "Published", with: "Recently1"))
+        try site.buildAndWrite()
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Recently1"))
+
+        // An hour old: known by its signature, its text is not read again.
+        try site.backdate()
+        try site.buildAndWrite()
+        try rewriteKeepingSignature(original.replacingOccurrences(of: "Published", with: "Unnoticed"))
+        let (result, report) = try site.buildAndWrite()
+        #expect(report != nil, "\(SiteAssertions.printed(result))")
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Recently1"), "taken as the last build read it")
+
+        // Touched (a new time), it is read again.
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: site.root.appendingPathComponent(file).path)
+        try site.buildAndWrite()
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Unnoticed"))
+    }
+
+    @Test("the known-documents state reads back as written; a damaged one is no state, never a crash")
+    func knownDocumentsRoundTrip() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.backdate()
+        try site.buildAndWrite()
+        let state = StateFolder(source: site.root.path, output: SiteWriter.absolute(site.outputPath))
+        let known = state.readDocuments()
+        #expect(known.entries.count >= 2 && known.languages == ["zh", "en"])
+        let again = KnownDocuments(bytes: known.bytes)
+        #expect(again.entries == known.entries && again.languages == known.languages && again.timeZone == known.timeZone)
+        let bytes = known.bytes
+        for damaged in [Array(bytes.dropLast(5)), Array(bytes.prefix(30)), Array("caravan known documents 0\n".utf8) + bytes.dropFirst(26),
+                        Array(bytes.prefix(26)) + [UInt8](repeating: 0xFF, count: 64)] {
+            #expect(KnownDocuments(bytes: damaged).entries.count < known.entries.count)
+        }
+        // A build over a damaged state reads the files and is a correct one.
+        try Data(Array(bytes.prefix(26)) + [UInt8](repeating: 0xFF, count: 64)).write(to: URL(fileURLWithPath: state.path + "/documents"))
+        try site.write("Content/articles/published/en.md", FixtureSite.article(title: "Published, edited"))
+        let (result, report) = try site.buildAndWrite()
+        #expect(report != nil, "\(SiteAssertions.printed(result))")
+        #expect(try String(contentsOfFile: site.outputPath + "/en/articles/published/index.html", encoding: .utf8).contains("Published, edited"))
+    }
+
     @Test("the search state reads back as written; a damaged one (cut short, numbers out of range) is no state, never a crash")
     func damagedSearchStateIgnored() throws {
         let site = try Self.site()
@@ -152,6 +220,7 @@ import Testing
     func longLivedBuilderLoadsAtStart() throws {
         let site = try Self.site()
         defer { site.cleanUp() }
+        try site.backdate()
         try site.buildAndWrite()
         #expect(try site.buildAndWrite().0.wasUpToDate, "a one-shot build skips an up-to-date folder")
         let builder = try SiteBuilder(options: BuildOptions(source: site.root.path), output: site.outputPath, savesStateAfterEachBuild: false)

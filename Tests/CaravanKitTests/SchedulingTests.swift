@@ -115,6 +115,7 @@ import Testing
     func clockBeatsUpToDate() throws {
         let site = try Self.site()
         defer { site.cleanUp() }
+        try site.backdate()
         func build(at now: Date) throws -> BuildResult {
             var options = BuildOptions(source: site.root.path)
             options.now = now

@@ -151,7 +151,7 @@ public final class SiteBuilder {
         }
         result.output = output
         inMemory = output
-        remember(files: files, learnt: learnt)
+        remember(files: files, learnt: consume learnt)
         return result
     }
 
@@ -183,7 +183,7 @@ public final class SiteBuilder {
         }
         // Unchanged sources are not enough when the clock has since published or taken down a story.
         let now = Int((options.now ?? Date()).timeIntervalSince1970)
-        let fingerprint = skipIfUnchanged && isComplete && writer.isMarked ? SourceFingerprint.of(files, options: options) : nil
+        let fingerprint = skipIfUnchanged && isComplete && writer.isMarked ? SourceFingerprint.trusted(files, options: options) : nil
         if let fingerprint, manifest.inputs == fingerprint, manifest.nextChange.map({ now < $0 }) ?? true {
             self.files = files
             filesFingerprint = fingerprint
@@ -194,6 +194,7 @@ public final class SiteBuilder {
         if !hasReadCaches {
             hasReadCaches = true
             cache.frontMatter = state.readFrontMatter()
+            cache.documents = state.readDocuments()
             // An index with a file deleted or changed by hand is cut again in full.
             cache.search = manifest.entries.isEmpty ? [:] : state.readSearch().states(matching: manifest).filter { language, _ in
                 let folder = SearchIndex.folder(language)
@@ -262,7 +263,7 @@ public final class SiteBuilder {
             result.diagnostics.append(failure.diagnostic)
             return result
         }
-        remember(files: files, fingerprint: fingerprint, learnt: learnt)
+        remember(files: files, fingerprint: fingerprint, learnt: consume learnt)
         if stateWasLost {
             let unknown = writer.filesNotIn(manifest)
             if !unknown.isEmpty {
@@ -299,10 +300,11 @@ public final class SiteBuilder {
         // A long-lived builder holds the folder's lock until it has saved.
         defer { if !savesStateAfterEachBuild { releaseLock() } }
         guard case .folder(_, let state) = destination, let files, hasReadState else { return }
-        manifest.inputs = filesFingerprint ?? SourceFingerprint.of(files, options: options)
+        manifest.inputs = filesFingerprint ?? SourceFingerprint.trusted(files, options: options)
         // The front matter of the stories as they are now; written only when it changed.
         let frontMatter = cache.loadedFrontMatter
         try state.write(manifest: manifest, frontMatter: frontMatter.holdsTheSameTexts(as: cache.frontMatter) ? nil : frontMatter,
+                        documents: cache.loadedDocuments,
                         search: StoredSearchState(cache.search, manifest: manifest))
         cache.frontMatter = frontMatter
         state.endWrite()
@@ -321,7 +323,7 @@ public final class SiteBuilder {
     }
 
     /// Keeps what a successful build learnt for the next one.
-    private func remember(files: FileSystem, fingerprint: UInt64? = nil, learnt: BuildCache) {
+    private func remember(files: FileSystem, fingerprint: UInt64? = nil, learnt: consuming BuildCache) {
         self.files = files
         filesFingerprint = fingerprint
         // The last build's cache (every story's front matter, as read) is freed meanwhile.

@@ -37,6 +37,11 @@ struct StateFolder: Sendable {
         YAMLCache(bytes: Self.bytes(at: path + "/front-matter") ?? [])
     }
 
+    /// What the last build knew of the story files; nothing when it cannot be read.
+    func readDocuments() -> KnownDocuments {
+        KnownDocuments(bytes: Self.bytes(at: path + "/documents") ?? [])
+    }
+
     /// The search index states of the last build; none when there are none or they cannot be read.
     func readSearch() -> StoredSearchState {
         StoredSearchState(bytes: Self.bytes(at: path + "/search") ?? [])
@@ -45,10 +50,12 @@ struct StateFolder: Sendable {
     /// Stores what a build learnt. A state that cannot be written only costs speed: the
     /// error says so, and the caller reports it as a warning. The manifest goes first: a
     /// search state older than it no longer matches it, and is not trusted.
-    func write(manifest: Manifest, frontMatter: YAMLCache?, search: StoredSearchState) throws {
+    func write(manifest: Manifest, frontMatter: YAMLCache?, documents: KnownDocuments, search: StoredSearchState) throws {
         try prepare()
         try Self.replace(path + "/manifest", with: manifest.bytes)
         if let frontMatter { try Self.replace(path + "/front-matter", with: frontMatter.bytes) }
+        // After the front matter it names: an entry whose front matter is missing is not used.
+        try Self.replace(path + "/documents", with: documents.bytes)
         try Self.replace(path + "/search", with: search.bytes)
     }
 

@@ -87,9 +87,11 @@ extension ContentLoader {
     ) -> [LoadedFolder] {
         var loaded: [LoadedFolder] = []
         var pending: [(folder: Int, document: PendingDocument)] = []
+        let readAt = FileSystem.now
         for (index, (path, slug, listing)) in folders.enumerated() {
             var folder = LoadedFolder(listing: listing)
             folder.entries = files.list(path)
+            folder.readAt = readAt
             var languageFiles = 0
             for (name, file) in listing {
                 let filePath = "\(path)/\(name)"
@@ -124,21 +126,38 @@ extension ContentLoader {
         let files = self.files
         let previous = self.previous
         let timeZone = self.timeZone
+        // Files known from the last run, if it loaded the same languages on the same clock.
+        let known = previous.documents.languages == languages && previous.documents.timeZone == timeZone.identifier
+            ? previous.documents : KnownDocuments()
         let results = pending.concurrentMap { _, item -> (SourceDocument?, [Diagnostic], (key: YAMLCache.Key, node: YAMLNode)?) in
             var reader = ContentLoader(files: files, previous: previous)
             reader.timeZone = timeZone
-            let document = reader.loadDocument(item)
+            let document = reader.loadDocument(item, known: known.entry(item.path, signature: item.signature))
             return (document, reader.diagnostics, reader.parsed)
         }
-        for ((index, _), (document, diagnostics, parsed)) in zip(pending, results) {
+        for ((index, item), (document, diagnostics, parsed)) in zip(pending, results) {
             loaded[index].diagnostics += diagnostics
             if let document { loaded[index].documents.append(document) }
             if let parsed { loaded[index].frontMatter.append(parsed) }
+            // A file with a problem is read again next time, so its warning is repeated.
+            if let document, let parsed, diagnostics.isEmpty {
+                loaded[index].known.append((item.path, document.known(signature: item.signature, frontMatter: parsed.key)))
+            }
         }
         return loaded
     }
 
-    private mutating func loadDocument(_ item: PendingDocument) -> SourceDocument? {
+    /// The document, from what the last run knew of its file when that still holds (its text
+    /// is then read only if a page needs it), else read and parsed.
+    private mutating func loadDocument(_ item: PendingDocument, known: KnownDocuments.Entry?) -> SourceDocument? {
+        if let known, let root = previous.frontMatter.nodes[known.frontMatter] {
+            let (frontMatter, problems) = FrontMatter.decode(root, file: item.path, frontMatterLine: 2, timeZone: timeZone)
+            if let frontMatter, problems.isEmpty {
+                parsed = (known.frontMatter, root)
+                return SourceDocument(kind: item.kind, slug: item.slug, language: item.language, path: item.path,
+                                      frontMatter: frontMatter, known: known, file: files.absolute(item.path))
+            }
+        }
         guard let text = readText(item.path, size: item.signature.size) else { return nil }
         return parseDocument(text, item)
     }

@@ -47,6 +47,7 @@ struct ContentLoader {
 
         let strings = loadStrings(for: config.languages)
         cache.frontMatter = previous.frontMatter
+        cache.documents = previous.documents
         cache.languages = config.languages.map(\.code)
         timeZone = config.timeZone
         cache.timeZone = config.timeZone.identifier

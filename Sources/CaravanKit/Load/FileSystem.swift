@@ -8,6 +8,16 @@ struct FileSystem: Sendable {
     /// Folder listings read earlier in this build (`recordingListings(under:)`), by path:
     /// `list` and `walk` answer from them instead of asking the file system again.
     var recorded: [String: [Entry]] = [:]
+    /// When `recordingListings` began (ns since 1970, the clock file times are written with):
+    /// a file changed just before cannot be told from one changed again in the same tick.
+    var listedAt = 0
+
+    /// The time now, as file modification times count it.
+    static var now: Int {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return time.tv_sec * 1_000_000_000 + time.tv_nsec
+    }
 
     enum EntryKind { case file, directory, other }
 
@@ -82,7 +92,11 @@ struct FileSystem: Sendable {
 
     /// The file's bytes; with `followingLinks: false`, nil when the file is a symbolic link.
     func read(_ relative: String, followingLinks: Bool = true) -> [UInt8]? {
-        let fd = open(absolute(relative), O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+        Self.read(absolutePath: absolute(relative), followingLinks: followingLinks)
+    }
+
+    static func read(absolutePath: String, followingLinks: Bool = true) -> [UInt8]? {
+        let fd = open(absolutePath, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -126,6 +140,7 @@ struct FileSystem: Sendable {
     /// the same listings instead of the disk. Symbolic links to folders are not followed.
     func recordingListings(under folders: [String]) -> FileSystem {
         var files = self
+        files.listedAt = Self.now
         for folder in folders {
             files.recorded.merge(listings(under: folder), uniquingKeysWith: { first, _ in first })
         }

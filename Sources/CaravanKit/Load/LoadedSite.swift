@@ -39,6 +39,9 @@ struct BuildCache: Sendable {
     /// Front matter as parsed, by its exact text, kept across runs in the state folder: a
     /// new run parses only what changed since the last one.
     var frontMatter = YAMLCache()
+    /// The story files as the last run read them, kept in the state folder: a new run reads
+    /// only files whose signatures changed since.
+    var documents = KnownDocuments()
     /// Story folders as loaded, by path, kept in memory by a long-lived `SiteBuilder`
     /// (`caravan serve`); valid for the languages they were loaded with.
     var folders: [String: LoadedFolder] = [:]
@@ -57,6 +60,19 @@ struct BuildCache: Sendable {
     var gitHistory: (signature: String, history: GitHistory?)?
     /// The search index of each language as last cut (kept in the state folder between runs).
     var search: [String: SearchIndexState] = [:]
+
+    /// What this build knows of the story files, for the next run (`KnownDocuments`).
+    var loadedDocuments: KnownDocuments {
+        var known = KnownDocuments()
+        known.languages = languages
+        known.timeZone = timeZone ?? ""
+        for folder in folders.values {
+            for (path, entry) in folder.known where entry.signature.modified < folder.readAt - KnownDocuments.racyWindow {
+                known.entries[path] = entry
+            }
+        }
+        return known
+    }
 
     /// The front matter of every story loaded: what is worth keeping for the next run.
     var loadedFrontMatter: YAMLCache {
@@ -79,6 +95,10 @@ struct LoadedFolder: Sendable {
     var assets: [SourceAsset] = []
     var diagnostics: [Diagnostic] = []
     var frontMatter: [(key: YAMLCache.Key, node: YAMLNode)] = []
+    /// Its documents read without a problem, as `KnownDocuments` records them, and when
+    /// they were read (ns since 1970): files changed shortly before are not recorded.
+    var known: [(path: String, entry: KnownDocuments.Entry)] = []
+    var readAt = 0
 
     init(listing: [(path: String, entry: FileSystem.Entry)]) {
         self.listing = listing

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What an editor writes: one language of one article or page.
 ///
 /// An immutable value kept in one shared box: a build copies documents into stories,
@@ -19,11 +21,15 @@ public struct SourceDocument: Sendable {
         let frontMatter: FrontMatter
         let bodyOffset: Int
         let bodyFirstLine: Int
-        let text: String
         let headHash: UInt64
         let bodyHash: UInt64
         let hasStoryLinks: Bool
         let hasAddressLinks: Bool
+        /// The text as read, or where to read it when it is first asked for (a document
+        /// taken from `KnownDocuments`).
+        private let readText: String?
+        private let file: String
+        private let textReadLater = Mutex<String?>(nil)
 
         init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter,
              bodyOffset: Int, bodyFirstLine: Int, text: String) {
@@ -34,7 +40,8 @@ public struct SourceDocument: Sendable {
             self.frontMatter = frontMatter
             self.bodyOffset = bodyOffset
             self.bodyFirstLine = bodyFirstLine
-            self.text = text
+            readText = text
+            file = ""
             let utf8 = text.utf8
             let bodyStart = utf8.index(utf8.startIndex, offsetBy: bodyOffset)
             var head = ContentHash()
@@ -46,6 +53,35 @@ public struct SourceDocument: Sendable {
             bodyHash = body.value
             hasStoryLinks = ByteSearch.contains(anyOf: Self.storyLink, in: text[bodyStart...].utf8)
             hasAddressLinks = ByteSearch.contains(anyOf: Self.addressLinks, in: text[bodyStart...].utf8)
+        }
+
+        init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter,
+             known: KnownDocuments.Entry, file: String) {
+            self.kind = kind
+            self.slug = slug
+            self.language = language
+            self.path = path
+            self.frontMatter = frontMatter
+            bodyOffset = known.bodyOffset
+            bodyFirstLine = known.bodyFirstLine
+            headHash = known.headHash
+            bodyHash = known.bodyHash
+            hasStoryLinks = known.hasStoryLinks
+            hasAddressLinks = known.hasAddressLinks
+            readText = nil
+            self.file = file
+        }
+
+        var text: String {
+            if let readText { return readText }
+            return textReadLater.withLock { text in
+                if let text { return text }
+                // Read as the loader reads; a file that went since (or broke) shows as empty
+                // until the next build, which sees its new signature.
+                let read = FileSystem.read(absolutePath: file).flatMap { try? SourceText.decode($0, file: path).get() } ?? ""
+                text = read
+                return read
+            }
         }
 
         /// `@/articles/x`: a link to another story.
@@ -60,6 +96,13 @@ public struct SourceDocument: Sendable {
          bodyOffset: Int, bodyFirstLine: Int, text: String) {
         storage = Storage(kind: kind, slug: slug, language: language, path: path, frontMatter: frontMatter,
                           bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine, text: text)
+    }
+
+    /// A document as the last build read it (`KnownDocuments`), its text read from `file`
+    /// (absolute) only when asked for.
+    init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter,
+         known: KnownDocuments.Entry, file: String) {
+        storage = Storage(kind: kind, slug: slug, language: language, path: path, frontMatter: frontMatter, known: known, file: file)
     }
 
     public var kind: Kind { storage.kind }
@@ -79,6 +122,11 @@ public struct SourceDocument: Sendable {
     public var bodyFirstLine: Int { storage.bodyFirstLine }
     /// The whole file, for showing source lines under diagnostics.
     public var text: String { storage.text }
+    /// What `KnownDocuments` records of it, with the file's signature when it was read.
+    func known(signature: FileSystem.Signature, frontMatter: YAMLCache.Key) -> KnownDocuments.Entry {
+        KnownDocuments.Entry(signature: signature, frontMatter: frontMatter, bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine,
+                             headHash: headHash, bodyHash: bodyHash, hasStoryLinks: hasStoryLinks, hasAddressLinks: hasAddressLinks)
+    }
     /// Fingerprints of the front matter (with the path) and of the body, for the input
     /// keys that decide which pages to render again (`InputKeys`).
     var headHash: UInt64 { storage.headHash }

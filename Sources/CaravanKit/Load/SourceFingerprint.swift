@@ -8,6 +8,15 @@ import Foundation
 enum SourceFingerprint {
     static let folders = ["Content", "Templates", "Public"]
 
+    /// The fingerprint a build may be skipped by: none while a file is newer than
+    /// `KnownDocuments.racyWindow` before the listing, as a same-size edit in the same tick
+    /// of the file system's clock would leave the fingerprint as it is.
+    static func trusted(_ files: FileSystem, options: BuildOptions) -> UInt64? {
+        let settled = files.listedAt - KnownDocuments.racyWindow
+        for folder in folders where files.walk(folder).contains(where: { $0.entry.modified >= settled }) { return nil }
+        return of(files, options: options)
+    }
+
     /// `files` must hold the listing of every folder under `folders`
     /// (`FileSystem.recordingListings(under:)`), which the build then reuses.
     static func of(_ files: FileSystem, options: BuildOptions) -> UInt64 {

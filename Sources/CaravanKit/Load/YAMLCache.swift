@@ -33,7 +33,7 @@ public struct YAMLCache: Sendable {
     /// Unreadable or foreign bytes give an empty cache: everything is parsed afresh.
     init(bytes: [UInt8]) {
         guard bytes.starts(with: Self.magic) else { return }
-        var reader = Reader(bytes: bytes, offset: Self.magic.count)
+        var reader = StateReader(bytes: bytes, offset: Self.magic.count)
         var nodes: [Key: YAMLNode] = [:]
         while !reader.isAtEnd {
             guard let hash = reader.word(), let length = reader.number(), let lineOffset = reader.number(),
@@ -49,7 +49,7 @@ public struct YAMLCache: Sendable {
     }
 
     var bytes: [UInt8] {
-        var writer = Writer(bytes: Self.magic)
+        var writer = StateWriter(bytes: Self.magic)
         for (key, node) in nodes.sorted(by: { ($0.key.hash, $0.key.lineOffset) < ($1.key.hash, $1.key.lineOffset) }) {
             writer.word(key.hash)
             writer.number(key.length)
@@ -58,127 +58,79 @@ public struct YAMLCache: Sendable {
         }
         return writer.bytes
     }
+}
 
-    // MARK: - Encoding: a tag byte per node, lengths and positions as LEB128 numbers
+// MARK: - Encoding: a tag byte per node, positions as numbers (`StateWriter`)
 
-    private struct Writer {
-        var bytes: [UInt8]
-
-        mutating func word(_ value: UInt64) {
-            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
-        }
-
-        mutating func number(_ value: Int) {
-            var value = UInt64(max(0, value))
-            repeat {
-                bytes.append(UInt8(value & 0x7F) | (value > 0x7F ? 0x80 : 0))
-                value >>= 7
-            } while value > 0
-        }
-
-        mutating func location(_ location: SourceLocation) {
-            number(location.line)
-            number(location.column)
-        }
-
-        mutating func scalar(_ scalar: YAMLScalar) {
-            bytes.append(scalar.isPlain ? 1 : 0)
-            location(scalar.location)
-            let text = Array(scalar.text.utf8)
-            number(text.count)
-            bytes += text
-        }
-
-        mutating func node(_ node: YAMLNode) {
-            switch node {
-            case .scalar(let value):
-                bytes.append(0)
-                scalar(value)
-            case .mapping(let pairs, let at):
-                bytes.append(1)
-                location(at)
-                number(pairs.count)
-                for (key, value) in pairs {
-                    scalar(key)
-                    self.node(value)
-                }
-            case .sequence(let items, let at):
-                bytes.append(2)
-                location(at)
-                number(items.count)
-                for item in items { self.node(item) }
-            }
-        }
+private extension StateWriter {
+    mutating func location(_ location: SourceLocation) {
+        number(location.line)
+        number(location.column)
     }
 
-    private struct Reader {
-        let bytes: [UInt8]
-        var offset: Int
+    mutating func scalar(_ scalar: YAMLScalar) {
+        bytes.append(scalar.isPlain ? 1 : 0)
+        location(scalar.location)
+        text(scalar.text)
+    }
 
-        var isAtEnd: Bool { offset >= bytes.count }
-
-        mutating func byte() -> UInt8? {
-            guard offset < bytes.count else { return nil }
-            defer { offset += 1 }
-            return bytes[offset]
-        }
-
-        mutating func word() -> UInt64? {
-            guard offset + 8 <= bytes.count else { return nil }
-            var value: UInt64 = 0
-            for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
-            offset += 8
-            return value
-        }
-
-        mutating func number() -> Int? {
-            var value = 0
-            var shift = 0
-            while let byte = byte() {
-                value |= Int(byte & 0x7F) << shift
-                if byte & 0x80 == 0 { return value }
-                shift += 7
-                if shift > 56 { return nil }
+    mutating func node(_ node: YAMLNode) {
+        switch node {
+        case .scalar(let value):
+            bytes.append(0)
+            scalar(value)
+        case .mapping(let pairs, let at):
+            bytes.append(1)
+            location(at)
+            number(pairs.count)
+            for (key, value) in pairs {
+                scalar(key)
+                self.node(value)
             }
+        case .sequence(let items, let at):
+            bytes.append(2)
+            location(at)
+            number(items.count)
+            for item in items { self.node(item) }
+        }
+    }
+}
+
+private extension StateReader {
+    mutating func location() -> SourceLocation? {
+        guard let line = number(), let column = number() else { return nil }
+        return SourceLocation(line: line, column: column)
+    }
+
+    mutating func scalar() -> YAMLScalar? {
+        guard let plain = byte(), let at = location(), let text = text() else { return nil }
+        return YAMLScalar(text: text, isPlain: plain == 1, location: at)
+    }
+
+    /// `depth` bounds nesting, so damaged bytes cannot recurse without end.
+    mutating func node(depth: Int) -> YAMLNode? {
+        guard depth < 64, let tag = byte() else { return nil }
+        switch tag {
+        case 0:
+            return scalar().map(YAMLNode.scalar)
+        case 1:
+            guard let at = location(), let count = number(), count <= bytes.count else { return nil }
+            var pairs: [(key: YAMLScalar, value: YAMLNode)] = []
+            for _ in 0..<count {
+                guard let key = scalar(), let value = node(depth: depth + 1) else { return nil }
+                pairs.append((key, value))
+            }
+            return .mapping(pairs, at)
+        case 2:
+            guard let at = location(), let count = number(), count <= bytes.count else { return nil }
+            var items: [YAMLNode] = []
+            for _ in 0..<count {
+                guard let item = node(depth: depth + 1) else { return nil }
+                items.append(item)
+            }
+            return .sequence(items, at)
+        default:
             return nil
-        }
-
-        mutating func location() -> SourceLocation? {
-            guard let line = number(), let column = number() else { return nil }
-            return SourceLocation(line: line, column: column)
-        }
-
-        mutating func scalar() -> YAMLScalar? {
-            guard let plain = byte(), let at = location(), let count = number(), offset + count <= bytes.count else { return nil }
-            defer { offset += count }
-            return YAMLScalar(text: String(decoding: bytes[offset..<offset + count], as: UTF8.self), isPlain: plain == 1, location: at)
-        }
-
-        /// `depth` bounds nesting, so damaged bytes cannot recurse without end.
-        mutating func node(depth: Int) -> YAMLNode? {
-            guard depth < 64, let tag = byte() else { return nil }
-            switch tag {
-            case 0:
-                return scalar().map(YAMLNode.scalar)
-            case 1:
-                guard let at = location(), let count = number(), count <= bytes.count else { return nil }
-                var pairs: [(key: YAMLScalar, value: YAMLNode)] = []
-                for _ in 0..<count {
-                    guard let key = scalar(), let value = node(depth: depth + 1) else { return nil }
-                    pairs.append((key, value))
-                }
-                return .mapping(pairs, at)
-            case 2:
-                guard let at = location(), let count = number(), count <= bytes.count else { return nil }
-                var items: [YAMLNode] = []
-                for _ in 0..<count {
-                    guard let item = node(depth: depth + 1) else { return nil }
-                    items.append(item)
-                }
-                return .sequence(items, at)
-            default:
-                return nil
-            }
         }
     }
 }

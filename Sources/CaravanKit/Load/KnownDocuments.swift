@@ -1,0 +1,88 @@
+/// What the last run of `caravan build` learnt of each story file, by path, kept in the state
+/// folder: a file whose signature (size, modification time to the nanosecond, inode) is
+/// still the one recorded is taken as it was read then, without reading it again. Its front
+/// matter comes from the YAML cache, its fingerprints from here, and its text from the disk
+/// only if a page that shows it is rendered. This is how `make` and git trust a file's
+/// metadata; editing, replacing or touching a file changes its signature.
+///
+/// Only files read without a problem are recorded (a file with a warning is read again, so
+/// the warning is repeated), and none changed in the last seconds before the build: a
+/// same-size edit within one tick of the file system's clock would keep the signature (git
+/// calls such files "racy").
+struct KnownDocuments: Sendable {
+    struct Entry: Sendable, Equatable {
+        var signature: FileSystem.Signature
+        var frontMatter: YAMLCache.Key
+        var bodyOffset: Int
+        var bodyFirstLine: Int
+        var headHash: UInt64
+        var bodyHash: UInt64
+        var hasStoryLinks: Bool
+        var hasAddressLinks: Bool
+    }
+
+    /// How long before a build a file must have last changed to be recorded.
+    static let racyWindow = 2_000_000_000
+    private static let magic = Array("caravan known documents 1\n".utf8)
+
+    /// The languages and the clock (site.yaml's `timeZone`) the files were loaded with: a
+    /// change to either loads every file again.
+    var languages: [String] = []
+    var timeZone = ""
+    var entries: [String: Entry] = [:]
+
+    init() {}
+
+    /// Unreadable or foreign bytes give no entries: every file is read afresh.
+    init(bytes: [UInt8]) {
+        guard bytes.starts(with: Self.magic) else { return }
+        var reader = StateReader(bytes: bytes, offset: Self.magic.count)
+        guard let timeZone = reader.text(), let languageCount = reader.number(), languageCount < 1_000 else { return }
+        var languages: [String] = []
+        for _ in 0..<languageCount {
+            guard let language = reader.text() else { return }
+            languages.append(language)
+        }
+        var entries: [String: Entry] = [:]
+        while !reader.isAtEnd {
+            guard let path = reader.text(), let size = reader.number(), let modified = reader.number(), let inode = reader.word(),
+                  let yamlHash = reader.word(), let yamlLength = reader.number(), let yamlLine = reader.number(),
+                  let bodyOffset = reader.number(), let bodyFirstLine = reader.number(),
+                  let headHash = reader.word(), let bodyHash = reader.word(), let links = reader.byte() else { return }
+            entries[path] = Entry(
+                signature: FileSystem.Signature(size: size, modified: modified, inode: inode),
+                frontMatter: YAMLCache.Key(hash: yamlHash, length: yamlLength, lineOffset: yamlLine),
+                bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine, headHash: headHash, bodyHash: bodyHash,
+                hasStoryLinks: links & 1 != 0, hasAddressLinks: links & 2 != 0)
+        }
+        (self.timeZone, self.languages, self.entries) = (timeZone, languages, entries)
+    }
+
+    var bytes: [UInt8] {
+        var writer = StateWriter(bytes: Self.magic)
+        writer.text(timeZone)
+        writer.number(languages.count)
+        for language in languages { writer.text(language) }
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            writer.text(path)
+            writer.number(entry.signature.size)
+            writer.number(entry.signature.modified)
+            writer.word(entry.signature.inode)
+            writer.word(entry.frontMatter.hash)
+            writer.number(entry.frontMatter.length)
+            writer.number(entry.frontMatter.lineOffset)
+            writer.number(entry.bodyOffset)
+            writer.number(entry.bodyFirstLine)
+            writer.word(entry.headHash)
+            writer.word(entry.bodyHash)
+            writer.bytes.append((entry.hasStoryLinks ? 1 : 0) | (entry.hasAddressLinks ? 2 : 0))
+        }
+        return writer.bytes
+    }
+
+    /// The entry for the file at `path`, if its signature is still `signature`.
+    func entry(_ path: String, signature: FileSystem.Signature) -> Entry? {
+        guard let entry = entries[path], entry.signature == signature else { return nil }
+        return entry
+    }
+}
