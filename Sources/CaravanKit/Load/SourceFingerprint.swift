@@ -13,7 +13,8 @@ enum SourceFingerprint {
     /// of the file system's clock would leave the fingerprint as it is.
     static func trusted(_ files: FileSystem, options: BuildOptions) -> UInt64? {
         let settled = files.listedAt - KnownDocuments.racyWindow
-        for folder in folders where files.walk(folder).contains(where: { $0.entry.modified >= settled }) { return nil }
+        // The recorded listings are those of `folders`: looked at directly, with no paths made.
+        for entries in files.recorded.values where entries.contains(where: { $0.modified >= settled }) { return nil }
         return of(files, options: options)
     }
 
