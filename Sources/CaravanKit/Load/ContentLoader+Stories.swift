@@ -141,7 +141,7 @@ extension ContentLoader {
             if let parsed { loaded[index].frontMatter.append(parsed) }
             // A file with a problem is read again next time, so its warning is repeated.
             if let document, let parsed, diagnostics.isEmpty {
-                loaded[index].known.append((item.path, document.known(signature: item.signature, frontMatter: parsed.key)))
+                loaded[index].known.append((item.path, KnownDocuments.Entry(signature: item.signature, frontMatter: parsed.key, digest: document.digest)))
             }
         }
         return loaded
@@ -155,7 +155,7 @@ extension ContentLoader {
             if let frontMatter, problems.isEmpty {
                 parsed = (known.frontMatter, root)
                 return SourceDocument(kind: item.kind, slug: item.slug, language: item.language, path: item.path,
-                                      frontMatter: frontMatter, known: known, file: files.absolute(item.path))
+                                      frontMatter: frontMatter, digest: known.digest, file: files.absolute(item.path))
             }
         }
         guard let text = readText(item.path, size: item.signature.size) else { return nil }

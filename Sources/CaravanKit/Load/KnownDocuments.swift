@@ -13,12 +13,7 @@ struct KnownDocuments: Sendable {
     struct Entry: Sendable, Equatable {
         var signature: FileSystem.Signature
         var frontMatter: YAMLCache.Key
-        var bodyOffset: Int
-        var bodyFirstLine: Int
-        var headHash: UInt64
-        var bodyHash: UInt64
-        var hasStoryLinks: Bool
-        var hasAddressLinks: Bool
+        var digest: SourceDocument.Digest
     }
 
     /// How long before a build a file must have last changed to be recorded.
@@ -52,8 +47,8 @@ struct KnownDocuments: Sendable {
             entries[path] = Entry(
                 signature: FileSystem.Signature(size: size, modified: modified, inode: inode),
                 frontMatter: YAMLCache.Key(hash: yamlHash, length: yamlLength, lineOffset: yamlLine),
-                bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine, headHash: headHash, bodyHash: bodyHash,
-                hasStoryLinks: links & 1 != 0, hasAddressLinks: links & 2 != 0)
+                digest: SourceDocument.Digest(bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine, headHash: headHash, bodyHash: bodyHash,
+                                              hasStoryLinks: links & 1 != 0, hasAddressLinks: links & 2 != 0))
         }
         (self.timeZone, self.languages, self.entries) = (timeZone, languages, entries)
     }
@@ -71,11 +66,11 @@ struct KnownDocuments: Sendable {
             writer.word(entry.frontMatter.hash)
             writer.number(entry.frontMatter.length)
             writer.number(entry.frontMatter.lineOffset)
-            writer.number(entry.bodyOffset)
-            writer.number(entry.bodyFirstLine)
-            writer.word(entry.headHash)
-            writer.word(entry.bodyHash)
-            writer.bytes.append((entry.hasStoryLinks ? 1 : 0) | (entry.hasAddressLinks ? 2 : 0))
+            writer.number(entry.digest.bodyOffset)
+            writer.number(entry.digest.bodyFirstLine)
+            writer.word(entry.digest.headHash)
+            writer.word(entry.digest.bodyHash)
+            writer.bytes.append((entry.digest.hasStoryLinks ? 1 : 0) | (entry.digest.hasAddressLinks ? 2 : 0))
         }
         return writer.bytes
     }

@@ -13,62 +13,64 @@ public struct SourceDocument: Sendable {
         var folder: String { self == .article ? "articles" : "pages" }
     }
 
+    /// What a build needs of a document's text beyond its front matter, in numbers: kept
+    /// between runs (`KnownDocuments`), so an unchanged file need not be read again.
+    struct Digest: Sendable, Equatable {
+        /// Where the Markdown body starts in the text (UTF-8 offset), and on which line.
+        var bodyOffset: Int
+        var bodyFirstLine: Int
+        /// Fingerprints of the front matter (with the path) and of the body.
+        var headHash: UInt64
+        var bodyHash: UInt64
+        var hasStoryLinks: Bool
+        var hasAddressLinks: Bool
+
+        init(path: String, text: String, bodyOffset: Int, bodyFirstLine: Int) {
+            let utf8 = text.utf8
+            let bodyStart = utf8.index(utf8.startIndex, offsetBy: bodyOffset)
+            var head = ContentHash()
+            head.add(path)
+            head.add(text[..<bodyStart].utf8)
+            var body = ContentHash()
+            body.add(text[bodyStart...].utf8)
+            self.init(bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine, headHash: head.value, bodyHash: body.value,
+                      hasStoryLinks: ByteSearch.contains(anyOf: Self.storyLink, in: text[bodyStart...].utf8),
+                      hasAddressLinks: ByteSearch.contains(anyOf: Self.addressLinks, in: text[bodyStart...].utf8))
+        }
+
+        init(bodyOffset: Int, bodyFirstLine: Int, headHash: UInt64, bodyHash: UInt64, hasStoryLinks: Bool, hasAddressLinks: Bool) {
+            (self.bodyOffset, self.bodyFirstLine, self.headHash, self.bodyHash) = (bodyOffset, bodyFirstLine, headHash, bodyHash)
+            (self.hasStoryLinks, self.hasAddressLinks) = (hasStoryLinks, hasAddressLinks)
+        }
+
+        /// `@/articles/x`: a link to another story.
+        private static let storyLink = [Array("@/".utf8)]
+        /// `](/en/…)`, `](../x/)`, `](./x.png)`: a link by address out of or within the folder.
+        private static let addressLinks = [Array("](/".utf8), Array("](.".utf8)]
+    }
+
     private final class Storage: Sendable {
         let kind: Kind
         let slug: String
         let language: String
         let path: String
         let frontMatter: FrontMatter
-        let bodyOffset: Int
-        let bodyFirstLine: Int
-        let headHash: UInt64
-        let bodyHash: UInt64
-        let hasStoryLinks: Bool
-        let hasAddressLinks: Bool
-        /// The text as read, or where to read it when it is first asked for (a document
-        /// taken from `KnownDocuments`).
+        let digest: Digest
+        /// The text as read, or the file to read it from when it is first asked for (a
+        /// document whose file the last run knew, `KnownDocuments`).
         private let readText: String?
         private let file: String
         private let textReadLater = Mutex<String?>(nil)
 
         init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter,
-             bodyOffset: Int, bodyFirstLine: Int, text: String) {
+             digest: Digest, text: String?, file: String = "") {
             self.kind = kind
             self.slug = slug
             self.language = language
             self.path = path
             self.frontMatter = frontMatter
-            self.bodyOffset = bodyOffset
-            self.bodyFirstLine = bodyFirstLine
+            self.digest = digest
             readText = text
-            file = ""
-            let utf8 = text.utf8
-            let bodyStart = utf8.index(utf8.startIndex, offsetBy: bodyOffset)
-            var head = ContentHash()
-            head.add(path)
-            head.add(text[..<bodyStart].utf8)
-            headHash = head.value
-            var body = ContentHash()
-            body.add(text[bodyStart...].utf8)
-            bodyHash = body.value
-            hasStoryLinks = ByteSearch.contains(anyOf: Self.storyLink, in: text[bodyStart...].utf8)
-            hasAddressLinks = ByteSearch.contains(anyOf: Self.addressLinks, in: text[bodyStart...].utf8)
-        }
-
-        init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter,
-             known: KnownDocuments.Entry, file: String) {
-            self.kind = kind
-            self.slug = slug
-            self.language = language
-            self.path = path
-            self.frontMatter = frontMatter
-            bodyOffset = known.bodyOffset
-            bodyFirstLine = known.bodyFirstLine
-            headHash = known.headHash
-            bodyHash = known.bodyHash
-            hasStoryLinks = known.hasStoryLinks
-            hasAddressLinks = known.hasAddressLinks
-            readText = nil
             self.file = file
         }
 
@@ -83,11 +85,6 @@ public struct SourceDocument: Sendable {
                 return read
             }
         }
-
-        /// `@/articles/x`: a link to another story.
-        private static let storyLink = [Array("@/".utf8)]
-        /// `](/en/…)`, `](../x/)`, `](./x.png)`: a link by address out of or within the folder.
-        private static let addressLinks = [Array("](/".utf8), Array("](.".utf8)]
     }
 
     private let storage: Storage
@@ -95,14 +92,14 @@ public struct SourceDocument: Sendable {
     init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter,
          bodyOffset: Int, bodyFirstLine: Int, text: String) {
         storage = Storage(kind: kind, slug: slug, language: language, path: path, frontMatter: frontMatter,
-                          bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine, text: text)
+                          digest: Digest(path: path, text: text, bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine), text: text)
     }
 
-    /// A document as the last build read it (`KnownDocuments`), its text read from `file`
+    /// A document as the last run read it (`KnownDocuments`), its text read from `file`
     /// (absolute) only when asked for.
-    init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter,
-         known: KnownDocuments.Entry, file: String) {
-        storage = Storage(kind: kind, slug: slug, language: language, path: path, frontMatter: frontMatter, known: known, file: file)
+    init(kind: Kind, slug: String, language: String, path: String, frontMatter: FrontMatter, digest: Digest, file: String) {
+        storage = Storage(kind: kind, slug: slug, language: language, path: path, frontMatter: frontMatter,
+                          digest: digest, text: nil, file: file)
     }
 
     public var kind: Kind { storage.kind }
@@ -113,30 +110,26 @@ public struct SourceDocument: Sendable {
     public var frontMatter: FrontMatter { storage.frontMatter }
     /// Where the Markdown body starts in `text` (UTF-8 offset): the body is not kept as a
     /// second copy, which for a large site is tens of megabytes.
-    var bodyOffset: Int { storage.bodyOffset }
+    var bodyOffset: Int { storage.digest.bodyOffset }
     public var body: String {
         let utf8 = text.utf8
         return String(utf8[utf8.index(utf8.startIndex, offsetBy: bodyOffset)...]) ?? ""
     }
     /// The file line the body starts on, so Markdown positions map back to the file.
-    public var bodyFirstLine: Int { storage.bodyFirstLine }
+    public var bodyFirstLine: Int { storage.digest.bodyFirstLine }
     /// The whole file, for showing source lines under diagnostics.
     public var text: String { storage.text }
-    /// What `KnownDocuments` records of it, with the file's signature when it was read.
-    func known(signature: FileSystem.Signature, frontMatter: YAMLCache.Key) -> KnownDocuments.Entry {
-        KnownDocuments.Entry(signature: signature, frontMatter: frontMatter, bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine,
-                             headHash: headHash, bodyHash: bodyHash, hasStoryLinks: hasStoryLinks, hasAddressLinks: hasAddressLinks)
-    }
+    var digest: Digest { storage.digest }
     /// Fingerprints of the front matter (with the path) and of the body, for the input
     /// keys that decide which pages to render again (`InputKeys`).
-    var headHash: UInt64 { storage.headHash }
-    var bodyHash: UInt64 { storage.bodyHash }
+    var headHash: UInt64 { storage.digest.headHash }
+    var bodyHash: UInt64 { storage.digest.bodyHash }
     /// Whether the body links another story (`@/articles/x`): such documents are checked on
     /// every build, as a link's target can change without the document changing.
-    var hasStoryLinks: Bool { storage.hasStoryLinks }
+    var hasStoryLinks: Bool { storage.digest.hasStoryLinks }
     /// Whether the body links by address out of its folder (`](../x/)`, `](/en/…)`): such a
     /// link can break, and warn, when another story goes, so these are checked every build too.
-    var hasAddressLinks: Bool { storage.hasAddressLinks }
+    var hasAddressLinks: Bool { storage.digest.hasAddressLinks }
 }
 
 /// A file stored beside a story (a picture, a PDF), copied next to its pages.
