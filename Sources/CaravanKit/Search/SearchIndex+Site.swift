@@ -10,8 +10,12 @@ extension SearchIndex {
 
     /// The index of `stories` (`stories(of:in:)`) with their keys, made from the sources,
     /// so a build that renders one article's Markdown indexes the same text as a clean build.
+    /// Each document is cut into terms as it is made and its text let go: a language's
+    /// whole text is never held at once.
     init(stories: [Story], keys: [UInt64], in language: String, site: ResolvedSite) {
-        documents = stories.concurrentMap { Document(story: $0, in: language, site: site) }
+        let made = DocumentTerms.cutting(stories.count) { Document(story: stories[$0], in: language, site: site) }
+        documents = made.map(\.document)
+        terms = made.map(\.terms)
         self.keys = keys
     }
 }

@@ -39,9 +39,12 @@ struct SearchIndex: Sendable {
     static let shardBytes = 8_192
     static let maximumShards = 4_096
 
+    /// The documents by id, their text (`body`) already cut into `terms` and let go.
     let documents: [Document]
     /// Each document's key (`SearchIndex.key`), by id.
     let keys: [UInt64]
+    /// Each document's terms, until `files()` turns them into postings.
+    var terms: [DocumentTerms]
 
     /// A language's index files, and what an update of them needs to know.
     struct Files: Sendable {
@@ -66,9 +69,11 @@ struct SearchIndex: Sendable {
         static func chunkPath(ofDocument id: Int) -> String { "d/\(id / SearchIndex.chunkSize).json" }
     }
 
-    /// The files of the whole index.
-    func files() -> Files {
-        let postings = SearchPostings(documents)
+    /// The files of the whole index (the terms go into the postings as they are counted).
+    mutating func files() -> Files {
+        var taken: [DocumentTerms] = []
+        swap(&taken, &terms)
+        let postings = SearchPostings(consume taken)
         let termNumbers = Array(postings.terms.indices)
         let estimate = termNumbers.reduce(0) { total, term in
             total + postings.terms[term].utf8.count + Self.encodedCount(postings.postings(of: term)) + 6

@@ -10,9 +10,9 @@ struct SearchPostings {
     private var offsets: [Int] = [0]
     private var entries: [UInt32] = []
 
-    init(_ documents: [SearchIndex.Document]) {
-        var perDocument = DocumentTerms.all(documents)
-        let numbers = KeyTable(capacity: documents.count * 64)
+    /// Each document's terms, by id; each document's share is let go once counted.
+    init(_ perDocument: consuming [DocumentTerms]) {
+        let numbers = KeyTable(capacity: perDocument.count * 64)
         var counts: [Int] = []
         // First count each term's documents, turning every key into its term's number. A
         // document's words come in the order of their entries, so their texts are at hand.
@@ -66,13 +66,20 @@ struct DocumentTerms: Sendable {
     static let wordTag: UInt64 = 1 << 62
     static let keyBits: UInt64 = ~titleBit
 
-    /// The terms of each document, cut on every core; each core keeps one set for the
-    /// documents it cuts, emptied between them (allocating one per document cost more).
-    static func all(_ documents: [SearchIndex.Document]) -> [DocumentTerms] {
+    /// Documents `0..<count` made by `document` and cut into terms on every core, each
+    /// handed back without its text; each core keeps one set for the documents it cuts,
+    /// emptied between them (allocating one per document cost more).
+    static func cutting(_ count: Int, _ document: @Sendable (Int) -> SearchIndex.Document)
+        -> [(document: SearchIndex.Document, terms: DocumentTerms)] {
         let batch = 64
-        return Array(stride(from: 0, to: documents.count, by: batch)).concurrentMap { start in
+        return Array(stride(from: 0, to: count, by: batch)).concurrentMap { start in
             let seen = KeySet()
-            return documents[start..<min(start + batch, documents.count)].map { DocumentTerms($0, seen: seen) }
+            return (start..<min(start + batch, count)).map { id in
+                var made = document(id)
+                let terms = DocumentTerms(made, seen: seen)
+                made.body = []
+                return (made, terms)
+            }
         }.flatMap { $0 }
     }
 

@@ -40,7 +40,8 @@ struct SearchStage {
                 for (path, bytes) in files.bytes { output.files[folder + path] = bytes }
                 output.states[language] = files.state
             } else {
-                let files = SearchIndex(stories: stories, keys: keys, in: language, site: site).files()
+                var index = SearchIndex(stories: stories, keys: keys, in: language, site: site)
+                let files = index.files()
                 for (path, bytes) in files.bytes { output.files[folder + path] = bytes }
                 output.states[language] = files.state
             }
