@@ -10,7 +10,7 @@ struct SearchPostings {
     private var offsets: [Int] = [0]
     private var entries: [UInt32] = []
 
-    /// Each document's terms, by id; each document's share is let go once counted.
+    /// Each document's terms, by id; its words are let go as soon as they are counted.
     init(_ perDocument: consuming [DocumentTerms]) {
         let numbers = KeyTable(capacity: perDocument.count * 64)
         var counts: [Int] = []
