@@ -24,29 +24,6 @@ public struct SourceDocument: Sendable {
         var bodyHash: UInt64
         var hasStoryLinks: Bool
         var hasAddressLinks: Bool
-
-        init(path: String, text: String, bodyOffset: Int, bodyFirstLine: Int) {
-            let utf8 = text.utf8
-            let bodyStart = utf8.index(utf8.startIndex, offsetBy: bodyOffset)
-            var head = ContentHash()
-            head.add(path)
-            head.add(text[..<bodyStart].utf8)
-            var body = ContentHash()
-            body.add(text[bodyStart...].utf8)
-            self.init(bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine, headHash: head.value, bodyHash: body.value,
-                      hasStoryLinks: ByteSearch.contains(anyOf: Self.storyLink, in: text[bodyStart...].utf8),
-                      hasAddressLinks: ByteSearch.contains(anyOf: Self.addressLinks, in: text[bodyStart...].utf8))
-        }
-
-        init(bodyOffset: Int, bodyFirstLine: Int, headHash: UInt64, bodyHash: UInt64, hasStoryLinks: Bool, hasAddressLinks: Bool) {
-            (self.bodyOffset, self.bodyFirstLine, self.headHash, self.bodyHash) = (bodyOffset, bodyFirstLine, headHash, bodyHash)
-            (self.hasStoryLinks, self.hasAddressLinks) = (hasStoryLinks, hasAddressLinks)
-        }
-
-        /// `@/articles/x`: a link to another story.
-        private static let storyLink = [Array("@/".utf8)]
-        /// `](/en/…)`, `](../x/)`, `](./x.png)`: a link by address out of or within the folder.
-        private static let addressLinks = [Array("](/".utf8), Array("](.".utf8)]
     }
 
     private final class Storage: Sendable {
@@ -139,4 +116,25 @@ public struct SourceAsset: Sendable {
     /// The file name inside the story folder (may include sub-folders: `img/map.png`).
     public var name: String
     public var bytes: [UInt8]
+}
+
+extension SourceDocument.Digest {
+    /// The digest of `text`, the file at `path`, whose body starts at `bodyOffset`.
+    init(path: String, text: String, bodyOffset: Int, bodyFirstLine: Int) {
+        let utf8 = text.utf8
+        let bodyStart = utf8.index(utf8.startIndex, offsetBy: bodyOffset)
+        var head = ContentHash()
+        head.add(path)
+        head.add(text[..<bodyStart].utf8)
+        var body = ContentHash()
+        body.add(text[bodyStart...].utf8)
+        self.init(bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine, headHash: head.value, bodyHash: body.value,
+                  hasStoryLinks: ByteSearch.contains(anyOf: Self.storyLink, in: text[bodyStart...].utf8),
+                  hasAddressLinks: ByteSearch.contains(anyOf: Self.addressLinks, in: text[bodyStart...].utf8))
+    }
+
+    /// `@/articles/x`: a link to another story.
+    private static let storyLink = [Array("@/".utf8)]
+    /// `](/en/…)`, `](../x/)`, `](./x.png)`: a link by address out of or within the folder.
+    private static let addressLinks = [Array("](/".utf8), Array("](.".utf8)]
 }
