@@ -156,19 +156,9 @@ enum Site {
         diagnostics += OutputCollisions.check(plan, site: site)
         lap("plan")
 
-        // 4. Render: Markdown to HTML, then the pages through their templates.
-        let (templates, templateDiagnostics) = compiled.value
-        diagnostics += templateDiagnostics
-        if remembering { learnt.templates = (templatesKey, templates, templateDiagnostics) }
-        lap("templates")
-        options.progress?("markdown", 0, 1)
-        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents, pages: plan.addresses)
-        diagnostics += markdownDiagnostics
-        lap("markdown")
-        guard !diagnostics.hasErrors else { return finish(nil, learnt) }
         // The search index is made from the sources, not the pages: it is cut on another
-        // thread while the pages render, and its files go out as soon as they are cut (left
-        // for the end, thousands of small files waited on the disk alone).
+        // thread while the Markdown and the pages render, and its files go out as soon as
+        // they are cut (left for the end, thousands of small files waited on the disk alone).
         let lastSite = changedBodies == nil ? nil : cache.resolved?.site
         let search = site.config.search ? BackgroundValue { [site, shared = inputs.shared, previous = cache.search, pageOutput] in
             var output = SearchStage(site: site, shared: shared, previous: previous, lastSite: lastSite, previousFile: previousFile).run()
@@ -178,6 +168,21 @@ enum Site {
             }
             return output
         } : nil
+
+        // 4. Render: Markdown to HTML, then the pages through their templates.
+        let (templates, templateDiagnostics) = compiled.value
+        diagnostics += templateDiagnostics
+        if remembering { learnt.templates = (templatesKey, templates, templateDiagnostics) }
+        lap("templates")
+        options.progress?("markdown", 0, 1)
+        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents, pages: plan.addresses)
+        diagnostics += markdownDiagnostics
+        lap("markdown")
+        guard !diagnostics.hasErrors else {
+            // Its files are the writer's until the failed build is undone.
+            _ = search?.value
+            return finish(nil, learnt)
+        }
         let stage = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
                               pageOutput: pageOutput)
         var (output, pageDiagnostics) = stage.run()

@@ -50,13 +50,15 @@ struct StateFolder: Sendable {
     /// Stores what a build learnt. A state that cannot be written only costs speed: the
     /// error says so, and the caller reports it as a warning. The manifest goes first: a
     /// search state older than it no longer matches it, and is not trusted.
-    func write(manifest: Manifest, frontMatter: YAMLCache?, documents: KnownDocuments, search: StoredSearchState) throws {
+    /// Each argument is the encoded file (`Manifest.bytes`…); the front matter is nil when
+    /// it is as stored.
+    func write(manifest: [UInt8], frontMatter: [UInt8]?, documents: [UInt8], search: [UInt8]) throws {
         try prepare()
-        try Self.replace(path + "/manifest", with: manifest.bytes)
-        if let frontMatter { try Self.replace(path + "/front-matter", with: frontMatter.bytes) }
+        try Self.replace(path + "/manifest", with: manifest)
+        if let frontMatter { try Self.replace(path + "/front-matter", with: frontMatter) }
         // After the front matter it names: an entry whose front matter is missing is not used.
-        try Self.replace(path + "/documents", with: documents.bytes)
-        try Self.replace(path + "/search", with: search.bytes)
+        try Self.replace(path + "/documents", with: documents)
+        try Self.replace(path + "/search", with: search)
     }
 
     /// Removes the stored manifest: the output folder no longer matches it (a write was cut

@@ -3,7 +3,7 @@
 /// them (`digests(of:for:)`). A build trusts a state only when the manifest it read still
 /// gives that digest: a write cut short, files changed by hand or a state older than the
 /// manifest all make the index be cut in full, never updated from the wrong base.
-struct StoredSearchState {
+struct StoredSearchState: Sendable {
     var languages: [String: (digest: UInt64, state: SearchIndexState)] = [:]
 
     private static let magic = Array("caravan search state 1\n".utf8)

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// A value worked out on another thread while the caller goes on with something else;
 /// `value` waits for it. For serial work that can overlap work spread over every core.
@@ -9,10 +9,15 @@ final class BackgroundValue<T: Sendable>: @unchecked Sendable {
 
     init(_ work: @escaping @Sendable () -> T) {
         done.enter()
-        DispatchQueue.global().async { [self] in
+        // A thread of its own, not one of Dispatch's workers: Dispatch runs as many workers
+        // as there are cores, and a value soon waited on must not queue behind a
+        // `concurrentMap` that holds them all.
+        let thread = Thread { [self] in
             result = work()
             done.leave()
         }
+        thread.stackSize = 16 << 20
+        thread.start()
     }
 
     /// A value already worked out.

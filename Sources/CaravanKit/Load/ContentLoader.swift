@@ -156,7 +156,7 @@ struct ContentLoader {
 
     private mutating func loadPublicFiles() -> [(path: String, bytes: [UInt8])] {
         var result: [(String, [UInt8])] = []
-        for (name, entry) in files.walk("Public") {
+        for (name, _) in files.walk("Public") {
             let path = "Public/\(name)"
             guard staysInside(path, "Public") else { continue }
             if let bytes = files.read(path) { result.append((name, bytes)) }

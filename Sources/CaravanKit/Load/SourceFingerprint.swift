@@ -22,18 +22,36 @@ enum SourceFingerprint {
     /// (`FileSystem.recordingListings(under:)`), which the build then reuses.
     static func of(_ files: FileSystem, options: BuildOptions) -> UInt64 {
         var hasher = ContentHash()
-        hasher.add("caravan-2|\(options.fingerprint)|")
+        hasher.add("caravan-3|\(options.fingerprint)|")
         // The generator is an input too: a new caravan may render the same sources differently.
         hasher.add(generator)
         for folder in folders {
-            for (path, entry) in files.walk(folder) {
-                hasher.add(folder + "/" + path)
+            hasher.add(folder)
+            add(folder, of: files, to: &hasher)
+        }
+        return hasher.value
+    }
+
+    /// Every entry under `folder` that `FileSystem.walk` lists, and where each folder begins
+    /// and ends, hashed straight from the listings: no path is made for each of thousands of
+    /// files (this runs before every build, even one that is then skipped).
+    private static func add(_ folder: String, of files: FileSystem, to hasher: inout ContentHash) {
+        for entry in files.list(folder) {
+            switch entry.kind {
+            case .directory where !entry.isSymlink:
+                hasher.add(entry.name)
+                hasher.add(UInt64.max)
+                add(folder + "/" + entry.name, of: files, to: &hasher)
+                hasher.add(UInt64.max - 1)
+            case .other where !entry.isSymlink:
+                continue
+            default:
+                hasher.add(entry.name)
                 hasher.add(UInt64(entry.size))
                 hasher.add(UInt64(bitPattern: Int64(entry.modified)))
                 hasher.add(entry.inode)
             }
         }
-        return hasher.value
     }
 
     /// The running caravan binary's size, modification time and inode: a rebuilt generator
