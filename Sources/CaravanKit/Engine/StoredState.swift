@@ -39,7 +39,10 @@ extension StateFolder {
                            stateWasLost: manifest.entries.isEmpty && writer.isMarked)
     }
 
+    /// The front matter, the largest, is decoded on another core meanwhile.
     func readCaches() -> StoredCaches {
-        StoredCaches(frontMatter: readFrontMatter(), documents: readDocuments(), search: readSearch())
+        let frontMatter = BackgroundValue { readFrontMatter() }
+        let documents = readDocuments(), search = readSearch()
+        return StoredCaches(frontMatter: frontMatter.value, documents: documents, search: search)
     }
 }
