@@ -192,6 +192,8 @@ import Testing
         let counts = TextLength.count(mixed)
         #expect(counts.han == 13)
         #expect(counts.words == 9, "Khorgos, Gateway, 2, 485, China, Europe, trains, 14, 8")
+        // Chinese punctuation ends a word; a curly apostrophe does not.
+        #expect(TextLength.count("Khorgos’s trains—《中欧班列》“快”，“稳”。x") == (han: 6, words: 3))
         #expect(TextLength.readingMinutes(han: 200, words: 110) == 1)
         #expect(TextLength.readingMinutes(han: 0, words: 0) == 1)
     }

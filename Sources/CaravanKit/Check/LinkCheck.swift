@@ -55,7 +55,7 @@ public enum LinkCheck {
     /// site-absolute paths and anchors on the same page.
     public static func resolve(_ link: String, from page: String) -> String? {
         if link.isEmpty || link.hasPrefix("#") || link.hasPrefix("/") || link.hasPrefix("//") { return nil }
-        if let colon = link.firstIndex(of: ":"), !link[..<colon].contains("/") { return nil }  // a scheme: https:, mailto:
+        if let colon = link.firstIndex(of: ":"), !link[..<colon].contains("/" as Character) { return nil }  // a scheme: https:, mailto:
         var path = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
         path = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
         if path.isEmpty { return nil }
@@ -72,7 +72,7 @@ public enum LinkCheck {
     }
 
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = text
         for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
             result = result.replacingOccurrences(of: entity, with: character)

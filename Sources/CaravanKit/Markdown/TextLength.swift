@@ -50,6 +50,8 @@ struct TextLength {
     mutating func add(_ scalar: Unicode.Scalar) {
         if scalar.value < 0x80 {
             addASCII(UInt8(scalar.value))
+        } else if Self.isPunctuation(scalar.value) {
+            inWord = false
         } else if CJKText.isHan(scalar) {
             han += 1
             inWord = false
@@ -58,6 +60,16 @@ struct TextLength {
             inWord = true
         } else if scalar != "’" {
             inWord = false
+        }
+    }
+
+    /// Chinese punctuation and typography (，。、：“”《》— …), answered without asking for
+    /// Unicode properties (slow, and half the characters of a Chinese story that are not Han).
+    /// `’` is left out: it joins a word, as `'` does.
+    private static func isPunctuation(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2000...0x2018, 0x201A...0x206F, 0x3000...0x3004, 0x3008...0x3020, 0xFF01...0xFF0F, 0xFF1A...0xFF20: true
+        default: false
         }
     }
 

@@ -103,7 +103,7 @@ struct MarkdownStage {
     /// The file a relative URL names inside the story folder; nil for web addresses,
     /// site-absolute paths and anchors, which are not story files.
     static func localFileName(_ url: String) -> String? {
-        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.contains(":") else { return nil }
+        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.contains(":" as Character) else { return nil }
         var name = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
         name = name.split(separator: "?", maxSplits: 1).first.map(String.init) ?? name
         while name.hasPrefix("./") { name.removeFirst(2) }

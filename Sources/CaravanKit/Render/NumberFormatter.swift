@@ -89,7 +89,7 @@ struct FigureFormatter {
     /// in thousands with `separator` (empty for none).
     static func fixed(_ value: Double, places: Int, separator: String) -> String {
         var text = String(format: "%.\(places)f", value)
-        if text.contains(".") {
+        if text.contains("." as Character) {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }

@@ -71,7 +71,9 @@ struct Route: Sendable, Hashable {
     /// The folder the page's relative links start from.
     var folderDepth: Int {
         // Route paths have no empty segments, so the slashes are the folders to climb.
-        path.utf8.count(where: { $0 == 47 })
+        var depth = 0
+        for byte in path.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        return depth
     }
 
     /// A link from this page to `target` that works on any host and in any sub-folder,

@@ -58,7 +58,7 @@ enum RelativeLinks {
     /// a fragment of the page itself).
     static func rebase(link: String, from source: Route, to page: Route) -> String {
         guard let first = link.first, first != "/", first != "#", first != "?",
-              !link.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }).contains(":") else { return link }
+              !link.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }).contains(":" as Character) else { return link }
         let end = link.firstIndex { $0 == "?" || $0 == "#" } ?? link.endIndex
         var folders = source.path.split(separator: "/").map(String.init)
         if !source.isFolder { folders.removeLast() }
