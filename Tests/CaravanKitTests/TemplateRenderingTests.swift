@@ -6,6 +6,17 @@ import Testing
 /// inheritance), with the schema check in front: every case compiles against a schema made
 /// from its values.
 @Suite struct TemplateRenderingTests {
+    @Test("escaping: the five HTML-special characters become entities, every other byte stays as it is")
+    func escapingEveryByte() {
+        #expect(HTMLEscaping.escape(#"a&b<c>d"e'f 中欧"#) == "a&amp;b&lt;c&gt;d&quot;e&#39;f 中欧")
+        let special: Set<UInt8> = [38, 60, 62, 34, 39]
+        let plain = String(decoding: (1...127).filter { !special.contains($0) }, as: UTF8.self)
+        #expect(HTMLEscaping.escape(plain) == plain)
+        var appended: [UInt8] = []
+        HTMLEscaping.append("<" + plain + "&", to: &appended)
+        #expect(appended == Array(("&lt;" + plain + "&amp;").utf8))
+    }
+
     /// A schema offering every name of `context`, typed by its value; `optional` names are
     /// offered but absent.
     static func schema(of context: TemplateObject, optional: [String] = []) -> TemplateSchema {

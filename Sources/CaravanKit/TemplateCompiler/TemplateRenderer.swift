@@ -14,8 +14,9 @@ struct TemplateRenderer {
     }
 
     mutating func run(_ steps: [CompiledTemplate.Step]) {
-        for step in steps {
-            switch step {
+        // By index: `for step in steps` copies each step, retaining all it holds.
+        for index in steps.indices {
+            switch steps[index] {
             case .bytes(let bytes):
                 output += bytes
             case .value(let lookup, let escaped):
@@ -55,12 +56,12 @@ struct TemplateRenderer {
 
     /// The first level (innermost first) whose value has the name, then its members.
     private func value(_ lookup: TemplateLookup) -> TemplateValue? {
+        let path = lookup.path
         for level in lookup.levels {
-            let frame = stack[stack.count - 1 - level]
-            guard let first = lookup.path.first else { return frame }
-            guard case .object(let object) = frame, var value = object[first] else { continue }
-            for member in lookup.path.dropFirst() {
-                guard case .object(let members) = value, let next = members[member] else { return nil }
+            guard !path.isEmpty else { return stack[stack.count - 1 - level] }
+            guard case .object(let object) = stack[stack.count - 1 - level], var value = object[path[0]] else { continue }
+            for member in 1..<path.count {
+                guard case .object(let members) = value, let next = members[path[member]] else { return nil }
                 value = next
             }
             return value
