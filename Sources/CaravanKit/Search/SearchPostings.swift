@@ -12,23 +12,35 @@ struct SearchPostings {
 
     /// Each document's terms, by id; its words are let go as soon as they are counted.
     init(_ perDocument: consuming [DocumentTerms]) {
-        let numbers = KeyTable(capacity: perDocument.count * 64)
+        // Sized for the distinct terms of a few documents, grown as more come: a table sized
+        // for the worst case spread its lookups over megabytes, each one a cache miss.
+        let numbers = KeyTable(capacity: 4_096)
+        // Single ideographs, half of a Chinese story's terms, are numbered by a table of
+        // their own, indexed by the character.
+        var singles = [Int32](repeating: -1, count: KeySet.ideographs)
         var counts: [Int] = []
         // First count each term's documents, turning every key into its term's number. A
         // document's words come in the order of their entries, so their texts are at hand.
         for document in perDocument.indices {
             var nextWord = 0
             let words = perDocument[document].words
-            perDocument[document].words = []
+            perDocument[document].words = DocumentTerms.Words()
             perDocument[document].entries.withUnsafeMutableBufferPointer { entries in
                 for position in entries.indices {
                     let entry = entries[position]
                     let key = entry & DocumentTerms.keyBits
-                    let (term, isNew) = numbers.insert(key)
+                    let term: Int, isNew: Bool
+                    if let ideograph = KeySet.singleIdeograph(key) {
+                        isNew = singles[ideograph] < 0
+                        if isNew { singles[ideograph] = Int32(counts.count) }
+                        term = Int(singles[ideograph])
+                    } else {
+                        (term, isNew) = numbers.insert(key, numberIfNew: counts.count)
+                    }
                     let isWord = key & DocumentTerms.wordTag != 0
                     if isNew {
                         counts.append(0)
-                        terms.append(isWord ? words[nextWord].text : SearchTerm.text(ofHan: key))
+                        terms.append(isWord ? words.text(nextWord) : SearchTerm.text(ofHan: key))
                     }
                     if isWord { nextWord += 1 }
                     counts[term] += 1
@@ -60,7 +72,24 @@ struct DocumentTerms: Sendable {
     /// A key (`SearchTerm.key` for Han, `wordTag` and a hash for words), with `titleBit`.
     var entries: [UInt64] = []
     /// The text of each word, in the order of the word entries (a Han key is its own text).
-    var words: [(key: UInt64, text: String)] = []
+    var words = Words()
+
+    /// Words end to end as UTF-8: most are never made into strings (only a term the whole
+    /// index has not seen yet is), and a document's thousand words are two arrays.
+    struct Words: Sendable {
+        private var bytes: [UInt8] = []
+        private var ends: [Int32] = []
+
+        mutating func append(_ word: UnsafeBufferPointer<UInt8>) {
+            bytes.append(contentsOf: word)
+            ends.append(Int32(bytes.count))
+        }
+
+        func text(_ index: Int) -> String {
+            let start = index == 0 ? 0 : Int(ends[index - 1])
+            return bytes[start..<Int(ends[index])].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        }
+    }
 
     static let titleBit: UInt64 = 1 << 63
     static let wordTag: UInt64 = 1 << 62
@@ -103,11 +132,18 @@ struct DocumentTerms: Sendable {
 
     /// Each term as text, with whether the title holds it.
     var texts: [String: Bool] {
-        let words = Dictionary(words.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
         var result: [String: Bool] = [:]
+        var nextWord = 0
         for entry in entries {
             let key = entry & Self.keyBits
-            result[key & Self.wordTag != 0 ? words[key]! : SearchTerm.text(ofHan: key)] = entry & Self.titleBit != 0
+            let text: String
+            if key & Self.wordTag != 0 {
+                text = words.text(nextWord)
+                nextWord += 1
+            } else {
+                text = SearchTerm.text(ofHan: key)
+            }
+            result[text] = entry & Self.titleBit != 0
         }
         return result
     }
@@ -117,7 +153,7 @@ struct DocumentTerms: Sendable {
         let seen: KeySet
         var flag: UInt64
         var entries: [UInt64] = []
-        var words: [(key: UInt64, text: String)] = []
+        var words = Words()
 
         mutating func han(_ key: UInt64) {
             if seen.insert(key) { entries.append(key | flag) }
@@ -134,7 +170,7 @@ struct DocumentTerms: Sendable {
             let key = DocumentTerms.wordTag | hash & (DocumentTerms.wordTag - 1)
             if seen.insert(key) {
                 entries.append(key | flag)
-                words.append((key, String(decoding: bytes, as: UTF8.self)))
+                words.append(bytes)
             }
         }
     }
@@ -146,7 +182,16 @@ struct DocumentTerms: Sendable {
 /// used. Grows for a document with more terms. Owned by one thread at a time.
 final class KeySet {
     private static let firstIdeograph: UInt64 = 0x4E00
-    private static let ideographs = 0x9FFF - 0x4E00 + 1
+    static let ideographs = 0x9FFF - 0x4E00 + 1
+
+    /// The unified ideograph a single-character key packs, counted from U+4E00; nil for
+    /// any other key.
+    @inline(__always)
+    static func singleIdeograph(_ key: UInt64) -> Int? {
+        // A single character is `scalar << 21`, nothing in the low bits.
+        guard key & 0x1F_FFFF == 0, case let ideograph = (key >> 21) &- firstIdeograph, ideograph < UInt64(ideographs) else { return nil }
+        return Int(ideograph)
+    }
     private var singles: UnsafeMutableBufferPointer<UInt64>
     private var keys: UnsafeMutableBufferPointer<UInt64>
     private var shift: UInt64
@@ -171,9 +216,8 @@ final class KeySet {
     /// inserted (no term packs to 0).
     @inline(__always)
     func insert(_ key: UInt64) -> Bool {
-        // A single ideograph: `scalar << 21`, nothing in the low bits.
-        if key & 0x1F_FFFF == 0, case let ideograph = (key >> 21) &- Self.firstIdeograph, ideograph < UInt64(Self.ideographs) {
-            let word = Int(ideograph >> 6), bit: UInt64 = 1 << (ideograph & 63)
+        if let ideograph = Self.singleIdeograph(key) {
+            let word = ideograph >> 6, bit: UInt64 = 1 << (ideograph & 63)
             if singles[word] & bit != 0 { return false }
             singles[word] |= bit
             return true
@@ -210,7 +254,7 @@ final class KeySet {
     }
 }
 
-/// Numbers distinct 64-bit keys 0, 1, 2… in the order they are first inserted: open
+/// Numbers distinct 64-bit keys as they are first inserted: open
 /// addressing with a multiplicative hash over raw memory, several times cheaper than a
 /// `Dictionary` when tens of millions of keys go through it. The key 0 is never inserted
 /// (no term packs to 0). Owned by one thread at a time.
@@ -235,9 +279,9 @@ final class KeyTable {
         numbers.deallocate()
     }
 
-    /// The key's number, and whether it was given just now.
+    /// The key's number, and whether it was given just now (`numberIfNew`).
     @inline(__always)
-    func insert(_ key: UInt64) -> (number: Int, isNew: Bool) {
+    func insert(_ key: UInt64, numberIfNew: Int) -> (number: Int, isNew: Bool) {
         if count * 2 >= keys.count { grow() }
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
@@ -246,9 +290,9 @@ final class KeyTable {
             if found == key { return (Int(numbers[slot]), false) }
             if found == 0 {
                 keys[slot] = key
-                numbers[slot] = Int32(truncatingIfNeeded: count)
+                numbers[slot] = Int32(truncatingIfNeeded: numberIfNew)
                 count += 1
-                return (count - 1, true)
+                return (numberIfNew, true)
             }
             slot = (slot + 1) & mask
         }
