@@ -33,20 +33,24 @@ public struct UIStrings: Sendable {
     /// list entry of every page.
     func format(_ key: String, value: (Substring) -> String?) -> String {
         let template = self[key]
+        // Cut and joined as UTF-8: slicing the string itself checks character boundaries
+        // again at every cut, which in `{year}年{month}月{day}日` is the slow path.
         let bytes = template.utf8
-        var result = ""
+        var result: [UInt8] = []
         var copied = bytes.startIndex
         var rest = bytes[...]
         while let open = rest.firstIndex(of: UInt8(ascii: "{")),
               let close = rest[open...].firstIndex(of: UInt8(ascii: "}")) {
-            if let replacement = value(template[bytes.index(after: open)..<close]) {
-                result += template[copied..<open]
-                result += replacement
+            if let replacement = value(Substring(bytes[bytes.index(after: open)..<close])) {
+                result += bytes[copied..<open]
+                result += replacement.utf8
                 copied = bytes.index(after: close)
             }
             rest = bytes[bytes.index(after: close)...]
         }
-        return copied == bytes.startIndex ? template : result + template[copied...]
+        guard copied != bytes.startIndex else { return template }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
     }
 }
 

@@ -20,7 +20,11 @@ struct PageContext {
             navigationRoutes[language.code] = Set(Self.navigationTargets(site, language.code).map(\.route))
             shared[language.code] = (0...Self.deepestShared).map { depth in
                 let route = Route(path: String(repeating: "_/", count: depth))
-                return Self.sharedValues(site, route: route, language: language) { route.link(to: $0) }
+                var values = Self.sharedValues(site, route: route, language: language) { route.link(to: $0) }
+                // Room for what a page adds: a page's copy then never grows its table (a
+                // rehash of every name) while its own values go in.
+                values.reserveCapacity(values.count + 64)
+                return values
             }
         }
         self.shared = shared
