@@ -157,17 +157,24 @@ enum Site {
         lap("plan")
 
         // The search index is made from the sources, not the pages: it is cut on another
-        // thread while the Markdown and the pages render, and its files go out as soon as
-        // they are cut (left for the end, thousands of small files waited on the disk alone).
+        // thread while the pages render, and its files go out as soon as they are cut (left
+        // for the end, thousands of small files waited on the disk alone). An update of the
+        // last index is small and starts at once, beside the Markdown; a full cut waits for
+        // the Markdown, which reads every story's text first (both would wait on the same
+        // files). A build already failing cuts none.
         let lastSite = changedBodies == nil ? nil : cache.resolved?.site
-        let search = site.config.search ? BackgroundValue { [site, shared = inputs.shared, previous = cache.search, pageOutput] in
-            var output = SearchStage(site: site, shared: shared, previous: previous, lastSite: lastSite, previousFile: previousFile).run()
-            if let pageOutput {
-                for (path, bytes) in output.files { pageOutput(path, bytes, nil) }
-                output.files = [:]
+        func startSearch() -> BackgroundValue<SearchStage.Output>? {
+            guard site.config.search, !diagnostics.hasErrors else { return nil }
+            return BackgroundValue { [site, shared = inputs.shared, previous = cache.search, pageOutput] in
+                var output = SearchStage(site: site, shared: shared, previous: previous, lastSite: lastSite, previousFile: previousFile).run()
+                if let pageOutput {
+                    for (path, bytes) in output.files { pageOutput(path, bytes, nil) }
+                    output.files = [:]
+                }
+                return output
             }
-            return output
-        } : nil
+        }
+        var search = cache.search.isEmpty ? nil : startSearch()
 
         // 4. Render: Markdown to HTML, then the pages through their templates.
         let (templates, templateDiagnostics) = compiled.value
@@ -183,6 +190,7 @@ enum Site {
             _ = search?.value
             return finish(nil, learnt)
         }
+        if search == nil { search = startSearch() }
         let stage = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
                               pageOutput: pageOutput)
         var (output, pageDiagnostics) = stage.run()

@@ -26,9 +26,7 @@ struct RenderedMarkdown: Sendable {
         return blocks.map { block in
             let end = html.utf8.index(html.utf8.startIndex, offsetBy: block.end)
             defer { start = end }
-            // Through the UTF-8 view: block ends are character boundaries, which `html[…]`
-            // would check again, slowly, for every block of a Chinese story.
-            return (Substring(html.utf8[start..<end]), block.isHeading)
+            return (html[start..<end], block.isHeading)
         }
     }
 

@@ -192,6 +192,7 @@ final class KeySet {
         guard key & 0x1F_FFFF == 0, case let ideograph = (key >> 21) &- firstIdeograph, ideograph < UInt64(ideographs) else { return nil }
         return Int(ideograph)
     }
+
     private var singles: UnsafeMutableBufferPointer<UInt64>
     private var keys: UnsafeMutableBufferPointer<UInt64>
     private var shift: UInt64
@@ -254,10 +255,10 @@ final class KeySet {
     }
 }
 
-/// Numbers distinct 64-bit keys as they are first inserted: open
-/// addressing with a multiplicative hash over raw memory, several times cheaper than a
-/// `Dictionary` when tens of millions of keys go through it. The key 0 is never inserted
-/// (no term packs to 0). Owned by one thread at a time.
+/// Numbers distinct 64-bit keys, each with the number the caller gives it when it first
+/// comes: open addressing with a multiplicative hash over raw memory, several times
+/// cheaper than a `Dictionary` when tens of millions of keys go through it. The key 0 is
+/// never inserted (no term packs to 0). Owned by one thread at a time.
 final class KeyTable {
     /// Each slot: the key (0 when empty) and its number.
     private var keys: UnsafeMutableBufferPointer<UInt64>

@@ -57,6 +57,8 @@ enum RelativeLinks {
     /// One link: left as it is when it is not relative (another host, a site-absolute path,
     /// a fragment of the page itself).
     static func rebase(link: String, from source: Route, to page: Route) -> String {
+        // `":" as Character`: given a string, `contains` is Foundation's substring search,
+        // which for every link of every bilingual page cost more than the rest of this.
         guard let first = link.first, first != "/", first != "#", first != "?",
               !link.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }).contains(":" as Character) else { return link }
         let end = link.firstIndex { $0 == "?" || $0 == "#" } ?? link.endIndex
