@@ -60,15 +60,16 @@ public struct BuildResult: Sendable {
 /// and returns plain values plus diagnostics. What the previous build learnt comes in, what
 /// this one learnt goes out; keeping it and writing the output are `SiteBuilder`'s.
 enum Site {
-    /// `files` reads the sources (with the listings already read, if any); `cache` and
-    /// `previous` are what the previous build loaded and left in the output (a page whose
-    /// input key is unchanged is kept, not rendered); `remembering` says whether the cache
+    /// `files` reads the sources (with the listings already read, if any); `cache` is what
+    /// the previous build loaded, and `previous` what it left in the output (a page whose
+    /// input key is unchanged is kept, not rendered), asked for when the plan needs it;
+    /// `remembering` says whether the cache
     /// returned will serve another build in this process (the resolved site and the plan
     /// are then kept too); `pageOutput` takes each rendered page as it is made (nil keeps
     /// pages in `BuildOutput.files`); `previousFile` reads back a file the previous build
     /// wrote, as written (the search index updates its files from them).
     static func build(
-        _ options: BuildOptions, files: FileSystem, cache: BuildCache, previous: PreviousPages, remembering: Bool,
+        _ options: BuildOptions, files: FileSystem, cache: BuildCache, previous: () -> PreviousBuild, remembering: Bool,
         pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64?) -> Void)?,
         previousFile: @escaping @Sendable (String) -> [UInt8]?
     ) -> (BuildResult, BuildCache) {
@@ -143,14 +144,15 @@ enum Site {
         // 3. Plan every page; keep those whose inputs did not change since the last build.
         // When only bodies changed, only the keys of the pages showing them are new.
         let inputs = InputKeys(loaded, options: options)
+        let previous = previous()
         var planKey = ContentHash()
         planKey.add(resolveKey)
         planKey.add(inputs.fingerprint)
         let plan: RenderPlan
         if let changedBodies, let cached = cache.plan, cached.key == planKey.value {
-            plan = RenderPlan(updating: cached.plan, site: site, inputs: inputs, changedBodies: changedBodies, previous: previous)
+            plan = RenderPlan(updating: cached.plan, site: site, inputs: inputs, changedBodies: changedBodies, previous: previous.pages)
         } else {
-            plan = RenderPlan(site: site, inputs: inputs, previous: previous, indexingBodies: remembering)
+            plan = RenderPlan(site: site, inputs: inputs, previous: previous.pages, indexingBodies: remembering)
         }
         if remembering { learnt.plan = (planKey.value, plan) }
         diagnostics += OutputCollisions.check(plan, site: site)
@@ -165,7 +167,7 @@ enum Site {
         let lastSite = changedBodies == nil ? nil : cache.resolved?.site
         func startSearch() -> BackgroundValue<SearchStage.Output>? {
             guard site.config.search, !diagnostics.hasErrors else { return nil }
-            return BackgroundValue { [site, shared = inputs.shared, previous = cache.search, pageOutput] in
+            return BackgroundValue { [site, shared = inputs.shared, previous = previous.search, pageOutput] in
                 var output = SearchStage(site: site, shared: shared, previous: previous, lastSite: lastSite, previousFile: previousFile).run()
                 if let pageOutput {
                     for (path, bytes) in output.files { pageOutput(path, bytes, nil) }
@@ -174,7 +176,7 @@ enum Site {
                 return output
             }
         }
-        var search = cache.search.isEmpty ? nil : startSearch()
+        var search = previous.search.isEmpty ? nil : startSearch()
 
         // 4. Render: Markdown to HTML, then the pages through their templates.
         let (templates, templateDiagnostics) = compiled.value

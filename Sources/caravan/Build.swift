@@ -67,7 +67,16 @@ struct Build: ParsableCommand {
         if timings {
             standardError("timings: " + result.timings.map { "\($0.stage) \(milliseconds($0.duration)) ms" }.joined(separator: ", "))
         }
-        guard !quiet else { return }
+        if !quiet {
+            printSummary(result, report: report, outputFolder: outputFolder, start: start)
+        }
+        // The site is in the folder and the state saved: the process ends here, and the
+        // system takes back what the build held at once. Freed object by object on the way
+        // out (tens of thousands of pages and stories), it took tens of milliseconds.
+        Foundation.exit(EXIT_SUCCESS)
+    }
+
+    private func printSummary(_ result: BuildResult, report: SiteWriter.Report, outputFolder: String, start: ContinuousClock.Instant) {
         guard let output = result.output else {
             print("Nothing changed since the last build: \(counted(report.unchanged, "file")) up to date "
                   + "(\(milliseconds(ContinuousClock.now - start)) ms). Open \(outputFolder)/index.html")

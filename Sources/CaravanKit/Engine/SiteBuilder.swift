@@ -32,7 +32,7 @@ public final class SiteBuilder {
     private var lastPages: BuiltPages?
     /// The manifest's files found missing from the folder when it was read: rendered
     /// again by every build until one succeeds.
-    private var missingFiles: Set<String> = []
+    private var missingFiles = BackgroundValue<Set<String>>(ready: [])
     private var hasReadState = false
     /// Whether the front matter and search states were read: only once a build is sure to run.
     private var hasReadCaches = false
@@ -118,19 +118,17 @@ public final class SiteBuilder {
                     writer.output, nil, "another caravan is building into this folder",
                     hint: "wait for it to finish (or stop the `caravan serve` that uses it), then build again")])
             }
-            // The state folder is read on the other core while this one lists the sources;
-            // what only a build needs after that, so that a build found to be up to date
-            // does not wait on reading it.
-            let folderState = hasReadState ? nil : BackgroundValue { state.readFolderState(of: writer) }
-            let caches = hasReadCaches ? nil : BackgroundValue {
-                _ = folderState?.value
-                return state.readCaches()
-            }
-            let files: FileSystem
-            (files, listingTime) = listed(changes)
             // A long-lived builder loads the site even when the folder is up to date: the
             // first save must find it in memory, not read all of it.
             let mayBeSkipped = if case .unknown = changes { savesStateAfterEachBuild } else { false }
+            // The state folder is read on the other core while this one lists the sources.
+            // What only a build needs is read once the build is sure to run: a build found
+            // to be up to date would only wait on it.
+            let folderState = hasReadState ? nil : BackgroundValue { state.readFolderState(of: writer) }
+            let caches = hasReadCaches ? nil : BackgroundValue.startingLater { state.readCaches() }
+            if !mayBeSkipped { caches?.start() }
+            let files: FileSystem
+            (files, listingTime) = listed(changes)
             result = buildIntoFolder(writer, state, files: files, folderState: folderState, caches: caches,
                                      skipIfUnchanged: mayBeSkipped)
             if savesStateAfterEachBuild { releaseLock() }
@@ -161,7 +159,7 @@ public final class SiteBuilder {
     }
 
     private func buildInMemory(files: FileSystem) -> BuildResult {
-        var (result, learnt) = Site.build(options, files: files, cache: cache, previous: inMemory.map { .built($0.pages) } ?? .none,
+        var (result, learnt) = Site.build(options, files: files, cache: cache, previous: { [cache, inMemory] in PreviousBuild(pages: inMemory.map { .built($0.pages) } ?? .none, search: cache.search) },
                                           remembering: true, pageOutput: nil, previousFile: { [files = inMemory?.files] in files?[$0] })
         guard var output = result.output else { return result }
         // Kept pages are the previous build's bytes.
@@ -177,47 +175,33 @@ public final class SiteBuilder {
     private func buildIntoFolder(_ writer: SiteWriter, _ state: StateFolder, files: FileSystem, folderState: BackgroundValue<FolderState>?,
                                  caches: BackgroundValue<StoredCaches>?, skipIfUnchanged: Bool) -> BuildResult {
         let checking = ContinuousClock.now
-        var isComplete = true
         var stateWasLost = false
         if let folderState = folderState?.value {
             (manifest, missingFiles, stateWasLost) = (folderState.manifest, folderState.missingFiles, folderState.stateWasLost)
             hasReadState = true
-            isComplete = missingFiles.isEmpty
         }
-        // Unchanged sources are not enough when the clock has since published or taken down a story.
+        // Unchanged sources are not enough when the clock has since published or taken down
+        // a story, or a file was deleted by hand.
         let now = Int((options.now ?? Date()).timeIntervalSince1970)
-        let fingerprint = skipIfUnchanged && isComplete && writer.isMarked ? SourceFingerprint.trusted(files, options: options) : nil
-        if let fingerprint, manifest.inputs == fingerprint, manifest.nextChange.map({ now < $0 }) ?? true {
+        let fingerprint = skipIfUnchanged && writer.isMarked ? SourceFingerprint.trusted(files, options: options) : nil
+        if let fingerprint, manifest.inputs == fingerprint, manifest.nextChange.map({ now < $0 }) ?? true, missingFiles.value.isEmpty {
             self.files = files
             filesFingerprint = fingerprint
             return BuildResult(output: nil, diagnostics: [], timings: [("previous build", ContinuousClock.now - checking)],
                                report: SiteWriter.Report(unchanged: manifest.entries.count), wasUpToDate: true)
         }
+        var storedSearch: [String: SearchIndexState]?
         if let caches = caches?.value {
             hasReadCaches = true
             cache.frontMatter = caches.frontMatter
             cache.documents = caches.documents
-            // An index with a file deleted or changed by hand is cut again in full.
-            cache.search = manifest.entries.isEmpty ? [:] : caches.search.states(matching: manifest).filter { language, _ in
-                let folder = SearchIndex.folder(language)
-                return !missingFiles.contains { $0.hasPrefix(folder) }
-            }
-        }
-        // Only this builder has written the folder since it read it: the pages its last
-        // build planned are those the folder holds. Before that, the manifest says.
-        let previous: PreviousPages
-        if let lastPages {
-            previous = .built(lastPages)
-        } else {
-            var keys = manifest.entries.compactMapValues(\.key)
-            for path in missingFiles { keys[path] = nil }
-            previous = .keys(keys)
+            storedSearch = manifest.entries.isEmpty ? [:] : caches.search.states(matching: manifest)
         }
         let checked = ("previous build", ContinuousClock.now - checking)
         // Into a folder with nothing in it, from which this build keeps nothing, files need
         // no temporary names (half the work of writing a first build); the journal says so,
         // for the sweep after a Ctrl-C.
-        let intoNewFolder = lastPages == nil && missingFiles.count == manifest.entries.count && writer.folder.isMissingOrEmpty
+        let intoNewFolder = lastPages == nil && writer.folder.isMissingOrEmpty
         do {
             let journal = state.interruptedWrite
             if journal == nil || (journal == .filling) != intoNewFolder { try state.beginWrite(fillingNewFolder: intoNewFolder) }
@@ -226,7 +210,7 @@ public final class SiteBuilder {
         }
         let staging = writer.begin(after: manifest, intoNewFolder: intoNewFolder)
         var (result, learnt) = Site.build(
-            options, files: files, cache: cache, previous: previous, remembering: !savesStateAfterEachBuild,
+            options, files: files, cache: cache, previous: { previousBuild(storedSearch: storedSearch) }, remembering: !savesStateAfterEachBuild,
             pageOutput: { path, bytes, key in staging.stage(path, bytes, key: key) },
             previousFile: { [manifest, folder = writer.folder] path in
                 guard let entry = manifest.entries[path], let bytes = folder.contents(path),
@@ -245,7 +229,7 @@ public final class SiteBuilder {
             (result.report, manifest) = written
             manifest.nextChange = output.upcoming.first.map { Int($0.moment.rounded(.up)) }
             lastPages = output.pages
-            missingFiles = []
+            missingFiles = BackgroundValue(ready: [])
             if written.0.removed > 0 { builtPaths = nil }
             // The journal a long-lived builder keeps open: the folder is no longer new.
             if intoNewFolder, !savesStateAfterEachBuild { try? state.beginWrite() }
@@ -292,6 +276,22 @@ public final class SiteBuilder {
         }
         result.timings.append(("write", ContinuousClock.now - writing))
         return result
+    }
+
+    /// What the build that wrote the folder left, once the check of its files is done: only
+    /// this builder has written the folder since it read it, so the pages its last build
+    /// planned are those the folder holds; before that, the manifest says, less the files
+    /// missing. An index with a file deleted or changed by hand is cut again in full.
+    private func previousBuild(storedSearch: [String: SearchIndexState]?) -> PreviousBuild {
+        if let lastPages { return PreviousBuild(pages: .built(lastPages), search: cache.search) }
+        let missing = missingFiles.value
+        if let storedSearch {
+            cache.search = storedSearch.filter { language, _ in
+                let folder = SearchIndex.folder(language)
+                return !missing.contains { $0.hasPrefix(folder) }
+            }
+        }
+        return PreviousBuild(pages: .stored(manifest.entries, missing: missing), search: cache.search)
     }
 
     /// Writes what the builds so far learnt into the state folder, for the next run, and

@@ -22,23 +22,19 @@ struct StoredSearchState: Sendable {
     }
 
     /// The manifest's entries for the index files of each language, each in one number:
-    /// one pass over a manifest of tens of thousands of entries for every language.
+    /// one pass over a manifest of tens of thousands of entries for every language. Each
+    /// entry's hash is added in, so the order the manifest holds them in does not matter
+    /// (sorting them cost more than the rest).
     static func digests(of manifest: Manifest, for languages: [String]) -> [String: UInt64] {
         let folders = languages.map { (language: $0, folder: SearchIndex.folder($0)) }
-        var files = [String: [(path: String, entry: Manifest.Entry)]]()
+        var digests = Dictionary(uniqueKeysWithValues: languages.map { ($0, UInt64(0)) })
         for (path, entry) in manifest.entries {
             guard let language = folders.first(where: { path.hasPrefix($0.folder) })?.language else { continue }
-            files[language, default: []].append((path, entry))
-        }
-        var digests: [String: UInt64] = [:]
-        for language in languages {
             var hash = ContentHash()
-            for (path, entry) in (files[language] ?? []).sorted(by: { $0.path < $1.path }) {
-                hash.add(path)
-                hash.add(entry.hash)
-                hash.add(UInt64(bitPattern: Int64(entry.size)))   // -1 after a write cut short
-            }
-            digests[language] = hash.value
+            hash.add(path)
+            hash.add(entry.hash)
+            hash.add(UInt64(bitPattern: Int64(entry.size)))   // -1 after a write cut short
+            digests[language]! &+= hash.value
         }
         return digests
     }

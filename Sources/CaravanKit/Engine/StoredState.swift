@@ -3,7 +3,9 @@
 struct FolderState: Sendable {
     var manifest: Manifest
     /// The manifest's files no longer in the folder as written (deleted or changed by hand).
-    var missingFiles: Set<String>
+    /// Checking tens of thousands of files goes on while the build loads and resolves: only
+    /// the plan, and the skip of a build with nothing to do, wait for it.
+    var missingFiles: BackgroundValue<Set<String>>
     /// A folder of caravan's with no state for it: what it holds cannot be told apart.
     var stateWasLost: Bool
 }
@@ -34,7 +36,7 @@ extension StateFolder {
             manifest = Manifest(entries: manifest.entries.mapValues { _ in Manifest.Entry(hash: 0, size: -1, key: nil) })
         }
         // Files deleted or changed by hand since are written again.
-        let missingFiles = writer.missingFiles(of: manifest)
+        let missingFiles = BackgroundValue { [manifest] in writer.missingFiles(of: manifest) }
         return FolderState(manifest: manifest, missingFiles: missingFiles,
                            stateWasLost: manifest.entries.isEmpty && writer.isMarked)
     }

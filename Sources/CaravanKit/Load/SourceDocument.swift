@@ -85,6 +85,9 @@ public struct SourceDocument: Sendable {
     /// Relative to the site root: `Content/articles/<slug>/<lang>.md`.
     public var path: String { storage.path }
     public var frontMatter: FrontMatter { storage.frontMatter }
+    /// `frontMatter.featured`, read without copying the whole front matter (the front page
+    /// looks through every article for it).
+    var isFeatured: Bool { storage.frontMatter.featured }
     /// Where the Markdown body starts in `text` (UTF-8 offset): the body is not kept as a
     /// second copy, which for a large site is tens of megabytes.
     var bodyOffset: Int { storage.digest.bodyOffset }

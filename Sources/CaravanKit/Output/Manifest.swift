@@ -95,7 +95,9 @@ struct Manifest: Sendable, Equatable {
         if let nextChange {
             bytes += Array("# next \(nextChange)\n".utf8)
         }
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        // In no particular order: the file is read back whole into a dictionary, and
+        // sorting tens of thousands of paths took longer than writing them.
+        for (path, entry) in entries {
             Self.appendHex(entry.hash, to: &bytes)
             bytes.append(32)
             if entry.size < 0 { bytes.append(45) }

@@ -42,7 +42,7 @@ struct AddressLinks {
                 hint: storyLink(for: url).map { "link the story by its folder name: `\($0)`" }
                     ?? "write the address relative to this page, or `@/articles/<slug>` for a story")
         }
-        guard let target = LinkCheck.resolve(url, from: page), !LinkCheck.leadsToFile(target, exists: { pages.files[$0] != nil || files.contains($0) }) else { return nil }
+        guard let target = LinkCheck.resolve(url, from: page), !LinkCheck.leadsToFile(target, exists: { pages.page(at: $0) != nil || files.contains($0) }) else { return nil }
         return .warning(document.path, link.location, "the link `\(url)` leads to no page or file of the site (on \(page))",
                         hint: Self.brokenHint)
     }

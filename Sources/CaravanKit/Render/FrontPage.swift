@@ -11,7 +11,7 @@ struct FrontPage {
     /// The newest article marked `featured: true`, else the newest article.
     var lead: Story? {
         let articles = site.articles(in: language)
-        return articles.first { $0.translations[language]?.frontMatter.featured == true } ?? articles.first
+        return articles.first { $0.translations[language]?.isFeatured == true } ?? articles.first
     }
 
     /// Each corridor that has reports, with its newest few.
@@ -32,8 +32,9 @@ struct FrontPage {
         return sorted.prefix(Self.figureCount).map(\.element.0)
     }
 
-    /// Every story the front shows, for the page's input key.
-    var stories: [Story] {
+    /// Every story the front shows, for the page's input key; `lead` is the `lead` worked out
+    /// already (it looks through every article).
+    func stories(lead: Story?) -> [Story] {
         (lead.map { [$0] } ?? []) + corridorSections.flatMap(\.reports)
     }
 }

@@ -60,8 +60,10 @@ struct InputKeys: Sendable {
             hash.add(story.translations[language]?.headHash ?? 0)
         }
         func add(headAndBody story: Story, _ language: String) {
-            add(head: story, language)
-            hash.add(story.translations[language]?.bodyHash ?? 0)
+            let document = story.translations[language]
+            hash.add(story.slug)
+            hash.add(document?.headHash ?? 0)
+            hash.add(document?.bodyHash ?? 0)
         }
         // A list page shows how many pages its list has, and links the same page of the
         // list in each language that has that many articles (`PagePlan.translations`).
@@ -85,8 +87,9 @@ struct InputKeys: Sendable {
             if page == 1 {
                 // The front: its lead (with a summary), each corridor's latest reports.
                 let front = FrontPage(site: site, language: language.code)
-                if let lead = front.lead { add(headAndBody: lead, language.code) }
-                for story in front.stories { add(head: story, language.code) }
+                let lead = front.lead
+                if let lead { add(headAndBody: lead, language.code) }
+                for story in front.stories(lead: lead) { add(head: story, language.code) }
                 for month in Archive(site: site, language: language.code).months { hash.add(month.path) }
             }
         case .story(let story, let language):
@@ -96,11 +99,10 @@ struct InputKeys: Sendable {
                 hash.add(site.shownEarly[path] ?? "")
                 hash.add(site.translationLags[path]?.key ?? "")
             }
-            for code in story.translations.keys.sorted() { hash.add(code) }
+            // Which languages it has (in the site's order: no list to sort for each page).
+            for other in site.config.languages where story.translations[other.code] != nil { hash.add(other.code) }
             // The link to the bilingual view depends on which language it pairs with.
-            if let language = site.config.languages.first(where: { $0.code == language.code }) {
-                hash.add(PagePlan.bilingualPartner(of: story, in: language, site: site)?.code ?? "")
-            }
+            hash.add(PagePlan.bilingualPartner(of: story, in: language, site: site)?.code ?? "")
         case .bilingual(let story, let language, let other):
             add(headAndBody: story, language.code)
             add(headAndBody: story, other.code)

@@ -5,7 +5,7 @@ enum OutputCollisions {
     static func check(_ plan: RenderPlan, site: ResolvedSite) -> [Diagnostic] {
         var made: [String: String] = [:]  // output path → the source file published there
         func maker(of path: String) -> String? {
-            if let page = plan.addresses.files[path] {
+            if let page = plan.addresses.page(at: path) {
                 return plan.pages[page].templateName.map { "the \($0) page" } ?? "the site's \(path)"
             }
             return made[path]
@@ -19,7 +19,7 @@ enum OutputCollisions {
                     hint: "rename or move \(source): the site makes \(path) itself"))
                 return false
             }
-            if let page = plan.addresses.folders[path] {
+            if let page = plan.addresses.page(inFolder: path) {
                 diagnostics.append(.error(
                     source, nil, "would be published at \(path), which the site needs as a folder (for \(page))",
                     hint: "rename or move \(source)"))
@@ -42,26 +42,51 @@ enum OutputCollisions {
 }
 
 /// Where a plan's pages go: each page's file and every folder holding one. Worked out once
-/// for a plan's shape: an edit of bodies keeps it.
+/// for a plan's shape: an edit of bodies keeps it. Paths are found by their `ContentHash`
+/// and then compared: tens of thousands of paths as dictionary keys cost every build 20 ms.
 struct PageAddresses: Sendable {
-    /// Output path → the index of the page written there.
-    let files: [String: Int]
-    /// Output folder → a page inside it.
-    let folders: [String: String]
+    private let paths: [String]
+    /// The hash of each page's path → the page's index.
+    private let files: [UInt64: Int]
+    /// The hash of each folder holding a page → the index of one such page.
+    private let folders: [UInt64: Int]
 
     init(paths: [String]) {
-        var files: [String: Int] = [:]
+        var files: [UInt64: Int] = [:]
         files.reserveCapacity(paths.count)
-        var folders: [String: String] = [:]
+        var folders: [UInt64: Int] = [:]
+        folders.reserveCapacity(paths.count)
         for (index, path) in paths.enumerated() {
-            files[path] = index
-            var folder = SiteWriter.folder(of: path)
-            while !folder.isEmpty, folders[folder] == nil {
-                folders[folder] = path
-                folder = SiteWriter.folder(of: folder)
+            let hash = Self.hash(path[...])
+            if files[hash] == nil { files[hash] = index }
+            var folder = path[...]
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = folder[..<slash]
+                let hash = Self.hash(folder)
+                guard folders[hash] == nil else { break }
+                folders[hash] = index
             }
         }
-        self.files = files
-        self.folders = folders
+        (self.paths, self.files, self.folders) = (paths, files, folders)
+    }
+
+    /// The index of the page written at `path`.
+    func page(at path: String) -> Int? {
+        guard let index = files[Self.hash(path[...])] else { return nil }
+        // Two paths with one hash: the first is listed, the other is looked for.
+        return paths[index] == path ? index : paths.firstIndex(of: path)
+    }
+
+    /// A page inside the folder `path` (a path relative to the output, without `/` at its end).
+    func page(inFolder path: String) -> String? {
+        guard let index = folders[Self.hash(path[...])] else { return nil }
+        let prefix = path + "/"
+        return paths[index].hasPrefix(prefix) ? paths[index] : paths.first { $0.hasPrefix(prefix) }
+    }
+
+    private static func hash(_ path: Substring) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(path.utf8)
+        return hash.value
     }
 }

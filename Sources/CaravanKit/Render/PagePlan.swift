@@ -87,8 +87,7 @@ enum PagePlan: Sendable {
     /// other one, when the article has it.
     static func bilingualPartner(of story: Story, in language: Language, site: ResolvedSite) -> Language? {
         guard story.kind == .article, story.translations[language.code] != nil else { return nil }
-        let others = site.config.languages.filter { $0.code != language.code && story.translations[$0.code] != nil }
-        return others.first
+        return site.config.languages.first { $0.code != language.code && story.translations[$0.code] != nil }
     }
 
     var route: Route {

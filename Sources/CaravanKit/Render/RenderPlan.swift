@@ -1,10 +1,18 @@
+/// What the previous build left in the output: its pages, and the state of each
+/// language's search index (updated, not cut again, when it matches).
+struct PreviousBuild {
+    var pages: PreviousPages
+    var search: [String: SearchIndexState]
+}
+
 /// What the previous build left in the output folder, to keep the pages whose inputs did
 /// not change since.
 enum PreviousPages {
     /// Nothing to keep: every page is rendered.
     case none
-    /// The input key stored with each file (a manifest read back), by path.
-    case keys([String: UInt64])
+    /// The files of a manifest read back, each page's with its input key, but for those
+    /// found missing from the folder.
+    case stored([String: Manifest.Entry], missing: Set<String>)
     /// The pages of the last build in this process, as its plan had them.
     case built(BuiltPages)
 }
@@ -85,8 +93,10 @@ struct RenderPlan: Sendable {
             isKept = zip(built.keys, keys).map { $0 == $1 }
         case .built(let built) where built.count > 0:
             isKept = Self.kept(paths: paths, keys: keys, previous: built.keysByPath)
-        case .keys(let previous) where !previous.isEmpty:
-            isKept = Self.kept(paths: paths, keys: keys, previous: previous)
+        case .stored(let entries, let missing) where !entries.isEmpty:
+            isKept = zip(paths, keys).map { path, key in
+                entries[path]?.key == key && (missing.isEmpty || !missing.contains(path))
+            }
         default:
             isKept = Array(repeating: false, count: pages.count)
             self.documents = nil
