@@ -62,14 +62,15 @@ public struct BuildResult: Sendable {
 enum Site {
     /// `files` reads the sources (with the listings already read, if any); `cache` is what
     /// the previous build loaded, and `previous` what it left in the output (a page whose
-    /// input key is unchanged is kept, not rendered), asked for when the plan needs it;
+    /// input key is unchanged is kept, not rendered), started once the sources are loaded
+    /// and waited for by the plan;
     /// `remembering` says whether the cache
     /// returned will serve another build in this process (the resolved site and the plan
     /// are then kept too); `pageOutput` takes each rendered page as it is made (nil keeps
     /// pages in `BuildOutput.files`); `previousFile` reads back a file the previous build
     /// wrote, as written (the search index updates its files from them).
     static func build(
-        _ options: BuildOptions, files: FileSystem, cache: BuildCache, previous: () -> PreviousBuild, remembering: Bool,
+        _ options: BuildOptions, files: FileSystem, cache: BuildCache, previous: BackgroundValue<PreviousBuild>, remembering: Bool,
         pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64?) -> Void)?,
         previousFile: @escaping @Sendable (String) -> [UInt8]?
     ) -> (BuildResult, BuildCache) {
@@ -104,6 +105,8 @@ enum Site {
         lap("load")
         guard let read else { return finish(nil, loader.cache) }
         let loaded = read.withBaseURL(options.baseURL)
+        // Resolving runs on one core: working out what the last build left takes the other.
+        previous.start()
 
         // Templates compile on another thread while resolving and planning, which run on one;
         // unless neither they nor the strings and settings they are compiled with changed.
@@ -144,7 +147,7 @@ enum Site {
         // 3. Plan every page; keep those whose inputs did not change since the last build.
         // When only bodies changed, only the keys of the pages showing them are new.
         let inputs = InputKeys(loaded, options: options)
-        let previous = previous()
+        let previous = previous.value
         var planKey = ContentHash()
         planKey.add(resolveKey)
         planKey.add(inputs.fingerprint)

@@ -32,7 +32,7 @@ public final class SiteBuilder {
     private var lastPages: BuiltPages?
     /// The manifest's files found missing from the folder when it was read: rendered
     /// again by every build until one succeeds.
-    private var missingFiles = BackgroundValue<Set<String>>(ready: [])
+    private var missingFiles = MissingFilesCheck()
     private var hasReadState = false
     /// Whether the front matter and search states were read: only once a build is sure to run.
     private var hasReadCaches = false
@@ -159,7 +159,7 @@ public final class SiteBuilder {
     }
 
     private func buildInMemory(files: FileSystem) -> BuildResult {
-        var (result, learnt) = Site.build(options, files: files, cache: cache, previous: { [cache, inMemory] in PreviousBuild(pages: inMemory.map { .built($0.pages) } ?? .none, search: cache.search) },
+        var (result, learnt) = Site.build(options, files: files, cache: cache, previous: BackgroundValue(ready: PreviousBuild(pages: inMemory.map { .built($0.pages) } ?? .none, search: cache.search)),
                                           remembering: true, pageOutput: nil, previousFile: { [files = inMemory?.files] in files?[$0] })
         guard var output = result.output else { return result }
         // Kept pages are the previous build's bytes.
@@ -184,12 +184,17 @@ public final class SiteBuilder {
         // a story, or a file was deleted by hand.
         let now = Int((options.now ?? Date()).timeIntervalSince1970)
         let fingerprint = skipIfUnchanged && writer.isMarked ? SourceFingerprint.trusted(files, options: options) : nil
-        if let fingerprint, manifest.inputs == fingerprint, manifest.nextChange.map({ now < $0 }) ?? true, missingFiles.value.isEmpty {
+        if let fingerprint, manifest.inputs == fingerprint, manifest.nextChange.map({ now < $0 }) ?? true,
+           missingFiles.checkedOnEveryCore.isEmpty {
             self.files = files
             filesFingerprint = fingerprint
             return BuildResult(output: nil, diagnostics: [], timings: [("previous build", ContinuousClock.now - checking)],
                                report: SiteWriter.Report(unchanged: manifest.entries.count), wasUpToDate: true)
         }
+        // The build runs: the check of the folder's files starts on a thread of its own (the
+        // plan waits for it), and the thread that works out what the last build left joins
+        // it once the sources are loaded.
+        missingFiles.start()
         var storedSearch: [String: SearchIndexState]?
         if let caches = caches?.value {
             hasReadCaches = true
@@ -208,9 +213,26 @@ public final class SiteBuilder {
         } catch {
             return BuildResult(output: nil, diagnostics: [Self.stateProblem(state, error)])
         }
+        // Only this builder has written the folder since it read it: the pages its last
+        // build planned are those the folder holds. Before that, the manifest says, but for
+        // the files found missing, checked while the build resolves.
+        let previous: BackgroundValue<PreviousBuild>
+        if let lastPages {
+            previous = BackgroundValue(ready: PreviousBuild(pages: .built(lastPages), search: cache.search))
+        } else {
+            previous = .startingLater { [entries = manifest.entries, missingFiles, storedSearch, search = cache.search] in
+                let missing = missingFiles.files
+                // An index with a file deleted or changed by hand is cut again in full.
+                let matching = storedSearch?.filter { language, _ in
+                    let folder = SearchIndex.folder(language)
+                    return !missing.contains { $0.hasPrefix(folder) }
+                }
+                return PreviousBuild(pages: .stored(entries, missing: missing), search: matching ?? search)
+            }
+        }
         let staging = writer.begin(after: manifest, intoNewFolder: intoNewFolder)
         var (result, learnt) = Site.build(
-            options, files: files, cache: cache, previous: { previousBuild(storedSearch: storedSearch) }, remembering: !savesStateAfterEachBuild,
+            options, files: files, cache: cache, previous: previous, remembering: !savesStateAfterEachBuild,
             pageOutput: { path, bytes, key in staging.stage(path, bytes, key: key) },
             previousFile: { [manifest, folder = writer.folder] path in
                 guard let entry = manifest.entries[path], let bytes = folder.contents(path),
@@ -218,6 +240,7 @@ public final class SiteBuilder {
                 return bytes
             })
         result.timings.insert(checked, at: 0)
+        if storedSearch != nil { cache.search = previous.value.search }
         guard let output = result.output else {
             staging.abandon()
             if savesStateAfterEachBuild { state.endWrite() }
@@ -229,7 +252,7 @@ public final class SiteBuilder {
             (result.report, manifest) = written
             manifest.nextChange = output.upcoming.first.map { Int($0.moment.rounded(.up)) }
             lastPages = output.pages
-            missingFiles = BackgroundValue(ready: [])
+            missingFiles = MissingFilesCheck()
             if written.0.removed > 0 { builtPaths = nil }
             // The journal a long-lived builder keeps open: the folder is no longer new.
             if intoNewFolder, !savesStateAfterEachBuild { try? state.beginWrite() }
@@ -276,22 +299,6 @@ public final class SiteBuilder {
         }
         result.timings.append(("write", ContinuousClock.now - writing))
         return result
-    }
-
-    /// What the build that wrote the folder left, once the check of its files is done: only
-    /// this builder has written the folder since it read it, so the pages its last build
-    /// planned are those the folder holds; before that, the manifest says, less the files
-    /// missing. An index with a file deleted or changed by hand is cut again in full.
-    private func previousBuild(storedSearch: [String: SearchIndexState]?) -> PreviousBuild {
-        if let lastPages { return PreviousBuild(pages: .built(lastPages), search: cache.search) }
-        let missing = missingFiles.value
-        if let storedSearch {
-            cache.search = storedSearch.filter { language, _ in
-                let folder = SearchIndex.folder(language)
-                return !missing.contains { $0.hasPrefix(folder) }
-            }
-        }
-        return PreviousBuild(pages: .stored(manifest.entries, missing: missing), search: cache.search)
     }
 
     /// Writes what the builds so far learnt into the state folder, for the next run, and

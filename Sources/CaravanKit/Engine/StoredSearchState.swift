@@ -29,7 +29,7 @@ struct StoredSearchState: Sendable {
         let folders = languages.map { (language: $0, folder: SearchIndex.folder($0)) }
         var digests = Dictionary(uniqueKeysWithValues: languages.map { ($0, UInt64(0)) })
         for (path, entry) in manifest.entries {
-            guard let language = folders.first(where: { path.hasPrefix($0.folder) })?.language else { continue }
+            guard let language = folders.first(where: { path.utf8.starts(with: $0.folder.utf8) })?.language else { continue }
             var hash = ContentHash()
             hash.add(path)
             hash.add(entry.hash)

@@ -2,10 +2,10 @@
 /// against the folder. `SiteBuilder` reads it on another core while the sources are listed.
 struct FolderState: Sendable {
     var manifest: Manifest
-    /// The manifest's files no longer in the folder as written (deleted or changed by hand).
-    /// Checking tens of thousands of files goes on while the build loads and resolves: only
-    /// the plan, and the skip of a build with nothing to do, wait for it.
-    var missingFiles: BackgroundValue<Set<String>>
+    /// The manifest's files no longer in the folder as written (deleted or changed by hand),
+    /// not yet checked: a build checks them beside resolving, which leaves a core free, and
+    /// a build about to be skipped at once.
+    var missingFiles: MissingFilesCheck
     /// A folder of caravan's with no state for it: what it holds cannot be told apart.
     var stateWasLost: Bool
 }
@@ -36,8 +36,7 @@ extension StateFolder {
             manifest = Manifest(entries: manifest.entries.mapValues { _ in Manifest.Entry(hash: 0, size: -1, key: nil) })
         }
         // Files deleted or changed by hand since are written again.
-        let missingFiles = BackgroundValue { [manifest] in writer.missingFiles(of: manifest) }
-        return FolderState(manifest: manifest, missingFiles: missingFiles,
+        return FolderState(manifest: manifest, missingFiles: writer.missingFiles(of: manifest),
                            stateWasLost: manifest.entries.isEmpty && writer.isMarked)
     }
 

@@ -55,6 +55,7 @@ struct KnownDocuments: Sendable {
 
     var bytes: [UInt8] {
         var writer = StateWriter(bytes: Self.magic)
+        writer.bytes.reserveCapacity(entries.count * 128)
         writer.text(timeZone)
         writer.number(languages.count)
         for language in languages { writer.text(language) }

@@ -66,6 +66,8 @@ struct BuildCache: Sendable {
         var known = KnownDocuments()
         known.languages = languages
         known.timeZone = timeZone ?? ""
+        // Sized at once: grown step by step, ten thousand entries were copied many times over.
+        known.entries.reserveCapacity(folders.count * max(1, languages.count))
         for folder in folders.values {
             for (path, entry) in folder.known where entry.signature.modified < folder.readAt - KnownDocuments.racyWindow {
                 known.entries[path] = entry
@@ -77,6 +79,7 @@ struct BuildCache: Sendable {
     /// The front matter of every story loaded: what is worth keeping for the next run.
     var loadedFrontMatter: YAMLCache {
         var cache = YAMLCache()
+        cache.nodes.reserveCapacity(folders.count * max(1, languages.count))
         for folder in folders.values {
             for (key, node) in folder.frontMatter { cache.nodes[key] = node }
         }

@@ -209,17 +209,15 @@ final class OutputFolder: Sendable {
         } ?? nil
     }
 
-    /// The sizes of regular files at `paths`, nil where there is none, read with one system
-    /// call each: links inside the path are followed, the file itself is not. Only for
-    /// deciding whether a build may be skipped; writing never follows a link (`openFolder`).
-    func sizesForCheck(_ paths: [String]) -> [Int?] {
+    /// The size of the regular file at `path`, nil where there is none, read with one
+    /// system call: links inside the path are followed, the file itself is not. Only for
+    /// deciding whether a build may keep a file; writing never follows a link (`openFolder`).
+    func sizeForCheck(_ path: String) -> Int? {
         var made: [String] = []
-        guard let root = try? rootDescriptor(creating: false, made: &made) else { return paths.map { _ in nil } }
-        return paths.concurrentMap { path in
-            var info = stat()
-            guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            return Int(info.st_size)
-        }
+        guard let root = try? rootDescriptor(creating: false, made: &made) else { return nil }
+        var info = stat()
+        guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
     }
 
     /// The bytes of the regular file at `relative`; nil when there is none (a link is not followed).

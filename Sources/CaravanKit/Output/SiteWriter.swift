@@ -80,15 +80,11 @@ public struct SiteWriter: Sendable {
         folder = OutputFolder(path: outputPath)
     }
 
-    /// The files `manifest` lists that are no longer there as written (deleted or changed
-    /// by hand): the build writes them again, and renders their pages whatever their keys.
-    func missingFiles(of manifest: Manifest) -> Set<String> {
-        guard folder.exists else { return Set(manifest.entries.keys) }
-        let entries = Array(manifest.entries)
-        let sizes = folder.sizesForCheck(entries.map(\.key))
-        var missing: Set<String> = []
-        for ((path, entry), size) in zip(entries, sizes) where size != entry.size { missing.insert(path) }
-        return missing
+    /// The check for the files `manifest` lists that are no longer there as written
+    /// (deleted or changed by hand): the build writes them again, and renders their pages
+    /// whatever their keys.
+    func missingFiles(of manifest: Manifest) -> MissingFilesCheck {
+        MissingFilesCheck(manifest, in: folder)
     }
 
     /// The files in the folder that `manifest` does not list (the marker aside), sorted.
