@@ -52,17 +52,30 @@ struct FileSystem: Sendable {
     /// Entries of a folder, sorted by name, hidden files (`.DS_Store`, `.git`) left out.
     func list(_ relative: String) -> [Entry] {
         if let entries = recorded[relative] { return entries }
-        guard let dir = opendir(absolute(relative)) else { return [] }
+        let folder = open(absolute(relative), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return [] }
+        defer { close(folder) }
+        return Self.entries(of: folder)
+    }
+
+    /// The entries of the open folder `folder` (which stays open). Each is looked at from
+    /// the folder: one name for the kernel to look up, not the whole path from the root. A
+    /// sub-folder is known as one by its listing alone (no `stat`: the fingerprint and the
+    /// loader use only its name, and at one folder per story that was a third of the calls).
+    private static func entries(of folder: Int32) -> [Entry] {
+        // A descriptor of its own: `closedir` closes the one it reads.
+        guard let dir = fdopendir(dup(folder)) else { return [] }
         defer { closedir(dir) }
-        // Entries are looked at from the open folder: one name for the kernel to look up,
-        // not the whole path from the root.
-        let folder = dirfd(dir)
         var entries: [Entry] = []
         while let pointer = readdir(dir) {
             let name = withUnsafePointer(to: pointer.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if name.hasPrefix(".") { continue }
+            if name.utf8.first == UInt8(ascii: ".") { continue }
+            if pointer.pointee.d_type == UInt8(DT_DIR) {
+                entries.append(Entry(name: name, kind: .directory, isSymlink: false, size: 0, inode: UInt64(pointer.pointee.d_ino)))
+                continue
+            }
             var linkInfo = stat()
             guard fstatat(folder, name, &linkInfo, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let isSymlink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
@@ -184,9 +197,25 @@ struct FileSystem: Sendable {
     }
 
     private func listings(under folder: String) -> [(String, [Entry])] {
-        let entries = list(folder)
-        let subfolders = entries.filter { $0.kind == .directory && !$0.isSymlink }.map { folder + "/" + $0.name }
-        let visit: @Sendable (String) -> [(String, [Entry])] = { listings(under: $0) }
+        if let entries = recorded[folder] { return listings(under: folder, entries: entries, descriptor: nil) }
+        let descriptor = open(absolute(folder), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return [(folder, [])] }
+        defer { close(descriptor) }
+        return listings(under: folder, entries: Self.entries(of: descriptor), descriptor: descriptor)
+    }
+
+    /// Sub-folders are opened from their open parent (`descriptor`), not by their paths
+    /// from the root.
+    private func listings(under folder: String, entries: [Entry], descriptor: Int32?) -> [(String, [Entry])] {
+        let subfolders = entries.filter { $0.kind == .directory && !$0.isSymlink }.map(\.name)
+        let visit: @Sendable (String) -> [(String, [Entry])] = { name in
+            let path = folder + "/" + name
+            guard let descriptor, recorded[path] == nil else { return listings(under: path) }
+            let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard child >= 0 else { return [(path, [])] }
+            defer { close(child) }
+            return listings(under: path, entries: Self.entries(of: child), descriptor: child)
+        }
         let nested = subfolders.count >= 64 ? subfolders.concurrentMap(visit) : subfolders.map(visit)
         return [(folder, entries)] + nested.flatMap { $0 }
     }
