@@ -68,11 +68,13 @@ enum Site {
     /// returned will serve another build in this process (the resolved site and the plan
     /// are then kept too); `pageOutput` takes each rendered page as it is made (nil keeps
     /// pages in `BuildOutput.files`); `previousFile` reads back a file the previous build
-    /// wrote, as written (the search index updates its files from them).
+    /// wrote, as written (the search index updates its files from them); `dispose` takes
+    /// what the build no longer needs.
     static func build(
         _ options: BuildOptions, files: FileSystem, cache: BuildCache, previous: BackgroundValue<PreviousBuild>, remembering: Bool,
         pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64?) -> Void)?,
-        previousFile: @escaping @Sendable (String) -> [UInt8]?
+        previousFile: @escaping @Sendable (String) -> [UInt8]?,
+        dispose: (any Sendable) -> Void = { releaseInBackground($0) }
     ) -> (BuildResult, BuildCache) {
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Duration)] = []
@@ -209,8 +211,9 @@ enum Site {
         output.upcoming = site.upcoming
         lap("pages")
         // Freeing every document, story and rendered text object by object takes tens of
-        // milliseconds on one core; the build goes on writing meanwhile.
-        releaseInBackground((consume loader, consume loaded, consume site, consume plan, consume documents, consume stage))
+        // milliseconds of a core: `dispose` does it on another thread while the build goes
+        // on writing, or leaves it to the system when the process ends with the build.
+        dispose((consume loader, consume loaded, consume site, consume plan, consume documents, consume stage))
         return finish(output, learnt)
     }
 }
