@@ -63,10 +63,9 @@ enum Site {
     /// `files` reads the sources (with the listings already read, if any); `cache` is what
     /// the previous build loaded, and `previous` what it left in the output (a page whose
     /// input key is unchanged is kept, not rendered), started once the sources are loaded
-    /// and waited for by the plan;
-    /// `remembering` says whether the cache
-    /// returned will serve another build in this process (the resolved site and the plan
-    /// are then kept too); `pageOutput` takes each rendered page as it is made (nil keeps
+    /// and waited for by the plan; `remembering` says whether the cache returned will serve
+    /// another build in this process (the resolved site and the plan are then kept too);
+    /// `pageOutput` takes each rendered page as it is made (nil keeps
     /// pages in `BuildOutput.files`); `previousFile` reads back a file the previous build
     /// wrote, as written (the search index updates its files from them); `dispose` takes
     /// what the build no longer needs.

@@ -161,7 +161,8 @@ public final class SiteBuilder {
     }
 
     private func buildInMemory(files: FileSystem) -> BuildResult {
-        var (result, learnt) = Site.build(options, files: files, cache: cache, previous: BackgroundValue(ready: PreviousBuild(pages: inMemory.map { .built($0.pages) } ?? .none, search: cache.search)),
+        let previous = PreviousBuild(pages: inMemory.map { .built($0.pages) } ?? .none, search: cache.search)
+        var (result, learnt) = Site.build(options, files: files, cache: cache, previous: BackgroundValue(ready: previous),
                                           remembering: true, pageOutput: nil, previousFile: { [files = inMemory?.files] in files?[$0] })
         guard var output = result.output else { return result }
         // Kept pages are the previous build's bytes.

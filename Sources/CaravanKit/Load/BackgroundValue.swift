@@ -33,6 +33,11 @@ final class BackgroundValue<T: Sendable>: @unchecked Sendable {
         result = value
     }
 
+    deinit {
+        // Work never started leaves the group entered, and Dispatch refuses to free a group in use.
+        if work.withLock({ $0 != nil }) { done.leave() }
+    }
+
     /// Starts the work of `startingLater`, unless it has started already.
     func start() {
         if let work = work.withLock({ work in defer { work = nil }; return work }) { run(work) }

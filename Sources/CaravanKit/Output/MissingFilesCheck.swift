@@ -31,6 +31,12 @@ final class MissingFilesCheck: Sendable {
         chunksLeft = Atomic(0)
     }
 
+    deinit {
+        // A check never started leaves the group entered (a thread at work holds the check),
+        // and Dispatch refuses to free a group in use.
+        if chunksLeft.load(ordering: .relaxed) > 0 { done.leave() }
+    }
+
     /// Sets a thread on the work (before `files` is asked for, or beside its caller).
     func start() {
         guard chunksLeft.load(ordering: .relaxed) > 0 else { return }

@@ -91,13 +91,8 @@ struct ResolvedSite: Sendable {
                 guard let document = story.translations[language] else { continue }
                 list.append(story)
                 let frontMatter = document.frontMatter
-                for (position, tag) in frontMatter.tags.enumerated() where !frontMatter.tags[..<position].contains(where: { $0.text == tag.text }) {
-                    byTag[tag.text, default: []].append(story)
-                }
-                for (position, corridor) in frontMatter.corridors.enumerated()
-                where !frontMatter.corridors[..<position].contains(where: { $0.text == corridor.text }) {
-                    byCorridor[corridor.text, default: []].append(story)
-                }
+                for tag in Self.distinct(frontMatter.tags) { byTag[tag, default: []].append(story) }
+                for corridor in Self.distinct(frontMatter.corridors) { byCorridor[corridor, default: []].append(story) }
                 let month = Archive.Month(frontMatter.date)
                 if byMonth[month] == nil { months.append(month) }
                 byMonth[month, default: []].append(story)
@@ -110,6 +105,17 @@ struct ResolvedSite: Sendable {
             monthsByLanguage[language] = months
         }
         newestDate = articles.first?.date
+    }
+
+    /// The names `references` give, each once: compared in a loop for the one to three a
+    /// story names, in a set for a long list.
+    private static func distinct(_ references: [FrontMatter.Reference]) -> [String] {
+        guard references.count > 8 else {
+            var names: [String] = []
+            for reference in references where !names.contains(reference.text) { names.append(reference.text) }
+            return names
+        }
+        return Array(Set(references.map(\.text)))
     }
 
     /// This site brought up to date with `loaded`, whose front matter, settings and data
