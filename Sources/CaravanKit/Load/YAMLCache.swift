@@ -35,6 +35,8 @@ public struct YAMLCache: Sendable {
         guard bytes.starts(with: Self.magic) else { return }
         var reader = StateReader(bytes: bytes, offset: Self.magic.count)
         var nodes: [Key: YAMLNode] = [:]
+        // A story's front matter takes a few hundred bytes: sized once, not grown many times.
+        nodes.reserveCapacity(bytes.count / 256)
         while !reader.isAtEnd {
             guard let hash = reader.word(), let length = reader.number(), let lineOffset = reader.number(),
                   let node = reader.node(depth: 0) else { return }
