@@ -112,6 +112,9 @@ enum Site {
         // Templates compile on another thread while resolving and planning, which run on one;
         // unless neither they nor the strings and settings they are compiled with changed.
         var learnt = loaded.cache
+        // What the state folder keeps of the files is known once they are loaded: encoded
+        // beside resolving, not after the pages, where the whole build would wait on it.
+        if !remembering { learnt.encodedDocuments = BackgroundValue { [learnt] in learnt.loadedDocuments.bytes } }
         let templatesKey = TemplateSet.key(loaded)
         let compiled: BackgroundValue<(TemplateSet, [Diagnostic])>
         if let previous = cache.templates, previous.key == templatesKey {

@@ -192,26 +192,26 @@ import Testing
         }
     }
 
-    @Test("front matter parsed by the previous build is reused; a damaged cache is ignored")
-    func frontMatterCache() async throws {
+    @Test("front matter decoded by the previous build is reused; a damaged record of it is ignored")
+    func frontMatterRecord() async throws {
         let site = try Self.site()
         defer { site.cleanUp() }
+        try site.backdate()
         try await Self.rebuild(site, "first build")
-        let cachePath = StateFolder(source: site.root.path, output: SiteWriter.absolute(site.outputPath)).path + "/front-matter"
-        let cache = try Data(contentsOf: URL(fileURLWithPath: cachePath))
-        #expect(cache.count > 0)
+        let recordPath = StateFolder(source: site.root.path, output: SiteWriter.absolute(site.outputPath)).path + "/documents"
+        let record = try Data(contentsOf: URL(fileURLWithPath: recordPath))
         for title in ["one en", "two en", "three en"] {
-            #expect(cache.range(of: Data(title.utf8)) != nil, "the cache holds the parsed title \(title)")
+            #expect(record.range(of: Data(title.utf8)) != nil, "the record holds the decoded title \(title)")
         }
-        // Damaged bytes (cut short, then garbage): parsed afresh, same site as a clean build.
-        try cache.prefix(cache.count / 2).write(to: URL(fileURLWithPath: cachePath))
+        // Damaged bytes (cut short, then garbage): read afresh, same site as a clean build.
+        try record.prefix(record.count / 2).write(to: URL(fileURLWithPath: recordPath))
         try site.write("Content/articles/one/en.md", FixtureSite.article(
             title: "one en, retitled", date: "2024-01-10", extra: "tags: [rail]\n", body: "First paragraph of one."))
-        try await Self.rebuild(site, "after a cache cut short")
-        try Data("not a cache".utf8).write(to: URL(fileURLWithPath: cachePath))
+        try await Self.rebuild(site, "after a record cut short")
+        try Data("not a record".utf8).write(to: URL(fileURLWithPath: recordPath))
         try site.write("Content/articles/two/en.md", FixtureSite.article(
             title: "two en", date: "2024-02-10", extra: "tags: [rail, customs]\n", body: "First paragraph of two."))
-        try await Self.rebuild(site, "after a garbage cache")
+        try await Self.rebuild(site, "after a garbage record")
     }
 
     @Test("a page removed from Site/ by hand is rendered again")

@@ -32,11 +32,6 @@ struct StateFolder: Sendable {
         Manifest(bytes: Self.bytes(at: path + "/manifest") ?? [])
     }
 
-    /// The front matter the last build parsed; empty when there is none or it cannot be read.
-    func readFrontMatter() -> YAMLCache {
-        YAMLCache(bytes: Self.bytes(at: path + "/front-matter") ?? [])
-    }
-
     /// What the last build knew of the story files; nothing when it cannot be read.
     func readDocuments() -> KnownDocuments {
         KnownDocuments(bytes: Self.bytes(at: path + "/documents") ?? [])
@@ -50,15 +45,14 @@ struct StateFolder: Sendable {
     /// Stores what a build learnt. A state that cannot be written only costs speed: the
     /// error says so, and the caller reports it as a warning. The manifest goes first: a
     /// search state older than it no longer matches it, and is not trusted.
-    /// Each argument is the encoded file (`Manifest.bytes`…); the front matter is nil when
-    /// it is as stored.
-    func write(manifest: [UInt8], frontMatter: [UInt8]?, documents: [UInt8], search: [UInt8]) throws {
+    /// Each argument is the encoded file (`Manifest.bytes`…).
+    func write(manifest: [UInt8], documents: [UInt8], search: [UInt8]) throws {
         try prepare()
         try Self.replace(path + "/manifest", with: manifest)
-        if let frontMatter { try Self.replace(path + "/front-matter", with: frontMatter) }
-        // After the front matter it names: an entry whose front matter is missing is not used.
         try Self.replace(path + "/documents", with: documents)
         try Self.replace(path + "/search", with: search)
+        // Parsed front matter, as earlier versions kept it beside: the documents hold it now.
+        unlink(path + "/front-matter")
     }
 
     /// Removes the stored manifest: the output folder no longer matches it (a write was cut

@@ -13,7 +13,6 @@ struct FolderState: Sendable {
 /// What only a build needs of the last one, read on another core while the sources are
 /// listed; set aside unread when the build turns out to be skipped.
 struct StoredCaches: Sendable {
-    var frontMatter: YAMLCache
     var documents: KnownDocuments
     var search: StoredSearchState
 }
@@ -40,10 +39,7 @@ extension StateFolder {
                            stateWasLost: manifest.entries.isEmpty && writer.isMarked)
     }
 
-    /// The front matter, the largest, is decoded on another core meanwhile.
     func readCaches() -> StoredCaches {
-        let frontMatter = BackgroundValue { readFrontMatter() }
-        let documents = readDocuments(), search = readSearch()
-        return StoredCaches(frontMatter: frontMatter.value, documents: documents, search: search)
+        StoredCaches(documents: readDocuments(), search: readSearch())
     }
 }

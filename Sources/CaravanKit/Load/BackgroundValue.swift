@@ -43,6 +43,11 @@ final class BackgroundValue<T: Sendable>: @unchecked Sendable {
         if let work = work.withLock({ work in defer { work = nil }; return work }) { run(work) }
     }
 
+    /// Whether `value` would answer without waiting.
+    var isReady: Bool {
+        done.wait(timeout: .now()) == .success
+    }
+
     var value: T {
         start()
         done.wait()

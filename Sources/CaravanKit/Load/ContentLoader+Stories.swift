@@ -129,63 +129,63 @@ extension ContentLoader {
         // Files known from the last run, if it loaded the same languages on the same clock.
         let known = previous.documents.languages == languages && previous.documents.timeZone == timeZone.identifier
             ? previous.documents : KnownDocuments()
-        let results = pending.concurrentMap { _, item -> (SourceDocument?, [Diagnostic], (key: YAMLCache.Key, node: YAMLNode)?) in
+        let results = pending.concurrentMap { _, item -> (SourceDocument?, [Diagnostic], FrontMatterKey?) in
             var reader = ContentLoader(files: files, previous: previous)
             reader.timeZone = timeZone
-            let document = reader.loadDocument(item, known: known.entry(item.path, signature: item.signature))
-            return (document, reader.diagnostics, reader.parsed)
+            let document = reader.loadDocument(item, recorded: known.entries[item.path])
+            return (document, reader.diagnostics, reader.frontMatterKey)
         }
-        for ((index, item), (document, diagnostics, parsed)) in zip(pending, results) {
+        for ((index, item), (document, diagnostics, frontMatterKey)) in zip(pending, results) {
             loaded[index].diagnostics += diagnostics
             if let document { loaded[index].documents.append(document) }
-            if let parsed { loaded[index].frontMatter.append(parsed) }
             // A file with a problem is read again next time, so its warning is repeated.
-            if let document, let parsed, diagnostics.isEmpty {
-                loaded[index].known.append((item.path, KnownDocuments.Entry(signature: item.signature, frontMatter: parsed.key, digest: document.digest)))
+            if let document, let frontMatterKey, diagnostics.isEmpty {
+                loaded[index].known.append((item.path, KnownDocuments.Entry(
+                    signature: item.signature, frontMatterKey: frontMatterKey, frontMatter: document.frontMatter, digest: document.digest)))
             }
         }
         return loaded
     }
 
-    /// The document, from what the last run knew of its file when that still holds (its text
-    /// is then read only if a page needs it), else read and parsed.
-    private mutating func loadDocument(_ item: PendingDocument, known: KnownDocuments.Entry?) -> SourceDocument? {
-        if let known, let root = previous.frontMatter.nodes[known.frontMatter] {
-            let (frontMatter, problems) = FrontMatter.decode(root, file: item.path, frontMatterLine: 2, timeZone: timeZone)
-            if let frontMatter, problems.isEmpty {
-                parsed = (known.frontMatter, root)
-                return SourceDocument(kind: item.kind, slug: item.slug, language: item.language, path: item.path,
-                                      frontMatter: frontMatter, digest: known.digest, file: files.absolute(item.path))
-            }
+    /// The document, as the last run recorded its file when that still holds (its text is
+    /// then read only if a page needs it), else read and parsed.
+    private mutating func loadDocument(_ item: PendingDocument, recorded: KnownDocuments.Entry?) -> SourceDocument? {
+        if let recorded, recorded.signature == item.signature {
+            frontMatterKey = recorded.frontMatterKey
+            return SourceDocument(kind: item.kind, slug: item.slug, language: item.language, path: item.path,
+                                  frontMatter: recorded.frontMatter, digest: recorded.digest, file: files.absolute(item.path))
         }
         guard let text = readText(item.path, size: item.signature.size) else { return nil }
-        return parseDocument(text, item)
+        return parseDocument(text, item, recorded: recorded)
     }
 
-    /// A story file's text as a document: front matter split off and parsed (or found in
-    /// the cache), then decoded; what is wrong goes to `diagnostics`.
-    mutating func parseDocument(_ text: String, _ item: PendingDocument) -> SourceDocument? {
+    /// A story file's text as a document: front matter split off, then parsed and decoded
+    /// (or taken as `recorded` when its text is the one recorded); what is wrong goes to
+    /// `diagnostics`.
+    mutating func parseDocument(_ text: String, _ item: PendingDocument, recorded: KnownDocuments.Entry? = nil) -> SourceDocument? {
         let split: FrontMatterSplit
         switch FrontMatterSplitter.split(text, file: item.path) {
         case .success(let value): split = value
         case .failure(let diagnostic): diagnostics.append(withSource(diagnostic, text)); return nil
         }
-        var root: YAMLNode?
-        let key = YAMLCache.Key(text: split.yaml, lineOffset: split.yamlLineOffset)
-        if let cached = previous.frontMatter.nodes[key] {
-            root = cached
+        let key = FrontMatterKey(text: split.yaml, lineOffset: split.yamlLineOffset)
+        let frontMatter: FrontMatter
+        if let recorded, recorded.frontMatterKey == key {
+            frontMatter = recorded.frontMatter
         } else {
+            let root: YAMLNode?
             do {
                 root = try YAMLParser.parse(split.yaml, lineOffset: split.yamlLineOffset)
             } catch {
                 diagnostics.append(withSource(.error(item.path, error.location, error.message, hint: error.hint), text))
                 return nil
             }
+            let (decoded, problems) = FrontMatter.decode(root, file: item.path, frontMatterLine: 2, timeZone: timeZone)
+            diagnostics += problems.map { withSource($0, text) }
+            guard let decoded else { return nil }
+            frontMatter = decoded
         }
-        if let root { parsed = (key, root) }
-        let (frontMatter, problems) = FrontMatter.decode(root, file: item.path, frontMatterLine: 2, timeZone: timeZone)
-        diagnostics += problems.map { withSource($0, text) }
-        guard let frontMatter else { return nil }
+        frontMatterKey = key
         let document = SourceDocument(
             kind: item.kind, slug: item.slug, language: item.language, path: item.path,
             frontMatter: frontMatter, bodyOffset: split.bodyOffset, bodyFirstLine: split.bodyFirstLine, text: text)

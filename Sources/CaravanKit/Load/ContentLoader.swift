@@ -17,8 +17,9 @@ struct ContentLoader {
     var cache = BuildCache()
     /// The clock of dates written without an offset (site.yaml's `timeZone`).
     var timeZone = SiteConfig.defaultTimeZone
-    /// The front matter a document reader parsed (or found in the cache), for the cache.
-    var parsed: (key: YAMLCache.Key, node: YAMLNode)?
+    /// The text of the front matter a document reader decoded (or took as recorded), for
+    /// the record of the file (`KnownDocuments`).
+    var frontMatterKey: FrontMatterKey?
     /// The documents of the story folders read so far, not taken from the last build.
     var documentsReadAgain: [SourceDocument] = []
 
@@ -46,7 +47,6 @@ struct ContentLoader {
         guard let config else { return nil }
 
         let strings = loadStrings(for: config.languages)
-        cache.frontMatter = previous.frontMatter
         cache.documents = previous.documents
         cache.languages = config.languages.map(\.code)
         timeZone = config.timeZone

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The front matter of one story or page file, decoded and type-checked.
-public struct FrontMatter: Sendable {
+public struct FrontMatter: Sendable, Equatable {
     public var title: String
     public var date: ContentDate
     public var summary: String?

@@ -1,8 +1,9 @@
 /// What the last run of `caravan build` learnt of each story file, by path, kept in the state
 /// folder: a file whose signature (size, modification time to the nanosecond, inode) is
-/// still the one recorded is taken as it was read then, without reading it again. Its front
-/// matter comes from the YAML cache, its fingerprints from here, and its text from the disk
-/// only if a page that shows it is rendered. This is how `make` and git trust a file's
+/// still the one recorded is taken as it was read then, without reading it again: its front
+/// matter as decoded and its fingerprints come from here, its text from the disk only if a
+/// page that shows it is rendered. A file read again whose front matter has the recorded
+/// text (a body edit, a touch) takes the decoded front matter too. This is how `make` and git trust a file's
 /// metadata; editing, replacing or touching a file changes its signature.
 ///
 /// Only files read without a problem are recorded (a file with a warning is read again, so
@@ -12,13 +13,15 @@
 struct KnownDocuments: Sendable {
     struct Entry: Sendable, Equatable {
         var signature: FileSystem.Signature
-        var frontMatter: YAMLCache.Key
+        /// The front matter's text, and the front matter it decoded to.
+        var frontMatterKey: FrontMatterKey
+        var frontMatter: FrontMatter
         var digest: SourceDocument.Digest
     }
 
     /// How long before a build a file must have last changed to be recorded.
     static let racyWindow = 2_000_000_000
-    private static let magic = Array("caravan known documents 1\n".utf8)
+    private static let magic = Array("caravan known documents 2\n".utf8)
 
     /// The languages and the clock (site.yaml's `timeZone`) the files were loaded with: a
     /// change to either loads every file again.
@@ -39,16 +42,17 @@ struct KnownDocuments: Sendable {
             languages.append(language)
         }
         var entries: [String: Entry] = [:]
-        // An entry takes about a hundred bytes: sized once, not grown a dozen times.
-        entries.reserveCapacity(bytes.count / 96)
+        // An entry takes a few hundred bytes: sized once, not grown a dozen times.
+        entries.reserveCapacity(bytes.count / 256)
         while !reader.isAtEnd {
             guard let path = reader.text(), let size = reader.number(), let modified = reader.number(), let inode = reader.word(),
                   let yamlHash = reader.word(), let yamlLength = reader.number(), let yamlLine = reader.number(),
                   let bodyOffset = reader.number(), let bodyFirstLine = reader.number(),
-                  let headHash = reader.word(), let bodyHash = reader.word(), let links = reader.byte() else { return }
+                  let headHash = reader.word(), let bodyHash = reader.word(), let links = reader.byte(),
+                  let frontMatter = reader.frontMatter() else { return }
             entries[path] = Entry(
                 signature: FileSystem.Signature(size: size, modified: modified, inode: inode),
-                frontMatter: YAMLCache.Key(hash: yamlHash, length: yamlLength, lineOffset: yamlLine),
+                frontMatterKey: FrontMatterKey(hash: yamlHash, length: yamlLength, lineOffset: yamlLine), frontMatter: frontMatter,
                 digest: SourceDocument.Digest(bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine, headHash: headHash, bodyHash: bodyHash,
                                               hasStoryLinks: links & 1 != 0, hasAddressLinks: links & 2 != 0))
         }
@@ -57,7 +61,7 @@ struct KnownDocuments: Sendable {
 
     var bytes: [UInt8] {
         var writer = StateWriter(bytes: Self.magic)
-        writer.bytes.reserveCapacity(entries.count * 128)
+        writer.bytes.reserveCapacity(entries.count * 512)
         writer.text(timeZone)
         writer.number(languages.count)
         for language in languages { writer.text(language) }
@@ -68,14 +72,15 @@ struct KnownDocuments: Sendable {
             writer.number(entry.signature.size)
             writer.number(entry.signature.modified)
             writer.word(entry.signature.inode)
-            writer.word(entry.frontMatter.hash)
-            writer.number(entry.frontMatter.length)
-            writer.number(entry.frontMatter.lineOffset)
+            writer.word(entry.frontMatterKey.hash)
+            writer.number(entry.frontMatterKey.length)
+            writer.number(entry.frontMatterKey.lineOffset)
             writer.number(entry.digest.bodyOffset)
             writer.number(entry.digest.bodyFirstLine)
             writer.word(entry.digest.headHash)
             writer.word(entry.digest.bodyHash)
             writer.bytes.append((entry.digest.hasStoryLinks ? 1 : 0) | (entry.digest.hasAddressLinks ? 2 : 0))
+            writer.frontMatter(entry.frontMatter)
         }
         return writer.bytes
     }

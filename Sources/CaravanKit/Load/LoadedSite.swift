@@ -36,9 +36,6 @@ extension LoadedSite {
 /// What one build loaded and compiled, for the next one to reuse: only ever makes a build
 /// faster, never different (an empty cache gives the same site).
 struct BuildCache: Sendable {
-    /// Front matter as parsed, by its exact text, kept across runs in the state folder: a
-    /// new run parses only what changed since the last one.
-    var frontMatter = YAMLCache()
     /// The story files as the last run read them, kept in the state folder: a new run reads
     /// only files whose signatures changed since.
     var documents = KnownDocuments()
@@ -60,6 +57,9 @@ struct BuildCache: Sendable {
     var gitHistory: (signature: String, history: GitHistory?)?
     /// The search index of each language as last cut (kept in the state folder between runs).
     var search: [String: SearchIndexState] = [:]
+    /// `loadedDocuments` encoded for the state folder, on another core while the build
+    /// resolves (for a build whose state is saved right after it).
+    var encodedDocuments: BackgroundValue<[UInt8]>?
 
     /// What this build knows of the story files, for the next run (`KnownDocuments`).
     var loadedDocuments: KnownDocuments {
@@ -75,21 +75,11 @@ struct BuildCache: Sendable {
         }
         return known
     }
-
-    /// The front matter of every story loaded: what is worth keeping for the next run.
-    var loadedFrontMatter: YAMLCache {
-        var cache = YAMLCache()
-        cache.nodes.reserveCapacity(folders.count * max(1, languages.count))
-        for folder in folders.values {
-            for (key, node) in folder.frontMatter { cache.nodes[key] = node }
-        }
-        return cache
-    }
 }
 
 /// A story folder as the loader left it: the listing it had (names and signatures, so an
 /// unchanged folder is recognised without reading it), the documents and pictures read from
-/// it, what was found wrong there, and the front matter parsed.
+/// it, and what was found wrong there.
 struct LoadedFolder: Sendable {
     var listing: [(path: String, entry: FileSystem.Entry)]
     /// The folder's own entries as the file system's listings held them when it was read.
@@ -97,7 +87,6 @@ struct LoadedFolder: Sendable {
     var documents: [SourceDocument] = []
     var assets: [SourceAsset] = []
     var diagnostics: [Diagnostic] = []
-    var frontMatter: [(key: YAMLCache.Key, node: YAMLNode)] = []
     /// Its documents read without a problem, as `KnownDocuments` records them, and when
     /// they were read (ns since 1970): files changed shortly before are not recorded.
     var known: [(path: String, entry: KnownDocuments.Entry)] = []

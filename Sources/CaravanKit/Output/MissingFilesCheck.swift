@@ -49,6 +49,12 @@ final class MissingFilesCheck: Sendable {
         return files
     }
 
+    /// Checks chunks on this thread until `enough` says so (asked between chunks) or none
+    /// is left: a thread that waits on another can check meanwhile.
+    func check(until enough: () -> Bool) {
+        work(until: enough)
+    }
+
     /// The missing files, once every chunk is checked.
     var files: Set<String> {
         work()
@@ -56,9 +62,9 @@ final class MissingFilesCheck: Sendable {
         return found.withLock { $0 }
     }
 
-    private func work() {
+    private func work(until enough: () -> Bool = { false }) {
         let chunkCount = (entries.count + Self.chunkSize - 1) / Self.chunkSize
-        while true {
+        while !enough() {
             let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
             guard chunk < chunkCount else { return }
             var missing: [String] = []
