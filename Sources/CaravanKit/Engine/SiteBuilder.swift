@@ -203,11 +203,11 @@ public final class SiteBuilder {
             missingFiles.check(until: { caches.isReady })
         }
         missingFiles.start()
-        var storedSearch: [String: SearchIndexState]?
+        var storedSearch: StoredSearchState?
         if let caches = caches?.value {
             hasReadCaches = true
             cache.documents = caches.documents
-            storedSearch = manifest.entries.isEmpty ? [:] : caches.search.states(matching: manifest)
+            storedSearch = caches.search
         }
         let checked = ("previous build", ContinuousClock.now - checking)
         // Into a folder with nothing in it, from which this build keeps nothing, files need
@@ -227,14 +227,16 @@ public final class SiteBuilder {
         if let lastPages {
             previous = BackgroundValue(ready: PreviousBuild(pages: .built(lastPages), search: cache.search))
         } else {
-            previous = .startingLater { [entries = manifest.entries, missingFiles, storedSearch, search = cache.search] in
+            previous = .startingLater { [manifest, missingFiles, storedSearch, search = cache.search] in
+                // The stored index states the manifest still matches, less any with a file
+                // deleted or changed by hand: that index is cut again in full.
+                let stored = storedSearch.map { manifest.entries.isEmpty ? [:] : $0.states(matching: manifest) }
                 let missing = missingFiles.files
-                // An index with a file deleted or changed by hand is cut again in full.
-                let matching = storedSearch?.filter { language, _ in
+                let matching = stored?.filter { language, _ in
                     let folder = SearchIndex.folder(language)
                     return !missing.contains { $0.hasPrefix(folder) }
                 }
-                return PreviousBuild(pages: .stored(entries, missing: missing), search: matching ?? search)
+                return PreviousBuild(pages: .stored(manifest.entries, missing: missing), search: matching ?? search)
             }
         }
         let staging = writer.begin(after: manifest, intoNewFolder: intoNewFolder)

@@ -14,7 +14,11 @@ struct PageStage {
     var pageOutput: (@Sendable (_ path: String, _ bytes: [UInt8], _ key: UInt64?) -> Void)?
 
     func run() -> (BuildOutput, [Diagnostic]) {
-        let plans = plan.pages.indices.filter { !plan.isKept[$0] }.map { (plan.pages[$0], plan.paths[$0], plan.keys[$0]) }
+        // Feeds and the sitemap first: each is one long task (the sitemap lists every page),
+        // and at the end of the list one core went on with it alone after the pages.
+        let rendered = plan.pages.indices.filter { !plan.isKept[$0] }
+        let plans = [rendered.filter { plan.pages[$0].templateName == nil }, rendered.filter { plan.pages[$0].templateName != nil }]
+            .joined().map { (plan.pages[$0], plan.paths[$0], plan.keys[$0]) }
         let models = PageViewModels(site: site, documents: documents)
         let files = SiteFiles(site: site, documents: documents, plans: plan.pages)
         let inlineStyle = site.publicFiles.first(where: { $0.path == "style.css" }).map { String(decoding: $0.bytes, as: UTF8.self) }
