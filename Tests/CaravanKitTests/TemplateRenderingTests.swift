@@ -62,7 +62,7 @@ import Testing
             return .failure(Failure(messages: compiler.diagnostics.map { "\($0.file):\($0.line ?? 0):\($0.column ?? 0): \($0.message)" }))
         }
         var renderer = TemplateRenderer(context.merging(constants) { first, _ in first })
-        renderer.run(program.steps)
+        renderer.run(program)
         return .success(String(decoding: renderer.output, as: UTF8.self))
     }
 

@@ -3,16 +3,24 @@
 /// Partials and parents are written in, and the language's constants (`lang`, `i18n`) are
 /// text already.
 struct CompiledTemplate: Sendable {
+    /// What the compiler makes: a tree, sections holding their content.
     enum Step: Sendable {
         case bytes([UInt8])
         case value(TemplateLookup, escaped: Bool)
         case section(TemplateLookup, inverted: Bool, body: [Step])
     }
 
-    var steps: [Step]
+    /// The steps laid flat, as the renderer runs them.
+    let program: TemplateProgram
     /// What it was compiled against, and the names written in as constants.
     var schema: TemplateSchema
     var constantNames: Set<String>
+
+    init(steps: [Step], schema: TemplateSchema, constantNames: Set<String>) {
+        program = TemplateProgram(steps)
+        self.schema = schema
+        self.constantNames = constantNames
+    }
 }
 
 /// Where a name's value is at render time: the context levels that may hold its first part

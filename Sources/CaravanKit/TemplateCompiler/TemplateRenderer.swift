@@ -13,33 +13,62 @@ struct TemplateRenderer {
         output.reserveCapacity(capacity)
     }
 
-    mutating func run(_ steps: [CompiledTemplate.Step]) {
-        // By index: `for step in steps` copies each step, retaining all it holds.
-        for index in steps.indices {
-            switch steps[index] {
-            case .bytes(let bytes):
-                output += bytes
+    mutating func run(_ template: CompiledTemplate) {
+        let program = template.program
+        program.operations.withUnsafeBufferPointer { operations in
+            program.literal.withUnsafeBufferPointer { literal in
+                program.lookups.withUnsafeBufferPointer { lookups in
+                    program.levels.withUnsafeBufferPointer { levels in
+                        program.names.withUnsafeBufferPointer { names in
+                            let code = Code(operations: operations, literal: literal, lookups: lookups, levels: levels, names: names)
+                            run(code, 0..<operations.count)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The program's arrays, borrowed for the run.
+    private struct Code {
+        let operations: UnsafeBufferPointer<TemplateProgram.Operation>
+        let literal: UnsafeBufferPointer<UInt8>
+        let lookups: UnsafeBufferPointer<TemplateProgram.Lookup>
+        let levels: UnsafeBufferPointer<Int32>
+        let names: UnsafeBufferPointer<String>
+    }
+
+    private mutating func run(_ code: Code, _ range: Range<Int>) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let operation = code.operations[index]
+            index += 1
+            switch operation {
+            case .bytes(let start, let end):
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: code.literal[Int(start)..<Int(end)]))
             case .value(let lookup, let escaped):
-                guard case .text(let text)? = value(lookup) else { continue }
+                guard case .text(let text)? = value(code, code.lookups[Int(lookup)]) else { continue }
                 if escaped { HTMLEscaping.append(text, to: &output) } else { HTMLEscaping.appendRaw(text, to: &output) }
-            case .section(let lookup, let inverted, let body):
-                let found = value(lookup)
+            case .section(let lookup, let inverted, let end):
+                let body = index..<Int(end)
+                index = Int(end)
+                let found = value(code, code.lookups[Int(lookup)])
                 if inverted {
-                    if Self.isEmpty(found) { run(body) }
+                    if Self.isEmpty(found) { run(code, body) }
                     continue
                 }
                 switch found {
                 case nil, .flag(false): break
-                case .flag(true): run(body)
+                case .flag(true): run(code, body)
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        run(body)
+                        run(code, body)
                         stack.removeLast()
                     }
                 case .some(let value):
                     stack.append(value)
-                    run(body)
+                    run(code, body)
                     stack.removeLast()
                 }
             }
@@ -55,13 +84,14 @@ struct TemplateRenderer {
     }
 
     /// The first level (innermost first) whose value has the name, then its members.
-    private func value(_ lookup: TemplateLookup) -> TemplateValue? {
-        let path = lookup.path
+    private func value(_ code: Code, _ lookup: TemplateProgram.Lookup) -> TemplateValue? {
+        let names = Int(lookup.names.lowerBound)..<Int(lookup.names.upperBound)
         for level in lookup.levels {
-            guard !path.isEmpty else { return stack[stack.count - 1 - level] }
-            guard case .object(let object) = stack[stack.count - 1 - level], var value = object[path[0]] else { continue }
-            for member in 1..<path.count {
-                guard case .object(let members) = value, let next = members[path[member]] else { return nil }
+            let frame = stack[stack.count - 1 - Int(code.levels[Int(level)])]
+            guard !names.isEmpty else { return frame }
+            guard case .object(let object) = frame, var value = object[code.names[names.lowerBound]] else { continue }
+            for member in names.dropFirst() {
+                guard case .object(let members) = value, let next = members[code.names[member]] else { return nil }
                 value = next
             }
             return value

@@ -75,7 +75,7 @@ struct TemplateSet: Sendable {
         precondition(mismatches.isEmpty, "the view model of `\(name)` differs from PageSchemas: \(mismatches.joined(separator: ", "))")
         #endif
         var renderer = TemplateRenderer(context)
-        renderer.run(program.steps)
+        renderer.run(program)
         return renderer.output
     }
 }
