@@ -15,6 +15,18 @@ import Testing
         var appended: [UInt8] = []
         HTMLEscaping.append("<" + plain + "&", to: &appended)
         #expect(appended == Array(("&lt;" + plain + "&amp;").utf8))
+        // Each special character at every place in and across the escaper's 8-byte blocks,
+        // in ASCII and in Chinese text.
+        for filler in ["abcdefgh", "中欧班列", "a b,c.d"] {
+            for length in 0..<24 {
+                for (character, entity) in [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;"), ("'", "&#39;")] {
+                    let before = String(String(repeating: filler, count: 4).prefix(length))
+                    var output: [UInt8] = []
+                    HTMLEscaping.append(before + character + filler, to: &output)
+                    #expect(String(decoding: output, as: UTF8.self) == before + entity + filler)
+                }
+            }
+        }
     }
 
     /// A schema offering every name of `context`, typed by its value; `optional` names are
