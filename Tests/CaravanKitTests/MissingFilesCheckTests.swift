@@ -41,6 +41,14 @@ import Testing
         #expect(MissingFilesCheck(manifest, in: folder).checkedOnEveryCore == expected)
         // A check never asked for lets go of what it holds.
         _ = MissingFilesCheck(manifest, in: folder)
+        // Checked partly by a thread waiting on something else, then by a thread of its own.
+        let shared = MissingFilesCheck(manifest, in: folder)
+        var asked = 0
+        shared.check(until: { asked += 1; return asked > 3 })
+        #expect(asked == 4, "three chunks, then it stops when told")
+        shared.check(until: { true })
+        shared.start()
+        #expect(shared.files == expected)
     }
 
     @Test("without the folder every file is missing; an empty manifest misses nothing")

@@ -40,7 +40,7 @@ final class MissingFilesCheck: Sendable {
     /// Sets a thread on the work (before `files` is asked for, or beside its caller).
     func start() {
         guard chunksLeft.load(ordering: .relaxed) > 0 else { return }
-        Thread.detachNewThread { [self] in work() }
+        Thread.detachNewThread { [self] in check() }
     }
 
     /// The missing files, checked by this thread and one of the check's own.
@@ -49,20 +49,16 @@ final class MissingFilesCheck: Sendable {
         return files
     }
 
-    /// Checks chunks on this thread until `enough` says so (asked between chunks) or none
-    /// is left: a thread that waits on another can check meanwhile.
-    func check(until enough: () -> Bool) {
-        work(until: enough)
-    }
-
     /// The missing files, once every chunk is checked.
     var files: Set<String> {
-        work()
+        check()
         done.wait()
         return found.withLock { $0 }
     }
 
-    private func work(until enough: () -> Bool = { false }) {
+    /// Checks chunks on this thread until `enough` says so (asked before each chunk) or none
+    /// is left: a thread waiting on something else can check meanwhile.
+    func check(until enough: () -> Bool = { false }) {
         let chunkCount = (entries.count + Self.chunkSize - 1) / Self.chunkSize
         while !enough() {
             let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
