@@ -2,9 +2,10 @@
 /// folder: a file whose signature (size, modification time to the nanosecond, inode) is
 /// still the one recorded is taken as it was read then, without reading it again: its front
 /// matter as decoded and its fingerprints come from here, its text from the disk only if a
-/// page that shows it is rendered. A file read again whose front matter has the recorded
-/// text (a body edit, a touch) takes the decoded front matter too. This is how `make` and git trust a file's
-/// metadata; editing, replacing or touching a file changes its signature.
+/// page that shows it is rendered. This is how `make` and git trust a file's metadata;
+/// editing, replacing or touching a file changes its signature. A file read again whose
+/// front matter is the recorded text (a body edited, a file touched) takes the decoded
+/// front matter too.
 ///
 /// Only files read without a problem are recorded (a file with a warning is read again, so
 /// the warning is repeated), and none changed in the last seconds before the build: a
@@ -83,11 +84,5 @@ struct KnownDocuments: Sendable {
             writer.frontMatter(entry.frontMatter)
         }
         return writer.bytes
-    }
-
-    /// The entry for the file at `path`, if its signature is still `signature`.
-    func entry(_ path: String, signature: FileSystem.Signature) -> Entry? {
-        guard let entry = entries[path], entry.signature == signature else { return nil }
-        return entry
     }
 }
