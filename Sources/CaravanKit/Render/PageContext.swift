@@ -11,6 +11,9 @@ struct PageContext {
     private let navigationRoutes: [String: Set<Route>]
     /// Pages deeper than this make the shared values themselves (`en/articles/x/bilingual/` is 4).
     private static let deepestShared = 6
+    /// Each language's publication days as its pages write them (`date_format`), by
+    /// `dayKey`: a story is listed on a dozen pages, and a site has far fewer days than stories.
+    private let dayTexts: [String: [Int: String]]
 
     init(site: ResolvedSite) {
         self.site = site
@@ -29,6 +32,24 @@ struct PageContext {
         }
         self.shared = shared
         self.navigationRoutes = navigationRoutes
+        var dayTexts: [String: [Int: String]] = [:]
+        for story in [site.articles, site.pages].joined() {
+            for (language, document) in story.translations {
+                let date = document.frontMatter.date
+                guard dayTexts[language]?[Self.dayKey(date)] == nil, let strings = site.strings[language] else { continue }
+                dayTexts[language, default: [:]][Self.dayKey(date)] = strings.format(date)
+            }
+        }
+        self.dayTexts = dayTexts
+    }
+
+    /// `date` as the pages of `language` write a day: "2024年5月17日", "17 May 2024".
+    func dayText(_ date: ContentDate, in language: String) -> String {
+        dayTexts[language]?[Self.dayKey(date)] ?? site.strings[language]?.format(date) ?? date.iso
+    }
+
+    private static func dayKey(_ date: ContentDate) -> Int {
+        (date.year * 100 + date.month) * 100 + date.day
     }
 
     /// The context shared by every page: language, UI strings, navigation, language switch
@@ -160,7 +181,7 @@ struct PageContext {
             "title": .text(document.frontMatter.title),
             "href": .text(route.link(to: .story(story, in: language))),
             "date_iso": .text(document.frontMatter.date.rfc3339),
-            "date_text": .text(site.strings[language]?.format(document.frontMatter.date) ?? document.frontMatter.date.iso),
+            "date_text": .text(dayText(document.frontMatter.date, in: language)),
             "draft": .flag(document.frontMatter.draft),
         ]
         if !summary.isEmpty {

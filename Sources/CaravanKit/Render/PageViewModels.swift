@@ -100,7 +100,7 @@ struct PageViewModels {
             "title": .text(frontMatter.title),
             "body_html": .text(documents[story, language.code]?.html ?? ""),
             "date_iso": .text(frontMatter.date.rfc3339),
-            "date_text": .text(strings?.format(frontMatter.date) ?? frontMatter.date.iso),
+            "date_text": .text(context.dayText(frontMatter.date, in: language.code)),
             "tags": .list(frontMatter.tags.compactMap { reference -> TemplateObject? in
                 guard let tag = site.data.tag(reference.text) else { return nil }
                 return ["name": .text(tag.name[language.code] ?? tag.id), "href": .text(route.link(to: .tag(tag.id, in: language.code)))]

@@ -24,7 +24,7 @@ struct BilingualViewModel {
         values["article_href"] = .text(route.link(to: article))
         values["headline"] = .text(head.title)
         values["date_iso"] = .text(head.date.rfc3339)
-        values["date_text"] = .text(strings?.format(head.date) ?? head.date.iso)
+        values["date_text"] = .text(context.dayText(head.date, in: language.code))
         values["other"] = [
             "html_lang": .text(other.htmlLang), "name": .text(other.name), "title": .text(otherHead.title),
             "href": .text(route.link(to: .article(story.slug, in: other.code))),
