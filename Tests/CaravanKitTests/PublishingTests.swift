@@ -196,6 +196,16 @@ import Testing
         #expect(TextLength.count("Khorgos’s trains—《中欧班列》“快”，“稳”。x") == (han: 6, words: 3))
         #expect(TextLength.readingMinutes(han: 200, words: 110) == 1)
         #expect(TextLength.readingMinutes(han: 0, words: 0) == 1)
+        // Bodies are counted from cmark's UTF-8, in pieces: the same counts as the text.
+        for text in [mixed, "Khorgos’s trains—《中欧班列》“快”，“稳”。x", "㐀䶵 丽 𠀀 Ｃｈｏｎｇｑｉｎｇ Zürich café 😀 1.5–2 km"] {
+            var pieces = TextLength()
+            for piece in [String(text.prefix(7)), String(text.dropFirst(7))] {
+                var piece = piece
+                piece.withUTF8 { pieces.add(utf8: $0) }
+            }
+            let whole = TextLength.count(text)
+            #expect(pieces.han == whole.han && pieces.words == whole.words, "\(text)")
+        }
     }
 
     @Test("reading time from UTF-8 pieces (Markdown text nodes) counts as from the whole text")

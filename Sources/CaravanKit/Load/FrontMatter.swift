@@ -35,7 +35,10 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// The last time the story changed: its date, `updated`, or its latest correction.
     public var lastModified: ContentDate {
-        ([date, updated ?? date] + corrections.map(\.date)).max()!
+        // A loop, not `max()` of an array: asked for every page, feed entry and sitemap line.
+        var latest = max(date, updated ?? date)
+        for correction in corrections where correction.date > latest { latest = correction.date }
+        return latest
     }
 
     /// An id or path written in the front matter, with where, so that resolving it

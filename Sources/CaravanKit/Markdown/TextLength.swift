@@ -27,6 +27,19 @@ struct TextLength {
                 index += 1
                 continue
             }
+            // Three bytes, as every character of a Chinese story: a unified ideograph is
+            // counted at once, without the general case's look-ups.
+            if lead & 0xF0 == 0xE0, index + 2 < bytes.count {
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+                if value >= 0x4E00 && value <= 0x9FFF {
+                    han += 1
+                    inWord = false
+                } else if let scalar = Unicode.Scalar(value) {
+                    add(scalar)
+                }
+                continue
+            }
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
             guard index + length <= bytes.count else { return }
             var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
