@@ -35,7 +35,7 @@ extension StateFolder {
             manifest = Manifest(entries: manifest.entries.mapValues { _ in Manifest.Entry(hash: 0, size: -1, key: nil) })
         }
         // Files deleted or changed by hand since are written again.
-        return FolderState(manifest: manifest, missingFiles: writer.missingFiles(of: manifest),
+        return FolderState(manifest: manifest, missingFiles: MissingFilesCheck(manifest, in: writer.folder),
                            stateWasLost: manifest.entries.isEmpty && writer.isMarked)
     }
 

@@ -80,13 +80,6 @@ public struct SiteWriter: Sendable {
         folder = OutputFolder(path: outputPath)
     }
 
-    /// The check for the files `manifest` lists that are no longer there as written
-    /// (deleted or changed by hand): the build writes them again, and renders their pages
-    /// whatever their keys.
-    func missingFiles(of manifest: Manifest) -> MissingFilesCheck {
-        MissingFilesCheck(manifest, in: folder)
-    }
-
     /// The files in the folder that `manifest` does not list (the marker aside), sorted.
     func filesNotIn(_ manifest: Manifest) -> [String] {
         folder.allFiles().filter { $0 != Self.markerName && manifest.entries[$0] == nil }.sorted()
