@@ -50,17 +50,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fresh), "a failed first build makes no folder")
     }
 
-    @Test("abandoning a write staged from many threads removes every folder it made, whatever the order")
-    func abandonAfterConcurrentStaging() throws {
+    @Test("abandoning a write staged from many threads removes every folder it made, whatever the order",
+          arguments: [false, true])
+    func abandonAfterConcurrentStaging(intoNewFolder: Bool) throws {
         let site = try Self.site()
         defer { site.cleanUp() }
         // Threads making `en/` and `en/tags/x/` at once record them in either order.
-        let paths = (0..<400).map { "\(["en", "zh"][$0 % 2])/tags/t\($0 % 7)/p\($0 % 13)/index.html" }
+        let paths = (0..<400).map { "\(["en", "zh"][$0 % 2])/tags/t\($0 % 7)/p\($0)/index.html" }
         for round in 0..<10 {
             let output = site.root.appendingPathComponent("Abandoned\(round)").path
-            let staging = try SiteWriter(output: output, source: site.root.path).begin()
-            DispatchQueue.concurrentPerform(iterations: paths.count) { staging.stage(paths[$0], Array("page".utf8)) }
+            let staging = try SiteWriter(output: output, source: site.root.path).begin(intoNewFolder: intoNewFolder)
+            DispatchQueue.concurrentPerform(iterations: paths.count) { staging.stage(paths[$0], Array("page \($0)".utf8)) }
             #expect(FileManager.default.fileExists(atPath: output + "/en/tags/t0/p0"))
+            if intoNewFolder {
+                // Every file straight under its own name, though threads raced to make its folders.
+                let written = Set(paths.indices.compactMap { FileManager.default.contents(atPath: output + "/" + paths[$0]).map { String(decoding: $0, as: UTF8.self) } })
+                #expect(written == Set(paths.indices.map { "page \($0)" }), "round \(round)")
+                #expect(Self.temporaryFiles(output).isEmpty)
+            }
             staging.abandon()
             #expect(!FileManager.default.fileExists(atPath: output), "round \(round)")
         }

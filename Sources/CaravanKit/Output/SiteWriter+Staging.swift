@@ -78,9 +78,7 @@ extension SiteWriter {
             var made: [String] = []
             do throws(OutputFolder.Failure) {
                 try markFolder()
-                let (parent, isCached) = try folder.openFolder(SiteWriter.folder(of: path), creating: true, made: &made)
-                defer { if !isCached { close(parent) } }
-                if writesInPlace, try folder.writeNew(bytes, named: SiteWriter.name(of: path), in: parent, for: path) {
+                if writesInPlace, try folder.writeNewFile(bytes, at: path, made: &made) {
                     state.withLock { state in
                         state.entries[path] = entry
                         state.placed.append(path)
@@ -88,6 +86,8 @@ extension SiteWriter {
                     }
                     return
                 }
+                let (parent, isCached) = try folder.openFolder(SiteWriter.folder(of: path), creating: true, made: &made)
+                defer { if !isCached { close(parent) } }
                 let temporary = try folder.writeTemporary(bytes, in: parent, for: path)
                 state.withLock { state in
                     state.entries[path] = entry
