@@ -47,7 +47,8 @@ enum StructuredData {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    fileprivate static func appendString(_ text: String, to bytes: inout [UInt8]) {
+    /// `string(text)` appended to `bytes`.
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {

@@ -13,9 +13,7 @@ extension SearchIndex {
     /// Each document is cut into terms as it is made and its text let go: a language's
     /// whole text is never held at once.
     init(stories: [Story], keys: [UInt64], in language: String, site: ResolvedSite) {
-        let made = DocumentTerms.cutting(stories.count) { Document(story: stories[$0], in: language, site: site) }
-        documents = made.map(\.document)
-        terms = made.map(\.terms)
+        (documents, terms) = DocumentTerms.cutting(stories.count) { Document(story: stories[$0], in: language, site: site) }
         self.keys = keys
     }
 }

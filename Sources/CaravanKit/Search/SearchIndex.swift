@@ -128,11 +128,17 @@ struct SearchIndex: Sendable {
 
     /// A chunk of the document table: `[title, link, ISO date, date as written, excerpt]` each.
     static func chunk(_ documents: some Collection<Document>) -> [UInt8] {
-        let rows = documents.map { document in
-            "[" + [document.title, document.link, document.dateISO, document.dateText, document.excerpt]
-                .map(StructuredData.string).joined(separator: ",") + "]"
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (position, document) in documents.enumerated() {
+            if position > 0 { bytes += ",\n".utf8 }
+            for (field, text) in [document.title, document.link, document.dateISO, document.dateText, document.excerpt].enumerated() {
+                bytes.append(field == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
+                StructuredData.appendString(text, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
         }
-        return Array(("[" + rows.joined(separator: ",\n") + "]\n").utf8)
+        bytes += "]\n".utf8
+        return bytes
     }
 
     /// `1,4,3`: base 36 of each id's distance from the previous (×2, +1 in the title).

@@ -96,20 +96,24 @@ struct DocumentTerms: Sendable {
     static let keyBits: UInt64 = ~titleBit
 
     /// Documents `0..<count` made by `document` and cut into terms on every core, each
-    /// handed back without its text; each core keeps one set for the documents it cuts,
-    /// emptied between them (allocating one per document cost more).
+    /// handed back without its text, in order, beside its terms; each core keeps one set for
+    /// the documents it cuts, emptied between them (allocating one per document cost more).
     static func cutting(_ count: Int, _ document: @Sendable (Int) -> SearchIndex.Document)
-        -> [(document: SearchIndex.Document, terms: DocumentTerms)] {
+        -> (documents: [SearchIndex.Document], terms: [DocumentTerms]) {
         let batch = 64
-        return Array(stride(from: 0, to: count, by: batch)).concurrentMap { start in
+        let batches = Array(stride(from: 0, to: count, by: batch)).concurrentMap { start in
             let seen = KeySet()
-            return (start..<min(start + batch, count)).map { id in
+            var documents: [SearchIndex.Document] = []
+            var terms: [DocumentTerms] = []
+            for id in start..<min(start + batch, count) {
                 var made = document(id)
-                let terms = DocumentTerms(made, seen: seen)
+                terms.append(DocumentTerms(made, seen: seen))
                 made.body = []
-                return (made, terms)
+                documents.append(made)
             }
-        }.flatMap { $0 }
+            return (documents, terms)
+        }
+        return (batches.flatMap(\.0), batches.flatMap(\.1))
     }
 
     init(_ document: SearchIndex.Document) {
