@@ -170,7 +170,7 @@ final class OutputFolder: Sendable {
     /// by `mkdirat` (which never follows a link) or found to be a real folder, so a path
     /// through them holds no link, and the file is created through the whole path in one
     /// call, `O_NOFOLLOW` guarding its own name. Opening each folder in turn took twice the
-    /// system calls, a fifth of a new site's build on ext4.
+    /// system calls (writing files is a quarter of a new site's build on ext4).
     func writeNewFile(_ bytes: [UInt8], at relative: String, made: inout [String]) throws(Failure) -> Bool {
         guard SiteWriter.isSafeRelative(relative) else { throw Failure(path: relative, description: "is not a path inside the output folder", hint: "report this as a bug") }
         let root = try rootDescriptor(creating: true, made: &made)
