@@ -193,6 +193,14 @@ import Testing
         let (decoded, problems) = FrontMatter.decode(root, file: "en.md", frontMatterLine: 2, timeZone: zone)
         #expect(problems.isEmpty, "\(problems)")
         let frontMatter = try #require(decoded)
+        // Every field is set above: a field added to FrontMatter later fails here until it is
+        // set too, and so is checked to be stored (FrontMatter+State.swift) like the rest.
+        let bare = try #require(FrontMatter.decode(try YAMLParser.parse("title: x\ndate: 2020-01-01", lineOffset: 1),
+                                                   file: "en.md", frontMatterLine: 2, timeZone: zone).0)
+        let bareFields = Dictionary(uniqueKeysWithValues: Mirror(reflecting: bare).children.map { ($0.label ?? "", String(describing: $0.value)) })
+        for field in Mirror(reflecting: frontMatter).children {
+            #expect(String(describing: field.value) != bareFields[field.label ?? ""], "`\(field.label ?? "")` is not set in this test")
+        }
         var writer = StateWriter(bytes: [])
         writer.frontMatter(frontMatter)
         var reader = StateReader(bytes: writer.bytes, offset: 0)
