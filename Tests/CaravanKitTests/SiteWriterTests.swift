@@ -14,6 +14,16 @@ import Testing
         return try FixtureSite(files: files)
     }
 
+    @Test("only a relative path with no empty part and no `..` is a path inside the output folder",
+          arguments: [
+              ("index.html", true), ("en/articles/x/index.html", true), ("...", true), ("a/..b/.c", true),
+              ("", false), ("/etc/passwd", false), ("..", false), ("../x", false), ("a/../b", false),
+              ("a/..", false), ("a//b", false), ("a/", false), ("./", false),
+          ])
+    func safeRelativePaths(path: String, isSafe: Bool) {
+        #expect(SiteWriter.isSafeRelative(path) == isSafe)
+    }
+
     @Test("a failed build leaves the previous output byte-identical")
     func failedBuildLeavesOutput() throws {
         let site = try Self.site()

@@ -133,7 +133,7 @@ public enum SiteCheck {
             guard let first = documents.first(where: { $0.language == languages[0] }),
                   let second = documents.first(where: { $0.language == languages[1] }),
                   let a = rendered[first.path], let b = rendered[second.path] else { continue }
-            let alignment = BilingualAlignment(a.blockHTML, b.blockHTML)
+            let alignment = BilingualAlignment(a.blockRanges, b.blockRanges)
             guard let divergence = alignment.divergences.first else { continue }
             let place = divergence.described(first: "\(languages[0]).md", second: "\(languages[1]).md")
             findings.append(.init(kind: .unalignedTranslation, diagnostic: .warning(

@@ -20,13 +20,12 @@ struct RenderedMarkdown: Sendable {
         var isHeading: Bool
     }
 
-    /// The HTML of each top-level block, with whether it is a heading.
-    var blockHTML: [(html: Substring, isHeading: Bool)] {
-        var start = html.utf8.startIndex
+    /// Where each top-level block is in `html`'s UTF-8, with whether it is a heading.
+    var blockRanges: [(html: Range<Int>, isHeading: Bool)] {
+        var start = 0
         return blocks.map { block in
-            let end = html.utf8.index(html.utf8.startIndex, offsetBy: block.end)
-            defer { start = end }
-            return (html[start..<end], block.isHeading)
+            defer { start = block.end }
+            return (start..<block.end, block.isHeading)
         }
     }
 

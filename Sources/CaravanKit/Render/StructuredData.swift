@@ -47,27 +47,39 @@ enum StructuredData {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `string(text)` appended to `bytes`.
+    /// `string(text)` appended to `bytes`. Text between the bytes that need a look is copied
+    /// a run at a time: byte by byte, this was a percent of a build.
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, 0x6E]
-            case 0x0D: bytes += [0x5C, 0x72]
-            case 0x09: bytes += [0x5C, 0x74]
-            case 0x3C, 0x3E, 0x26, 0..<0x20: bytes += [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
-            case 0xA8...0xA9 where previous == (0xE2, 0x80):
-                // U+2028 or U+2029, whose first two bytes are already written.
-                bytes.removeLast(2)
-                bytes += Array("\\u202".utf8) + [byte == 0xA8 ? 0x38 : 0x39]
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices where needsLook[Int(utf8[index])] {
+                bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<index])
+                runStart = index + 1
+                let byte = utf8[index]
+                switch byte {
+                case 0x22: bytes += [0x5C, 0x22]
+                case 0x5C: bytes += [0x5C, 0x5C]
+                case 0x0A: bytes += [0x5C, 0x6E]
+                case 0x0D: bytes += [0x5C, 0x72]
+                case 0x09: bytes += [0x5C, 0x74]
+                case 0x3C, 0x3E, 0x26, 0..<0x20: bytes += [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    // U+2028 or U+2029.
+                    bytes += Array("\\u202".utf8) + [utf8[index + 2] == 0xA8 ? 0x38 : 0x39]
+                    runStart = index + 3
+                default: runStart = index
+                }
             }
-            previous = (previous.1, byte)
+            bytes += UnsafeBufferPointer(rebasing: utf8[runStart...])
         }
         bytes.append(0x22)
+    }
+
+    /// The bytes `appendString` looks at: those it escapes, and the lead byte of U+2028/9.
+    private static let needsLook: [Bool] = (0...255).map { byte in
+        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte)
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

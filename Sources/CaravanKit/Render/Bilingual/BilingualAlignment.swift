@@ -2,16 +2,17 @@
 /// their headings into sections, and each section into its top-level blocks (paragraphs,
 /// lists, tables…). When both have the same sections with the same number of blocks, block
 /// n of one is shown beside block n of the other; otherwise whole sections are paired, and
-/// `divergences` says where the two stopped matching, for `caravan check`.
-struct BilingualAlignment {
+/// `divergences` says where the two stopped matching, for `caravan check`. A block is
+/// whatever stands for its HTML: the view pairs where blocks are, then cuts them out.
+struct BilingualAlignment<Block: Equatable> {
     /// One unit of the view: what the first text shows, then what the second shows.
     struct Pair: Equatable {
-        var first: [Substring]
-        var second: [Substring]
+        var first: [Block]
+        var second: [Block]
     }
 
     struct Section {
-        var blocks: [Substring]
+        var blocks: [Block]
         var hasHeading: Bool
     }
 
@@ -36,7 +37,7 @@ struct BilingualAlignment {
         var description: String { described(first: "first", second: "second") }
     }
 
-    init(_ first: [(html: Substring, isHeading: Bool)], _ second: [(html: Substring, isHeading: Bool)]) {
+    init(_ first: [(html: Block, isHeading: Bool)], _ second: [(html: Block, isHeading: Bool)]) {
         let a = Self.sections(first), b = Self.sections(second)
         var divergences: [Divergence] = []
         if a.count != b.count || zip(a, b).contains(where: { $0.hasHeading != $1.hasHeading }) {
@@ -57,7 +58,7 @@ struct BilingualAlignment {
     }
 
     /// Blocks grouped so that each heading starts a section.
-    static func sections(_ blocks: [(html: Substring, isHeading: Bool)]) -> [Section] {
+    static func sections(_ blocks: [(html: Block, isHeading: Bool)]) -> [Section] {
         var sections: [Section] = []
         for block in blocks {
             if block.isHeading || sections.isEmpty {

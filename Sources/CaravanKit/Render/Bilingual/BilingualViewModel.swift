@@ -18,9 +18,8 @@ struct BilingualViewModel {
         // One page per article is the page search engines should show; this view points there.
         values["canonical"] = article.absoluteURL(in: site.config).map(TemplateValue.text)
         values["alternates"] = .list([TemplateValue]())
-        let alignment = BilingualAlignment(
-            blocks(story, language.code, from: article, to: route, idPrefix: ""),
-            blocks(story, other.code, from: .article(story.slug, in: other.code), to: route, idPrefix: other.code + "-"))
+        let first = documents[story, language.code], second = documents[story, other.code]
+        let alignment = BilingualAlignment(first?.blockRanges ?? [], second?.blockRanges ?? [])
         values["article_href"] = .text(route.link(to: article))
         values["headline"] = .text(head.title)
         values["date_iso"] = .text(head.date.rfc3339)
@@ -30,19 +29,27 @@ struct BilingualViewModel {
             "href": .text(route.link(to: .article(story.slug, in: other.code))),
         ]
         values["is_aligned"] = .flag(alignment.divergences.isEmpty)
+        let translation = Route.article(story.slug, in: other.code)
         values["pairs"] = .list(alignment.pairs.map { pair -> TemplateObject in
-            ["first": .text(pair.first.joined()), "second": .text(pair.second.joined())]
+            [
+                "first": .text(Self.html(of: pair.first, in: first, from: article, to: route, idPrefix: "")),
+                "second": .text(Self.html(of: pair.second, in: second, from: translation, to: route, idPrefix: other.code + "-")),
+            ]
         })
         return values
     }
 
-    /// The article's blocks in `language`, their links made to work from the bilingual page
-    /// and, for the translation, their ids prefixed so the page has each id once.
-    private func blocks(_ story: Story, _ language: String, from source: Route, to page: Route, idPrefix: String)
-        -> [(html: Substring, isHeading: Bool)] {
-        guard let rendered = documents[story, language] else { return [] }
-        return rendered.blockHTML.map { block in
-            (RelativeLinks.rebase(String(block.html), from: source, to: page, idPrefix: idPrefix)[...], block.isHeading)
+    /// The blocks at `ranges` of an article's HTML, end to end, their links made to work
+    /// from the bilingual page and, for the translation, their ids prefixed so the page has
+    /// each id once.
+    private static func html(of ranges: [Range<Int>], in rendered: RenderedMarkdown?, from source: Route, to page: Route,
+                             idPrefix: String) -> String {
+        guard let html = rendered?.html else { return "" }
+        var result = ""
+        result.reserveCapacity(ranges.reduce(64) { $0 + $1.count })
+        for range in ranges {
+            RelativeLinks.rebase(html, range, from: source, to: page, idPrefix: idPrefix, into: &result)
         }
+        return result
     }
 }

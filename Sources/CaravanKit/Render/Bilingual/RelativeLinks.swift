@@ -4,47 +4,50 @@ import Glibc
 /// `/en/articles/x/` links `train.png` and `../../../zh/articles/y/index.html`; shown on
 /// `/zh/articles/x/bilingual/`, those must lead to the same files.
 enum RelativeLinks {
-    /// One pass over the UTF-8 bytes (a bilingual view rebases every block of two bodies:
-    /// a regex or Foundation's search per block cost more than rendering the page). With an
+    /// Appends the part of `html` at the UTF-8 offsets `range` to `result`, with its links
+    /// moved. One pass over the bytes (a bilingual view rebases every block of two bodies:
+    /// a regex or Foundation's search per block cost more than rendering the page); the text
+    /// between links is appended as it is, never checked again as UTF-8. With an
     /// `idPrefix`, every `id` gets it too, so two bodies on one page keep their ids apart.
-    static func rebase(_ html: String, from source: Route, to page: Route, idPrefix: String = "") -> String {
-        var html = html
-        let rebased = html.withUTF8 { bytes -> [UInt8]? in
-            guard let base = bytes.baseAddress else { return nil }
-            var result: [UInt8] = []
-            var copied = 0
-            var index = 0
-            while index + 1 < bytes.count {
+    static func rebase(_ html: String, _ range: Range<Int>, from source: Route, to page: Route, idPrefix: String = "",
+                       into result: inout String) {
+        // Offsets found below are at ASCII bytes (`="` and `"`), so at character boundaries.
+        let utf8 = html.utf8
+        func append(_ part: Range<Int>) {
+            result += html[utf8.index(utf8.startIndex, offsetBy: part.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: part.upperBound)]
+        }
+        var contiguous = html
+        contiguous.withUTF8 { all in
+            guard let base = all.baseAddress else { return }
+            var copied = range.lowerBound
+            var index = range.lowerBound
+            while index + 1 < range.upperBound {
                 // memchr to the next `=`: most of a body is text between attributes.
-                guard let found = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index - 1) else { break }
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "=")), range.upperBound - index - 1) else { break }
                 index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 // `href="` or `src="` as a whole attribute name: `="` after it, a space before it.
-                guard bytes[index + 1] == UInt8(ascii: "\""),
-                      let name = attributeName(bytes, at: index, idToo: !idPrefix.isEmpty),
-                      let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "\"")) else {
+                guard all[index + 1] == UInt8(ascii: "\""),
+                      let name = attributeName(all, at: index, from: range.lowerBound, idToo: !idPrefix.isEmpty),
+                      let close = all[(index + 2)..<range.upperBound].firstIndex(of: UInt8(ascii: "\"")) else {
                     index += 1
                     continue
                 }
-                if result.isEmpty { result.reserveCapacity(bytes.count + 64) }
-                result += UnsafeBufferPointer(rebasing: bytes[copied..<(index + 2)])
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 2)..<close]), as: UTF8.self)
-                result += (name == "id" ? idPrefix + value : rebase(link: value, from: source, to: page)).utf8
+                append(copied..<(index + 2))
+                let value = String(decoding: UnsafeBufferPointer(rebasing: all[(index + 2)..<close]), as: UTF8.self)
+                result += name == "id" ? idPrefix + value : rebase(link: value, from: source, to: page)
                 copied = close
                 index = close + 1
             }
-            guard copied > 0 else { return nil }
-            result += UnsafeBufferPointer(rebasing: bytes[copied...])
-            return result
+            append(copied..<range.upperBound)
         }
-        return rebased.map { String(decoding: $0, as: UTF8.self) } ?? html
     }
 
     /// The attribute whose name ends just before `bytes[equals]`, when it is `href`, `src`
-    /// or (`idToo`) `id`, as a whole name (a space before it).
-    private static func attributeName(_ bytes: UnsafeBufferPointer<UInt8>, at equals: Int, idToo: Bool) -> String? {
+    /// or (`idToo`) `id`, as a whole name (a space before it, at or after `first`).
+    private static func attributeName(_ bytes: UnsafeBufferPointer<UInt8>, at equals: Int, from first: Int, idToo: Bool) -> String? {
         for (name, utf8) in attributeNames.prefix(idToo ? 3 : 2) {
             let start = equals - utf8.count
-            guard start >= 1, bytes[start..<equals].elementsEqual(utf8) else { continue }
+            guard start >= first + 1, bytes[start..<equals].elementsEqual(utf8) else { continue }
             let before = bytes[start - 1]
             if before == UInt8(ascii: " ") || before == UInt8(ascii: "\n") || before == UInt8(ascii: "\t") { return name }
         }
