@@ -129,8 +129,8 @@ struct StateFolder: Sendable {
     /// Written under another name and renamed, so a reader never finds half a state.
     private static func replace(_ path: String, with bytes: [UInt8]) throws {
         let temporary = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw SiteWriter.posixError("cannot write \(temporary)")
+        if let problem = WholeFile.write(bytes, to: temporary, exclusive: false) {
+            throw SiteWriter.writeError("cannot write \(temporary): \(problem)")
         }
         guard rename(temporary, path) == 0 else { throw SiteWriter.posixError("cannot write \(path)") }
     }

@@ -81,7 +81,7 @@ public struct ContentDate: Sendable, Hashable, Comparable {
     /// As an editor wrote it, normalised: `2024-01-25`, `2024-01-25 10:30:00` (on the site's
     /// clock) or `2024-01-25T10:30:00+08:00`.
     public var asWritten: String {
-        guard isLocal, iso.count > 10 else { return iso }
+        guard isLocal, iso.utf8.count > 10 else { return iso }
         return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).dropLast())
     }
 
@@ -96,7 +96,7 @@ public struct ContentDate: Sendable, Hashable, Comparable {
 
     /// RFC 3339 with a time, for feeds and `<time datetime>`; a day alone is its midnight.
     public var rfc3339: String {
-        iso.count == 10 ? iso + "T00:00:00" + dayOffset : iso
+        iso.utf8.count == 10 ? iso + "T00:00:00" + dayOffset : iso
     }
 
     /// The date on the clock of `zone` when it was written without an offset: a day starts
@@ -111,7 +111,7 @@ public struct ContentDate: Sendable, Hashable, Comparable {
         var placed = self
         placed.instant -= Double(offset)
         placed.isLocal = false
-        if iso.count == 10 {
+        if iso.utf8.count == 10 {
             placed.dayOffset = text
         } else {
             placed.iso = String(iso.dropLast()) + text

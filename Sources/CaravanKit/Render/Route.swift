@@ -80,7 +80,14 @@ struct Route: Sendable, Hashable {
     /// and from a local disk: relative, and naming `index.html` explicitly (object
     /// storage and `file://` do not add it).
     func link(to target: Route) -> String {
-        String(repeating: "../", count: folderDepth) + target.outputPath
+        // Made in one buffer: pages make tens of links each.
+        let depth = folderDepth
+        var link = ""
+        link.reserveCapacity(3 * depth + target.path.utf8.count + 10)
+        for _ in 0..<depth { link += "../" }
+        link += target.path
+        if target.isFolder { link += "index.html" }
+        return link
     }
 
     /// The public address of the route, for canonical links, feeds and the sitemap.

@@ -21,7 +21,7 @@ extension NewStory {
         }
         var written: [String] = []
         for file in plan.files {
-            if let problem = writeNew(root + "/" + file.path, Array(file.text.utf8)) {
+            if let problem = WholeFile.write(Array(file.text.utf8), to: root + "/" + file.path, exclusive: true) {
                 for path in written { unlink(path) }
                 rmdir(folder)
                 return [.error(file.path, nil, "cannot write the file: \(problem); nothing was written",
@@ -30,28 +30,5 @@ extension NewStory {
             written.append(root + "/" + file.path)
         }
         return []
-    }
-
-    /// Creates `path` (never replacing a file) with `bytes`; the reason on failure.
-    private static func writeNew(_ path: String, _ bytes: [UInt8]) -> String? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if count <= 0 {
-                let problem = String(cString: strerror(errno))
-                close(fd)
-                unlink(path)
-                return problem
-            }
-            done += count
-        }
-        guard close(fd) == 0 else {
-            let problem = String(cString: strerror(errno))
-            unlink(path)
-            return problem
-        }
-        return nil
     }
 }
