@@ -27,8 +27,8 @@ import Testing
     func concurrentDocuments() {
         let renderer = MarkdownRenderer(allowsRawHTML: false, tableLabel: "Table")
         let documents = (0..<200).map { "# Heading \($0)\n\n| a | b |\n|---|---|\n| \($0) | x |\n\nText *\($0)* [link](https://example.com/\($0))\n" }
-        let alone = documents.map { renderer.render($0).html }
-        let together = documents.concurrentMap { renderer.render($0).html }
+        let alone = documents.map { String(decoding: renderer.render($0).html, as: UTF8.self) }
+        let together = documents.concurrentMap { String(decoding: renderer.render($0).html, as: UTF8.self) }
         #expect(together == alone)
         #expect(alone[7].hasPrefix("<h1 id=\"heading-7\">Heading 7</h1>\n"), "headings keep their tree edit: \(alone[7])")
         #expect(alone[7].contains("<table>") && alone[7].contains("table-scroll"))

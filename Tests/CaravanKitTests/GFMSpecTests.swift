@@ -79,7 +79,7 @@ import Testing
         let (documents, diagnostics) = MarkdownStage(site: resolved).run()
         var html: [Int: String] = [:]
         for story in resolved.articles {
-            html[Int(story.slug.dropFirst("example-".count))!] = documents[story, "en"]?.html
+            html[Int(story.slug.dropFirst("example-".count))!] = documents[story, "en"].map { String(decoding: $0.html, as: UTF8.self) }
         }
         var errors: [Int: [String]] = [:]
         for diagnostic in (loader.diagnostics + diagnostics) where diagnostic.isError {

@@ -206,6 +206,14 @@ import Testing
             let whole = TextLength.count(text)
             #expect(pieces.han == whole.han && pieces.words == whole.words, "\(text)")
         }
+        // Every ASCII byte: letters and digits go on a word, `'` and `-` join two, the rest part them.
+        for byte in UInt8(0)..<128 {
+            let joins = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")
+            var length = TextLength()
+            [UInt8(ascii: "a"), byte, UInt8(ascii: "b")].withUnsafeBufferPointer { length.add(utf8: $0) }
+            #expect(length.words == (joins ? 1 : 2), "byte \(byte)")
+        }
     }
 
     @Test("reading time from UTF-8 pieces (Markdown text nodes) counts as from the whole text")

@@ -39,7 +39,7 @@ import Testing
 
     static func type(of value: TemplateValue) -> TemplateSchema.FieldType {
         switch value {
-        case .text: .text
+        case .text, .bytes: .text
         case .flag: .flag
         case .object(let object): .object(schema(of: object))
         case .list(let items): .list(itemType(items))
@@ -96,6 +96,10 @@ import Testing
         #expect(Self.render("{{a.b.c}} {{ name }} {{{ name }}}", context) == .success("deep Joe Joe"))
         #expect(Self.render("  {{name}}\n", context) == .success("  Joe\n"), "a variable never stands alone")
         #expect(Self.render("[{{gone}}]", context, optional: ["gone"]) == .success("[]"), "an absent value shows nothing")
+        // Text handed over as UTF-8 bytes (a story's HTML) shows as the same text would.
+        let bytes: TemplateObject = ["html": .bytes(Array("<p>中欧 & \"x\"</p>".utf8))]
+        #expect(Self.render("{{{html}}}|{{&html}}|{{html}}|{{#html}}yes{{/html}}{{^html}}no{{/html}}", bytes)
+            == .success("<p>中欧 & \"x\"</p>|<p>中欧 & \"x\"</p>|&lt;p&gt;中欧 &amp; &quot;x&quot;&lt;/p&gt;|yes"))
     }
 
     @Test("interpolation: a name resolves from the innermost context out, and a dotted name does not fall back")

@@ -13,22 +13,25 @@ enum HTMLEscaping {
     /// Runs of bytes that need nothing are copied whole from the string's own storage.
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() where needsEscaping(byte) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                let entity: StaticString = switch byte {
-                case 38: "&amp;"
-                case 60: "&lt;"
-                case 62: "&gt;"
-                case 34: "&quot;"
-                default: "&#39;"
-                }
-                entity.withUTF8Buffer { output.append(contentsOf: $0) }
-                runStart = index + 1
+        text.withUTF8 { append($0, to: &output) }
+    }
+
+    /// UTF-8 `bytes` escaped, appended to `output`.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var runStart = 0
+        for (index, byte) in bytes.enumerated() where needsEscaping(byte) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            let entity: StaticString = switch byte {
+            case 38: "&amp;"
+            case 60: "&lt;"
+            case 62: "&gt;"
+            case 34: "&quot;"
+            default: "&#39;"
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            entity.withUTF8Buffer { output.append(contentsOf: $0) }
+            runStart = index + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// `text` appended as it is.

@@ -28,7 +28,7 @@ extension MarkdownRenderer {
                 softBreaks.append(node)
             case CMARK_NODE_HEADING:
                 headings.append(node)
-            case _ where strcmp(cmark_node_get_type_string(node), "table") == 0:
+            case CMARK_NODE_TABLE:
                 tables.append(node)
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
                 if !allowsRawHTML {

@@ -1,6 +1,7 @@
 /// The HTML of one Markdown body, plus what later checks need from it.
 struct RenderedMarkdown: Sendable {
-    var html: String
+    /// As UTF-8 bytes, the way pages use it (`TemplateValue.bytes`).
+    var html: [UInt8]
     /// Where each top-level block (paragraph, heading, list, table…) of `html` ends, in
     /// UTF-8 bytes, in order: the bilingual view pairs blocks of two translations.
     var blocks: [Block] = []

@@ -47,7 +47,7 @@ struct AtomFeed {
                 <link rel="alternate" type="text/html" href="\(e(url))"/>
                 <author><name>\(e(frontMatter.author ?? title))</name></author>
                 <summary>\(e(documents.summary(story, language.code)))</summary>
-                <content type="html">\(e(documents[story, language.code]?.html ?? ""))</content>
+                <content type="html">\(e(String(decoding: documents[story, language.code]?.html ?? [], as: UTF8.self)))</content>
                 </entry>
 
                 """

@@ -98,7 +98,7 @@ struct PageViewModels {
             description: documents.summary(story, language.code), translations: translations)
         var article: TemplateObject = [
             "title": .text(frontMatter.title),
-            "body_html": .text(documents[story, language.code]?.html ?? ""),
+            "body_html": .bytes(documents[story, language.code]?.html ?? []),
             "date_iso": .text(frontMatter.date.rfc3339),
             "date_text": .text(context.dayText(frontMatter.date, in: language.code)),
             "tags": .list(frontMatter.tags.compactMap { reference -> TemplateObject? in

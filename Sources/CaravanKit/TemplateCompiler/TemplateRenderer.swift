@@ -47,8 +47,14 @@ struct TemplateRenderer {
             case .bytes(let start, let end):
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: code.literal[Int(start)..<Int(end)]))
             case .value(let lookup, let escaped):
-                guard case .text(let text)? = value(code, code.lookups[Int(lookup)]) else { continue }
-                if escaped { HTMLEscaping.append(text, to: &output) } else { HTMLEscaping.appendRaw(text, to: &output) }
+                switch value(code, code.lookups[Int(lookup)]) {
+                case .text(let text)?:
+                    if escaped { HTMLEscaping.append(text, to: &output) } else { HTMLEscaping.appendRaw(text, to: &output) }
+                case .bytes(let bytes)?:
+                    if escaped { bytes.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &output) } } else { output += bytes }
+                default:
+                    continue
+                }
             case .section(let lookup, let inverted, let end):
                 let body = index..<Int(end)
                 index = Int(end)

@@ -124,7 +124,8 @@ extension TemplateSchema {
 extension TemplateSchema.FieldType {
     fileprivate func mismatches(_ value: TemplateValue, at path: String) -> [String] {
         switch (self, value) {
-        case (.text, .text), (.flag, .flag), (.textOrNo, .text), (.textOrNo, .flag(false)), (.objectOrNo, .flag(false)):
+        case (.text, .text), (.text, .bytes), (.flag, .flag), (.textOrNo, .text), (.textOrNo, .bytes), (.textOrNo, .flag(false)),
+             (.objectOrNo, .flag(false)):
             return []
         case (.object(let schema), .object(let object)), (.objectOrNo(let schema), .object(let object)):
             return schema.mismatches(object, at: path + ".")

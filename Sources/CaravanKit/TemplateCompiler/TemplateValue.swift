@@ -5,6 +5,9 @@
 /// `["title": "Home", "current": true]`.
 enum TemplateValue: Sendable, Equatable {
     case text(String)
+    /// Text already as UTF-8 bytes, as cmark writes a story's HTML: shown as `text` would
+    /// be, without making a string of it (which checks every byte again).
+    case bytes([UInt8])
     case flag(Bool)
     case list([TemplateValue])
     case object(TemplateObject)

@@ -32,8 +32,8 @@ struct BilingualViewModel {
         let translation = Route.article(story.slug, in: other.code)
         values["pairs"] = .list(alignment.pairs.map { pair -> TemplateObject in
             [
-                "first": .text(Self.html(of: pair.first, in: first, from: article, to: route, idPrefix: "")),
-                "second": .text(Self.html(of: pair.second, in: second, from: translation, to: route, idPrefix: other.code + "-")),
+                "first": .bytes(Self.html(of: pair.first, in: first, from: article, to: route, idPrefix: "")),
+                "second": .bytes(Self.html(of: pair.second, in: second, from: translation, to: route, idPrefix: other.code + "-")),
             ]
         })
         return values
@@ -43,9 +43,9 @@ struct BilingualViewModel {
     /// from the bilingual page and, for the translation, their ids prefixed so the page has
     /// each id once.
     private static func html(of ranges: [Range<Int>], in rendered: RenderedMarkdown?, from source: Route, to page: Route,
-                             idPrefix: String) -> String {
-        guard let html = rendered?.html else { return "" }
-        var result = ""
+                             idPrefix: String) -> [UInt8] {
+        guard let html = rendered?.html else { return [] }
+        var result: [UInt8] = []
         result.reserveCapacity(ranges.reduce(64) { $0 + $1.count })
         for range in ranges {
             RelativeLinks.rebase(html, range, from: source, to: page, idPrefix: idPrefix, into: &result)

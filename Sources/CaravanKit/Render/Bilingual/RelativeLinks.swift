@@ -4,20 +4,13 @@ import Glibc
 /// `/en/articles/x/` links `train.png` and `../../../zh/articles/y/index.html`; shown on
 /// `/zh/articles/x/bilingual/`, those must lead to the same files.
 enum RelativeLinks {
-    /// Appends the part of `html` at the UTF-8 offsets `range` to `result`, with its links
-    /// moved. One pass over the bytes (a bilingual view rebases every block of two bodies:
-    /// a regex or Foundation's search per block cost more than rendering the page); the text
-    /// between links is appended as it is, never checked again as UTF-8. With an
+    /// Appends the part of `html` at `range` to `result`, with its links moved. One pass
+    /// over the bytes (a bilingual view rebases every block of two bodies: a regex or
+    /// Foundation's search per block cost more than rendering the page). With an
     /// `idPrefix`, every `id` gets it too, so two bodies on one page keep their ids apart.
-    static func rebase(_ html: String, _ range: Range<Int>, from source: Route, to page: Route, idPrefix: String = "",
-                       into result: inout String) {
-        // Offsets found below are at ASCII bytes (`="` and `"`), so at character boundaries.
-        let utf8 = html.utf8
-        func append(_ part: Range<Int>) {
-            result += html[utf8.index(utf8.startIndex, offsetBy: part.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: part.upperBound)]
-        }
-        var contiguous = html
-        contiguous.withUTF8 { all in
+    static func rebase(_ html: [UInt8], _ range: Range<Int>, from source: Route, to page: Route, idPrefix: String = "",
+                       into result: inout [UInt8]) {
+        html.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
             var copied = range.lowerBound
             var index = range.lowerBound
@@ -32,13 +25,13 @@ enum RelativeLinks {
                     index += 1
                     continue
                 }
-                append(copied..<(index + 2))
+                result += UnsafeBufferPointer(rebasing: all[copied..<(index + 2)])
                 let value = String(decoding: UnsafeBufferPointer(rebasing: all[(index + 2)..<close]), as: UTF8.self)
-                result += name == "id" ? idPrefix + value : rebase(link: value, from: source, to: page)
+                result += (name == "id" ? idPrefix + value : rebase(link: value, from: source, to: page)).utf8
                 copied = close
                 index = close + 1
             }
-            append(copied..<range.upperBound)
+            result += UnsafeBufferPointer(rebasing: all[copied..<range.upperBound])
         }
     }
 
