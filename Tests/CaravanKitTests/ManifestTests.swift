@@ -4,6 +4,21 @@ import Testing
 /// The list of files a build wrote, as the state folder keeps it: it must read back exactly,
 /// and a damaged line must cost that file a rewrite, never the build.
 @Suite struct ManifestTests {
+    @Test("a file's hash changes with any one byte of it, at any length and place, and with its length")
+    func contentHashNoticesEveryByte() {
+        for count in [0, 1, 7, 8, 9, 31, 32, 63, 64, 65, 95, 96, 97, 200] {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+            let hash = ContentHash.of(bytes)
+            #expect(ContentHash.of(bytes) == hash)
+            #expect(ContentHash.of(bytes + [0]) != hash, "\(count) bytes and one more")
+            for place in bytes.indices {
+                var changed = bytes
+                changed[place] ^= 0x01
+                #expect(ContentHash.of(changed) != hash, "\(count) bytes, byte \(place) changed")
+            }
+        }
+    }
+
     @Test("reads back as written: hashes, sizes (-1 after a write cut short), keys or none, paths with spaces, inputs, next change")
     func roundTrip() {
         var manifest = Manifest(entries: [

@@ -44,6 +44,24 @@ struct ContentHash {
 
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
+        // A page at a time in four lanes: one lane waits for each multiply before the next,
+        // four keep the multiplier busy (every written file is hashed, 270 MB at 5 000
+        // stories). The lanes start apart and fold back into `value` one after another, each
+        // step still a bijection, so a one-word difference still always shows.
+        if bytes.count >= 64 {
+            var lanes = (value, value ^ 0x9E37_79B9_7F4A_7C15, value ^ 0xC2B2_AE3D_27D4_EB4F, value ^ 0x1656_67B1_9E37_79F9)
+            while offset + 32 <= bytes.count {
+                lanes.0 = Self.mixed(lanes.0, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                lanes.1 = Self.mixed(lanes.1, bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+                lanes.2 = Self.mixed(lanes.2, bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+                lanes.3 = Self.mixed(lanes.3, bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+                offset += 32
+            }
+            value = lanes.0
+            mix(lanes.1)
+            mix(lanes.2)
+            mix(lanes.3)
+        }
         while offset + 8 <= bytes.count {
             mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             offset += 8
@@ -61,7 +79,11 @@ struct ContentHash {
     }
 
     @inline(__always) private mutating func mix(_ word: UInt64) {
-        value = (value ^ word) &* 0xBF58_476D_1CE4_E5B9
-        value ^= value >> 31
+        value = Self.mixed(value, word)
+    }
+
+    @inline(__always) private static func mixed(_ state: UInt64, _ word: UInt64) -> UInt64 {
+        let product = (state ^ word) &* 0xBF58_476D_1CE4_E5B9
+        return product ^ product >> 31
     }
 }
