@@ -5,7 +5,7 @@ import Testing
 /// title holds it, and nothing of the markup a reader never sees.
 @Suite struct DocumentTermsTests {
     static func document(title: String, body: String) -> SearchIndex.Document {
-        SearchIndex.Document(title: title, link: "", dateISO: "", dateText: "", excerpt: "", names: "", body: SearchText.plain(body))
+        SearchIndex.Document(title: title, link: "", dateISO: "", dateText: "", excerpt: "", names: "", body: body)
     }
 
     /// The document's terms as texts, with the title flag; each is listed once.

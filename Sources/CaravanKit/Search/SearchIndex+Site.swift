@@ -23,15 +23,13 @@ extension SearchIndex.Document {
         let strings = site.strings[language]
         let document = story.translations[language]!
         let frontMatter = document.frontMatter
-        // Cut out of the file's text once, for the words and (without a summary) the excerpt.
         let markdown = document.body
-        let body = SearchText.plain(markdown)
         let names = frontMatter.tags.compactMap { site.data.tag($0.text)?.name[language] }
             + frontMatter.corridors.compactMap { site.data.corridor($0.text)?.name[language] }
         let summary = frontMatter.summary.flatMap { $0.isEmpty ? nil : $0 } ?? Summary.cut(SearchText.firstParagraph(markdown), strings: strings)
         self.init(
             title: frontMatter.title, link: Route.search(language).link(to: .story(story, in: language)),
             dateISO: frontMatter.date.rfc3339, dateText: strings?.format(frontMatter.date) ?? frontMatter.date.iso,
-            excerpt: summary, names: names.joined(separator: "\n"), body: body)
+            excerpt: summary, names: names.joined(separator: "\n"), body: markdown)
     }
 }

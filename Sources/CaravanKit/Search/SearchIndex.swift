@@ -22,9 +22,10 @@ struct SearchIndex: Sendable {
         var dateText: String
         var excerpt: String
         /// Everything else a reader may look for: its tag and corridor names (one a line),
-        /// and its text without markup, as UTF-8 (only the tokenizer reads it).
+        /// and its Markdown (only the tokenizer reads it, without the markup `SearchText`
+        /// leaves out).
         var names: String
-        var body: [UInt8]
+        var body: String
 
         /// Whether a chunk lists the two documents alike (`SearchIndex.chunk`).
         func listsAs(_ other: Document) -> Bool {

@@ -108,7 +108,7 @@ struct DocumentTerms: Sendable {
             for id in start..<min(start + batch, count) {
                 var made = document(id)
                 terms.append(DocumentTerms(made, seen: seen))
-                made.body = []
+                made.body = ""
                 documents.append(made)
             }
             return (documents, terms)
@@ -129,7 +129,10 @@ struct DocumentTerms: Sendable {
         sink.flag = 0
         SearchTokenizer.scan(document.excerpt, for: .index, into: &sink)
         SearchTokenizer.scan(document.names, for: .index, into: &sink)
-        document.body.withUnsafeBufferPointer { SearchTokenizer.scan($0, for: .index, into: &sink) }
+        var body = document.body
+        body.withUTF8 { markdown in
+            SearchText.forEachRun(of: markdown) { SearchTokenizer.scan($0, for: .index, into: &sink) }
+        }
         entries = sink.entries
         words = sink.words
     }

@@ -3,42 +3,51 @@
 /// the tokenizer treats them as spaces. Works on the source, so every build indexes a
 /// story the same way whether or not it rendered the story's HTML.
 enum SearchText {
-    /// The text as UTF-8, which is what the tokenizer reads.
+    /// The text as UTF-8, the parts `forEachRun` finds joined by spaces.
     static func plain(_ markdown: String) -> [UInt8] {
         var markdown = markdown
         return markdown.withUTF8 { bytes in
-            // The marks looked for are ASCII, so a byte scan never cuts a character; the
-            // text between them is copied a run at a time.
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard byte == UInt8(ascii: "]") || byte == UInt8(ascii: "<") else {
-                    index += 1
-                    continue
-                }
-                let end: Int?
-                if byte == UInt8(ascii: "]") {
-                    // `](address "title")`: the address is not the story's words.
-                    end = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "(") ? closingParenthesis(bytes, from: index + 2) : nil
-                } else {
-                    // An HTML tag or an autolink `<https://…>`.
-                    end = tagEnd(bytes, from: index + 1)
-                }
-                guard let end else {
-                    index += 1
-                    continue
-                }
-                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(byte == UInt8(ascii: "]") ? index + 1 : index)]))
-                result.append(UInt8(ascii: " "))
-                index = end + 1
-                runStart = index
+            var isFirst = true
+            forEachRun(of: bytes) { run in
+                if !isFirst { result.append(UInt8(ascii: " ")) }
+                isFirst = false
+                result += run
             }
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             return result
         }
+    }
+
+    /// Calls `body` with each stretch of the Markdown's UTF-8 between the parts a reader
+    /// never sees, in order: the tokenizer reads them where they are, with no copy of the
+    /// text. The marks looked for are ASCII, so a cut never splits a character.
+    static func forEachRun(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "]") || byte == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            let end: Int?
+            if byte == UInt8(ascii: "]") {
+                // `](address "title")`: the address is not the story's words.
+                end = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "(") ? closingParenthesis(bytes, from: index + 2) : nil
+            } else {
+                // An HTML tag or an autolink `<https://…>`.
+                end = tagEnd(bytes, from: index + 1)
+            }
+            guard let end else {
+                index += 1
+                continue
+            }
+            body(UnsafeBufferPointer(rebasing: bytes[runStart..<(byte == UInt8(ascii: "]") ? index + 1 : index)]))
+            index = end + 1
+            runStart = index
+        }
+        body(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// The `)` closing a link's destination that starts at `start`, on the same line.
