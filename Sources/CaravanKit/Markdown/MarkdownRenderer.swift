@@ -69,8 +69,12 @@ struct MarkdownRenderer: Sendable {
             child = cmark_node_next(block)
         }
         // Kept as bytes: cmark writes valid UTF-8 from valid UTF-8, and a string of it would
-        // check every byte again (a percent of a build).
-        result.html = html
+        // check every byte again (a percent of a build). Copied to its exact size: every
+        // story's HTML stays in memory until its pages are written, and the buffer it grew
+        // in has up to twice the room.
+        result.html = [UInt8](unsafeUninitializedCapacity: html.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: html)
+        }
         return result
     }
 
