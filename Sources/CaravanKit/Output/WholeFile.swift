@@ -2,8 +2,8 @@ import Glibc
 
 /// A whole file written with plain POSIX calls. No `fsync`: what Caravan writes outside the
 /// output folder (its state, a new story) is worth a rebuild or a retry at most, and
-/// Foundation's atomic write waited for the disk on every build (up to 70 ms, on the path
-/// of every page).
+/// Foundation's atomic write, which syncs, held every build up for the disk (up to 70 ms
+/// before the first page was written).
 enum WholeFile {
     /// Creates `path` with `bytes`, never through a symbolic link; `exclusive`: never over
     /// an existing file either. On failure nothing is left at `path` and the reason is

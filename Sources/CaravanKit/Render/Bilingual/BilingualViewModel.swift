@@ -18,6 +18,7 @@ struct BilingualViewModel {
         // One page per article is the page search engines should show; this view points there.
         values["canonical"] = article.absoluteURL(in: site.config).map(TemplateValue.text)
         values["alternates"] = .list([TemplateValue]())
+        let translation = Route.article(story.slug, in: other.code)
         let first = documents[story, language.code], second = documents[story, other.code]
         let alignment = BilingualAlignment(first?.blockRanges ?? [], second?.blockRanges ?? [])
         values["article_href"] = .text(route.link(to: article))
@@ -26,10 +27,9 @@ struct BilingualViewModel {
         values["date_text"] = .text(context.dayText(head.date, in: language.code))
         values["other"] = [
             "html_lang": .text(other.htmlLang), "name": .text(other.name), "title": .text(otherHead.title),
-            "href": .text(route.link(to: .article(story.slug, in: other.code))),
+            "href": .text(route.link(to: translation)),
         ]
         values["is_aligned"] = .flag(alignment.divergences.isEmpty)
-        let translation = Route.article(story.slug, in: other.code)
         values["pairs"] = .list(alignment.pairs.map { pair -> TemplateObject in
             [
                 "first": .bytes(Self.html(of: pair.first, in: first, from: article, to: route, idPrefix: "")),
