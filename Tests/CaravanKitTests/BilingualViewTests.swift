@@ -89,7 +89,7 @@ import Testing
 
     @Test("alignment: same sections and counts pair blocks; a missing heading or section pairs sections")
     func alignment() {
-        func blocks(_ spec: String) -> [(html: Substring, isHeading: Bool)] {
+        func blocks(_ spec: String) -> [(block: Substring, isHeading: Bool)] {
             spec.split(separator: " ").map { ($0, $0.hasPrefix("h")) }
         }
         let same = BilingualAlignment(blocks("p1 h2 p3"), blocks("q1 h2 q3"))
@@ -111,5 +111,13 @@ import Testing
         #expect(RelativeLinks.rebase(link: "https://example.org/a", from: english, to: page) == "https://example.org/a")
         #expect(RelativeLinks.rebase(link: "#top", from: english, to: page) == "#top")
         #expect(RelativeLinks.rebase(link: "mailto:a@b.c", from: english, to: page) == "mailto:a@b.c")
+        // A block cut from a body: only its own bytes are copied, its links moved, its ids
+        // prefixed, and an `href` that is only the end of another name left alone.
+        let html = Array("<p>before</p>\n<p id=\"a\"><a href=\"train.png\">中欧</a> <x data-href=\"y\"></p>\n<p>after</p>".utf8)
+        let start = "<p>before</p>\n".utf8.count, end = html.count - "<p>after</p>".utf8.count
+        var block: [UInt8] = []
+        RelativeLinks.rebase(html, start..<end, from: english, to: page, idPrefix: "en-", into: &block)
+        #expect(String(decoding: block, as: UTF8.self)
+            == "<p id=\"en-a\"><a href=\"../../../../en/articles/x/train.png\">中欧</a> <x data-href=\"y\"></p>\n")
     }
 }

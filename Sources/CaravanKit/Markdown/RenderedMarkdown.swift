@@ -22,7 +22,7 @@ struct RenderedMarkdown: Sendable {
     }
 
     /// Where each top-level block is in `html`'s UTF-8, with whether it is a heading.
-    var blockRanges: [(html: Range<Int>, isHeading: Bool)] {
+    var blockRanges: [(block: Range<Int>, isHeading: Bool)] {
         var start = 0
         return blocks.map { block in
             defer { start = block.end }

@@ -37,7 +37,7 @@ struct BilingualAlignment<Block: Equatable> {
         var description: String { described(first: "first", second: "second") }
     }
 
-    init(_ first: [(html: Block, isHeading: Bool)], _ second: [(html: Block, isHeading: Bool)]) {
+    init(_ first: [(block: Block, isHeading: Bool)], _ second: [(block: Block, isHeading: Bool)]) {
         let a = Self.sections(first), b = Self.sections(second)
         var divergences: [Divergence] = []
         if a.count != b.count || zip(a, b).contains(where: { $0.hasHeading != $1.hasHeading }) {
@@ -58,13 +58,13 @@ struct BilingualAlignment<Block: Equatable> {
     }
 
     /// Blocks grouped so that each heading starts a section.
-    static func sections(_ blocks: [(html: Block, isHeading: Bool)]) -> [Section] {
+    static func sections(_ blocks: [(block: Block, isHeading: Bool)]) -> [Section] {
         var sections: [Section] = []
-        for block in blocks {
-            if block.isHeading || sections.isEmpty {
-                sections.append(Section(blocks: [], hasHeading: block.isHeading))
+        for (block, isHeading) in blocks {
+            if isHeading || sections.isEmpty {
+                sections.append(Section(blocks: [], hasHeading: isHeading))
             }
-            sections[sections.count - 1].blocks.append(block.html)
+            sections[sections.count - 1].blocks.append(block)
         }
         return sections
     }
