@@ -157,11 +157,16 @@ enum Site {
         planKey.add(inputs.fingerprint)
         let plan: RenderPlan
         if let changedBodies, let cached = cache.plan, cached.key == planKey.value {
-            plan = RenderPlan(updating: cached.plan, site: site, inputs: inputs, changedBodies: changedBodies, previous: previous.pages)
+            plan = RenderPlan(updating: cached, site: site, inputs: inputs, changedBodies: changedBodies, previous: previous.pages)
         } else {
-            plan = RenderPlan(site: site, inputs: inputs, previous: previous.pages, indexingBodies: remembering)
+            // A folder whose pages were planned from the same front matter, settings and
+            // templates (the last `caravan build` before an edit of some bodies) gives the
+            // keys of the pages that show none of the bodies the last run did not record.
+            let newBodies = loaded.documentsWithNewBodies
+            plan = RenderPlan(site: site, key: planKey.value, inputs: inputs, previous: previous.pages, indexingBodies: remembering,
+                              changedBodies: newBodies.count <= 16 ? newBodies : nil)
         }
-        if remembering { learnt.plan = (planKey.value, plan) }
+        if remembering { learnt.plan = plan }
         diagnostics += OutputCollisions.check(plan, site: site)
         lap("plan")
 

@@ -19,7 +19,7 @@ import Testing
         }
     }
 
-    @Test("reads back as written: hashes, sizes (-1 after a write cut short), keys or none, paths with spaces, inputs, next change")
+    @Test("reads back as written: hashes, sizes (-1 after a write cut short), keys or none, paths with spaces, inputs, next change, plan")
     func roundTrip() {
         var manifest = Manifest(entries: [
             "index.html": .init(hash: 0xDEAD_BEEF_0000_0001, size: 1234, key: 0xFFFF_FFFF_FFFF_FFFF),
@@ -27,6 +27,7 @@ import Testing
             "style.css": .init(hash: 42, size: -1, key: nil),
         ], inputs: 0x1234)
         manifest.nextChange = 1_800_000_000
+        manifest.plan = 0xABCD_0000_0000_0042
         #expect(Manifest(bytes: manifest.bytes) == manifest)
     }
 

@@ -236,7 +236,7 @@ public final class SiteBuilder {
                     let folder = SearchIndex.folder(language)
                     return !missing.contains { $0.hasPrefix(folder) }
                 }
-                return PreviousBuild(pages: .stored(manifest.entries, missing: missing), search: matching ?? search)
+                return PreviousBuild(pages: .stored(manifest.entries, missing: missing, plan: manifest.plan), search: matching ?? search)
             }
         }
         let staging = writer.begin(after: manifest, intoNewFolder: intoNewFolder)
@@ -261,6 +261,7 @@ public final class SiteBuilder {
         case .success(let written):
             (result.report, manifest) = written
             manifest.nextChange = output.upcoming.first.map { Int($0.moment.rounded(.up)) }
+            manifest.plan = output.pages.plan
             lastPages = output.pages
             missingFiles = MissingFilesCheck()
             if written.0.removed > 0 { builtPaths = nil }

@@ -123,7 +123,7 @@ struct StateFolder: Sendable {
     }
 
     private static func bytes(at path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        FileSystem.read(absolutePath: path)
     }
 
     /// Written under another name and renamed, so a reader never finds half a state.

@@ -63,10 +63,12 @@ extension ContentLoader {
                 changed.append((path, entry.name, listing))
             }
         }
-        for (path, folder) in zip(changed.map(\.path), loadFolders(changed, kind: kind, languages: languages)) {
+        let (loadedFolders, newBodies) = loadFolders(changed, kind: kind, languages: languages)
+        for (path, folder) in zip(changed.map(\.path), loadedFolders) {
             cache.folders[path] = folder
             documentsReadAgain += folder.documents
         }
+        documentsWithNewBodies += newBodies
         var documents: [SourceDocument] = []
         var assets: [SourceAsset] = []
         documents.reserveCapacity(order.count * languages.count)
@@ -80,11 +82,12 @@ extension ContentLoader {
     }
 
     /// Loads story folders: their pictures in turn, their documents on every core (YAML
-    /// parsing is a large share of a first build).
+    /// parsing is a large share of a first build). Also returns the documents whose bodies
+    /// are not those the last run recorded.
     private func loadFolders(
         _ folders: [(path: String, slug: String, listing: [(path: String, entry: FileSystem.Entry)])],
         kind: SourceDocument.Kind, languages: [String]
-    ) -> [LoadedFolder] {
+    ) -> ([LoadedFolder], newBodies: [SourceDocument]) {
         var loaded: [LoadedFolder] = []
         var pending: [(folder: Int, document: PendingDocument)] = []
         let readAt = FileSystem.now
@@ -129,22 +132,25 @@ extension ContentLoader {
         // Files known from the last run, if it loaded the same languages on the same clock.
         let known = previous.documents.languages == languages && previous.documents.timeZone == timeZone.identifier
             ? previous.documents : KnownDocuments()
-        let results = pending.concurrentMap { _, item -> (SourceDocument?, [Diagnostic], FrontMatterKey?) in
+        let results = pending.concurrentMap { _, item -> (SourceDocument?, [Diagnostic], FrontMatterKey?, hasNewBody: Bool) in
             var reader = ContentLoader(files: files, previous: previous)
             reader.timeZone = timeZone
-            let document = reader.loadDocument(item, recorded: known.entries[item.path])
-            return (document, reader.diagnostics, reader.frontMatterKey)
+            let recorded = known.entries[item.path]
+            let document = reader.loadDocument(item, recorded: recorded)
+            return (document, reader.diagnostics, reader.frontMatterKey, recorded?.digest.bodyHash != document?.bodyHash)
         }
-        for ((index, item), (document, diagnostics, frontMatterKey)) in zip(pending, results) {
+        var newBodies: [SourceDocument] = []
+        for ((index, item), (document, diagnostics, frontMatterKey, hasNewBody)) in zip(pending, results) {
             loaded[index].diagnostics += diagnostics
             if let document { loaded[index].documents.append(document) }
+            if let document, hasNewBody { newBodies.append(document) }
             // A file with a problem is read again next time, so its warning is repeated.
             if let document, let frontMatterKey, diagnostics.isEmpty {
                 loaded[index].known.append((item.path, KnownDocuments.Entry(
                     signature: item.signature, frontMatterKey: frontMatterKey, frontMatter: document.frontMatter, digest: document.digest)))
             }
         }
-        return loaded
+        return (loaded, newBodies)
     }
 
     /// The document, as the last run recorded its file when that still holds (its text is

@@ -22,6 +22,8 @@ struct ContentLoader {
     var frontMatterKey: FrontMatterKey?
     /// The documents of the story folders read so far, not taken from the last build.
     var documentsReadAgain: [SourceDocument] = []
+    /// The documents whose bodies are not those the last run recorded (`KnownDocuments`).
+    var documentsWithNewBodies: [SourceDocument] = []
 
     /// `files` may carry listings read earlier in the build (see `FileSystem.recorded`).
     init(files: FileSystem, previous: BuildCache = BuildCache()) {
@@ -61,7 +63,8 @@ struct ContentLoader {
         }
         let unreadable = Set(diagnostics.filter { $0.isError && $0.file.hasSuffix(".md") }.map(\.file)).subtracting(errorsBefore)
         return LoadedSite(
-            config: config, strings: strings, documents: documents, documentsReadAgain: documentsReadAgain, unreadableDocuments: unreadable,
+            config: config, strings: strings, documents: documents, documentsReadAgain: documentsReadAgain,
+            documentsWithNewBodies: documentsWithNewBodies, unreadableDocuments: unreadable,
             data: loadData(languages: config.languages.map(\.code)), yamlTexts: yamlTexts, assets: assets,
             templates: loadTemplates(), publicFiles: loadPublicFiles(), cache: cache)
     }

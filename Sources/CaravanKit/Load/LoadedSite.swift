@@ -8,6 +8,9 @@ struct LoadedSite: Sendable {
     /// The documents of the story folders read this time, not taken from the last build
     /// (`BuildCache.folders`): every document on a first build, the edited ones after.
     var documentsReadAgain: [SourceDocument] = []
+    /// The documents whose bodies are not those the last run recorded (`KnownDocuments`):
+    /// edited, added, or not recorded.
+    var documentsWithNewBodies: [SourceDocument] = []
     /// Story files that exist but could not be read or parsed (already reported), so no
     /// later stage calls them missing.
     var unreadableDocuments: Set<String> = []
@@ -52,7 +55,7 @@ struct BuildCache: Sendable {
     var resolved: (key: UInt64, site: ResolvedSite, diagnostics: [Diagnostic])?
     /// The plan of the pages, with a fingerprint of what its shape depends on: the resolve
     /// key and what every page shares (`InputKeys.fingerprint`).
-    var plan: (key: UInt64, plan: RenderPlan)?
+    var plan: RenderPlan?
     /// The git history of the story files, with the repository state it was read at.
     var gitHistory: (signature: String, history: GitHistory?)?
     /// The search index of each language as last cut (kept in the state folder between runs).

@@ -44,11 +44,14 @@ public struct BuiltPages: Sendable {
     let paths: [String]
     let keys: [UInt64]
     let isKept: [Bool]
+    /// The key of the plan these pages came from (`RenderPlan.key`).
+    let plan: UInt64?
 
-    init(paths: [String] = [], keys: [UInt64] = [], isKept: [Bool] = []) {
+    init(paths: [String] = [], keys: [UInt64] = [], isKept: [Bool] = [], plan: UInt64? = nil) {
         self.paths = paths
         self.keys = keys
         self.isKept = isKept
+        self.plan = plan
     }
 
     var count: Int { paths.count }

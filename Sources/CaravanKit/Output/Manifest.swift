@@ -15,6 +15,8 @@ struct Manifest: Sendable, Equatable {
     /// When the clock alone changes what that build published (a scheduled story goes
     /// live, a story expires), in seconds since 1970: from then on the files are stale.
     var nextChange: Int?
+    /// The key of the plan that build rendered its pages from (`RenderPlan.key`).
+    var plan: UInt64?
 
     private static let formatLine = "# caravan manifest 3"
 
@@ -26,6 +28,7 @@ struct Manifest: Sendable, Equatable {
         guard bytes.starts(with: Array(Self.formatLine.utf8) + [10]) else { return }
         let inputsPrefix = Array("# inputs ".utf8)
         let nextPrefix = Array("# next ".utf8)
+        let planPrefix = Array("# plan ".utf8)
         // A line is about 80 bytes; a few too many slots cost less than growing twice.
         entries.reserveCapacity(bytes.count / 64)
         bytes.withUnsafeBufferPointer { bytes in
@@ -37,6 +40,10 @@ struct Manifest: Sendable, Equatable {
                 lineStart = lineEnd + 1
                 if line.starts(with: inputsPrefix) {
                     inputs = Self.hex(line.dropFirst(inputsPrefix.count))
+                    continue
+                }
+                if line.starts(with: planPrefix) {
+                    plan = Self.hex(line.dropFirst(planPrefix.count))
                     continue
                 }
                 if line.starts(with: nextPrefix) {
@@ -94,6 +101,11 @@ struct Manifest: Sendable, Equatable {
         }
         if let nextChange {
             bytes += Array("# next \(nextChange)\n".utf8)
+        }
+        if let plan {
+            bytes += Array("# plan ".utf8)
+            Self.appendHex(plan, to: &bytes)
+            bytes.append(10)
         }
         // In no particular order: the file is read back whole into a dictionary, and
         // sorting tens of thousands of paths took longer than writing them.

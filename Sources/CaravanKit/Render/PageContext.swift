@@ -15,7 +15,9 @@ struct PageContext {
     /// `dayKey`: a story is listed on a dozen pages, and a site has far fewer days than stories.
     private let dayTexts: [String: [Int: String]]
 
-    init(site: ResolvedSite) {
+    /// `preparingDays`: whether to write every publication day once, ahead, for the many
+    /// pages of a full build; a rebuild rendering a few pages writes the days they show.
+    init(site: ResolvedSite, preparingDays: Bool = true) {
         self.site = site
         var shared: [String: [TemplateObject]] = [:]
         var navigationRoutes: [String: Set<Route>] = [:]
@@ -33,7 +35,7 @@ struct PageContext {
         self.shared = shared
         self.navigationRoutes = navigationRoutes
         var dayTexts: [String: [Int: String]] = [:]
-        for story in [site.articles, site.pages].joined() {
+        for story in [site.articles, site.pages].joined() where preparingDays {
             for (language, document) in story.translations {
                 let date = document.frontMatter.date
                 guard dayTexts[language]?[Self.dayKey(date)] == nil, let strings = site.strings[language] else { continue }

@@ -19,7 +19,7 @@ struct PageStage {
         let rendered = plan.pages.indices.filter { !plan.isKept[$0] }
         let plans = [rendered.filter { plan.pages[$0].templateName == nil }, rendered.filter { plan.pages[$0].templateName != nil }]
             .joined().map { (plan.pages[$0], plan.paths[$0], plan.keys[$0]) }
-        let models = PageViewModels(site: site, documents: documents)
+        let models = PageViewModels(site: site, documents: documents, pageCount: plans.count)
         let files = SiteFiles(site: site, documents: documents, plans: plan.pages)
         let inlineStyle = site.publicFiles.first(where: { $0.path == "style.css" }).map { String(decoding: $0.bytes, as: UTF8.self) }
         let counter = Mutex(0)

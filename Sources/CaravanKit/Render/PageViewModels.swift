@@ -8,10 +8,12 @@ struct PageViewModels {
     /// Made once per build: what pages share is worked out in it once.
     private let context: PageContext
 
-    init(site: ResolvedSite, documents: RenderedDocuments) {
+    /// `pageCount`: how many pages this build renders with these models.
+    init(site: ResolvedSite, documents: RenderedDocuments, pageCount: Int = .max) {
         self.site = site
         self.documents = documents
-        context = PageContext(site: site)
+        // A list page shows twenty days at most: a few pages write theirs as they go.
+        context = PageContext(site: site, preparingDays: pageCount > 50)
     }
 
     func model(for plan: PagePlan) -> (template: String, context: TemplateObject) {

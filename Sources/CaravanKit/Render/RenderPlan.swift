@@ -11,8 +11,8 @@ enum PreviousPages {
     /// Nothing to keep: every page is rendered.
     case none
     /// The files of a manifest read back, each page's with its input key, but for those
-    /// found missing from the folder.
-    case stored([String: Manifest.Entry], missing: Set<String>)
+    /// found missing from the folder; `plan`, the key of the plan those pages came from.
+    case stored([String: Manifest.Entry], missing: Set<String>, plan: UInt64?)
     /// The pages of the last build in this process, as its plan had them.
     case built(BuiltPages)
 }
@@ -21,6 +21,9 @@ enum PreviousPages {
 /// input key equals the one stored with its file is kept as it is (see `InputKeys`), and
 /// only the Markdown the other pages need is rendered.
 struct RenderPlan: Sendable {
+    /// What the plan was made from but for the bodies: the resolved site's front matter,
+    /// settings, data and templates (`Site.build`'s plan key).
+    let key: UInt64
     let pages: [PagePlan]
     /// Where each page is written (`route.outputPath`), worked out once.
     let paths: [String]
@@ -39,26 +42,39 @@ struct RenderPlan: Sendable {
     let pagesPerLanguage: [String: Int]
 
     /// The pages as a build's output lists them.
-    var built: BuiltPages { BuiltPages(paths: paths, keys: keys, isKept: isKept) }
+    var built: BuiltPages { BuiltPages(paths: paths, keys: keys, isKept: isKept, plan: key) }
 
     /// `indexingBodies`: whether to note which pages show each body (`pagesShowingBody`),
     /// for a later build in this process to update this plan instead of making a new one.
-    init(site: ResolvedSite, inputs: InputKeys, previous: PreviousPages, indexingBodies: Bool = true) {
+    /// `changedBodies`: when `previous` holds pages planned from the same inputs as this plan
+    /// (`key`) but for the bodies of these documents, a page showing none of them takes the
+    /// key stored with its file: a rebuild after a few edits works out a few keys.
+    init(site: ResolvedSite, key: UInt64, inputs: InputKeys, previous: PreviousPages, indexingBodies: Bool = true,
+         changedBodies: [SourceDocument]? = nil) {
         let pages = PagePlan.all(for: site)
+        let stored: [String: Manifest.Entry]? = if case .stored(let entries, _, _) = previous, !entries.isEmpty { entries } else { nil }
+        let reusesStoredKeys = if case .stored(_, _, key) = previous, changedBodies != nil { true } else { false }
+        let changed = (changedBodies ?? []).map { ($0.slug, $0.language) }
         let planned = pages.concurrentMap { page in
             let path = page.route.outputPath
-            return (path, inputs.key(for: page, at: path, in: site),
+            let storedKey = stored?[path]?.key
+            var key = reusesStoredKeys ? storedKey : nil
+            if key != nil, page.documents(in: site).contains(where: { story, language in changed.contains { $0 == (story.slug, language) } }) {
+                key = nil
+            }
+            return (path, key ?? inputs.key(for: page, at: path, in: site), storedKey,
                     indexingBodies ? page.documents(in: site).map { RenderedDocuments.key($0, $1) } : [])
         }
         var pagesShowingBody: [String: [Int]] = [:]
-        for (index, (_, _, documents)) in planned.enumerated() {
+        for (index, (_, _, _, documents)) in planned.enumerated() {
             for document in documents { pagesShowingBody[document, default: []].append(index) }
         }
         let paths = planned.map(\.0)
         var pagesPerLanguage: [String: Int] = [:]
         for page in pages where page.templateName != nil { pagesPerLanguage[page.languageCode, default: 0] += 1 }
-        self.init(site: site, pages: pages, paths: paths, keys: planned.map(\.1), pagesShowingBody: pagesShowingBody,
-                  addresses: PageAddresses(paths: paths), pagesPerLanguage: pagesPerLanguage, previous: previous)
+        self.init(site: site, key: key, pages: pages, paths: paths, keys: planned.map(\.1), storedKeys: planned.map(\.2),
+                  pagesShowingBody: pagesShowingBody, addresses: PageAddresses(paths: paths), pagesPerLanguage: pagesPerLanguage,
+                  previous: previous)
     }
 
     /// The plan of a site whose front matter, settings, data and templates are those of
@@ -74,12 +90,14 @@ struct RenderPlan: Sendable {
                 keys[index] = inputs.key(for: pages[index], at: plan.paths[index], in: site)
             }
         }
-        self.init(site: site, pages: pages, paths: plan.paths, keys: keys, pagesShowingBody: plan.pagesShowingBody,
+        self.init(site: site, key: plan.key, pages: pages, paths: plan.paths, keys: keys, pagesShowingBody: plan.pagesShowingBody,
                   addresses: plan.addresses, pagesPerLanguage: plan.pagesPerLanguage, previous: previous)
     }
 
-    private init(site: ResolvedSite, pages: [PagePlan], paths: [String], keys: [UInt64], pagesShowingBody: [String: [Int]],
-                 addresses: PageAddresses, pagesPerLanguage: [String: Int], previous: PreviousPages) {
+    /// `storedKeys`: each page's key as `previous` stored it, when already looked up.
+    private init(site: ResolvedSite, key: UInt64, pages: [PagePlan], paths: [String], keys: [UInt64], storedKeys: [UInt64?]? = nil,
+                 pagesShowingBody: [String: [Int]], addresses: PageAddresses, pagesPerLanguage: [String: Int], previous: PreviousPages) {
+        self.key = key
         self.pages = pages
         self.addresses = addresses
         self.paths = paths
@@ -93,9 +111,10 @@ struct RenderPlan: Sendable {
             isKept = zip(built.keys, keys).map { $0 == $1 }
         case .built(let built) where built.count > 0:
             isKept = Self.kept(paths: paths, keys: keys, previous: built.keysByPath)
-        case .stored(let entries, let missing) where !entries.isEmpty:
-            isKept = zip(paths, keys).map { path, key in
-                entries[path]?.key == key && (missing.isEmpty || !missing.contains(path))
+        case .stored(let entries, let missing, _) where !entries.isEmpty:
+            let stored = storedKeys ?? paths.map { entries[$0]?.key }
+            isKept = paths.indices.map { index in
+                stored[index] == keys[index] && (missing.isEmpty || !missing.contains(paths[index]))
             }
         default:
             isKept = Array(repeating: false, count: pages.count)
