@@ -159,9 +159,9 @@ enum Site {
         if let changedBodies, let cached = cache.plan, cached.key == planKey.value {
             plan = RenderPlan(updating: cached, site: site, inputs: inputs, changedBodies: changedBodies, previous: previous.pages)
         } else {
-            // A folder whose pages were planned from the same front matter, settings and
-            // templates (the last `caravan build` before an edit of some bodies) gives the
-            // keys of the pages that show none of the bodies the last run did not record.
+            // Pages last planned from the same front matter, settings and templates (by the
+            // `caravan build` before an edit of a few bodies) keep their stored keys, unless
+            // they show a body that changed since (or that the last run did not record).
             let newBodies = loaded.documentsWithNewBodies
             plan = RenderPlan(site: site, key: planKey.value, inputs: inputs, previous: previous.pages, indexingBodies: remembering,
                               changedBodies: newBodies.count <= 16 ? newBodies : nil)
