@@ -58,12 +58,13 @@ struct RenderPlan: Sendable {
         let planned = pages.concurrentMap { page in
             let path = page.route.outputPath
             let storedKey = stored?[path]?.key
+            let shown = reusesStoredKeys || indexingBodies ? page.documents(in: site) : []
             var key = reusesStoredKeys ? storedKey : nil
-            if key != nil, page.documents(in: site).contains(where: { story, language in changed.contains { $0 == (story.slug, language) } }) {
+            if key != nil, shown.contains(where: { story, language in changed.contains { $0 == (story.slug, language) } }) {
                 key = nil
             }
             return (path, key ?? inputs.key(for: page, at: path, in: site), storedKey,
-                    indexingBodies ? page.documents(in: site).map { RenderedDocuments.key($0, $1) } : [])
+                    indexingBodies ? shown.map { RenderedDocuments.key($0, $1) } : [])
         }
         var pagesShowingBody: [String: [Int]] = [:]
         for (index, (_, _, _, documents)) in planned.enumerated() {
