@@ -43,6 +43,8 @@ import Testing
         #expect(SearchTokenizer.terms("class status bus is", for: .query) == ["class", "status", "bus", "is"])
         #expect(SearchTokenizer.terms("Khorgos's", for: .query) == ["khorgo"], "the possessive's lone `s` is dropped")
         #expect(SearchTokenizer.terms("a 5 trains", for: .query) == ["5", "train"], "single letters are dropped, digits kept")
+        #expect(SearchTokenizer.terms("ties gas X5s 1990s ＴＩＥＳ", for: .query) == ["tie", "gas", "x5s", "1990s", "tie"],
+                "a word with a digit, or of three letters, keeps its `s`")
     }
 
     /// One table of queries with their terms and shard hashes, pinned here against the

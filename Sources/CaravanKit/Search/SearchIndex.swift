@@ -144,27 +144,44 @@ struct SearchIndex: Sendable {
 
     /// `1,4,3`: base 36 of each id's distance from the previous (×2, +1 in the title).
     static func encode(_ list: some Collection<UInt32>, into bytes: inout [UInt8]) {
-        let digits: StaticString = "0123456789abcdefghijklmnopqrstuvwxyz"
-        var previous: UInt32 = 0
-        var isFirst = true
-        for entry in list {
-            if !isFirst { bytes.append(UInt8(ascii: ",")) }
-            isFirst = false
-            let value = distance(entry, from: &previous)
-            // Most lists step by less than 36² (two digits), written without a loop.
-            if value >= 36 * 36 {
-                var value = value
-                let start = bytes.count
-                repeat {
-                    bytes.append(digits.utf8Start[Int(value % 36)])
-                    value /= 36
-                } while value > 0
-                bytes[start...].reverse()
-            } else {
-                if value >= 36 { bytes.append(digits.utf8Start[Int(value / 36)]) }
-                bytes.append(digits.utf8Start[Int(value % 36)])
+        // Written through a pointer into room made first (a number takes at most seven
+        // digits and its comma): millions of numbers, each appended byte by byte, cost
+        // several times more.
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: list.count * 8))
+        let written = bytes.withUnsafeMutableBufferPointer { buffer in
+            let digits: StaticString = "0123456789abcdefghijklmnopqrstuvwxyz"
+            let digit = digits.utf8Start
+            var at = start
+            var previous: UInt32 = 0
+            for entry in list {
+                if at > start {
+                    buffer[at] = UInt8(ascii: ",")
+                    at += 1
+                }
+                let value = distance(entry, from: &previous)
+                // Most lists step by less than 36² (two digits), written without a loop.
+                if value >= 36 * 36 {
+                    var value = value
+                    let first = at
+                    repeat {
+                        buffer[at] = digit[Int(value % 36)]
+                        at += 1
+                        value /= 36
+                    } while value > 0
+                    buffer[first..<at].reverse()
+                } else {
+                    if value >= 36 {
+                        buffer[at] = digit[Int(value / 36)]
+                        at += 1
+                    }
+                    buffer[at] = digit[Int(value % 36)]
+                    at += 1
+                }
             }
+            return at
         }
+        bytes.removeLast(bytes.count - written)
     }
 
     /// How many bytes `encode` writes for the list.

@@ -264,41 +264,39 @@ final class KeySet {
 
 /// Numbers distinct 64-bit keys, each with the number the caller gives it when it first
 /// comes: open addressing with a multiplicative hash over raw memory, several times
-/// cheaper than a `Dictionary` when tens of millions of keys go through it. The key 0 is
+/// cheaper than a `Dictionary` when tens of millions of keys go through it. A slot holds
+/// its key and number side by side, so a lookup touches one cache line. The key 0 is
 /// never inserted (no term packs to 0). Owned by one thread at a time.
 final class KeyTable {
-    /// Each slot: the key (0 when empty) and its number.
-    private var keys: UnsafeMutableBufferPointer<UInt64>
-    private var numbers: UnsafeMutableBufferPointer<Int32>
+    /// Slot `n` is `slots[2n]`, the key (0 when empty), and `slots[2n + 1]`, its number.
+    private var slots: UnsafeMutableBufferPointer<UInt64>
     private var shift: UInt64
     private(set) var count = 0
 
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        keys = .allocate(capacity: size)
-        keys.initialize(repeating: 0)
-        numbers = .allocate(capacity: size)
+        slots = .allocate(capacity: size * 2)
+        slots.initialize(repeating: 0)
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
     deinit {
-        keys.deallocate()
-        numbers.deallocate()
+        slots.deallocate()
     }
 
     /// The key's number, and whether it was given just now (`numberIfNew`).
     @inline(__always)
     func insert(_ key: UInt64, numberIfNew: Int) -> (number: Int, isNew: Bool) {
-        if count * 2 >= keys.count { grow() }
-        let mask = keys.count - 1
+        if count * 4 >= slots.count { grow() }
+        let mask = slots.count / 2 - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
-            let found = keys[slot]
-            if found == key { return (Int(numbers[slot]), false) }
+            let found = slots[2 * slot]
+            if found == key { return (Int(truncatingIfNeeded: slots[2 * slot + 1]), false) }
             if found == 0 {
-                keys[slot] = key
-                numbers[slot] = Int32(truncatingIfNeeded: numberIfNew)
+                slots[2 * slot] = key
+                slots[2 * slot + 1] = UInt64(truncatingIfNeeded: numberIfNew)
                 count += 1
                 return (numberIfNew, true)
             }
@@ -307,20 +305,18 @@ final class KeyTable {
     }
 
     private func grow() {
-        let (oldKeys, oldNumbers) = (keys, numbers)
-        let size = oldKeys.count * 2
-        keys = .allocate(capacity: size)
-        keys.initialize(repeating: 0)
-        numbers = .allocate(capacity: size)
+        let old = slots
+        slots = .allocate(capacity: old.count * 2)
+        slots.initialize(repeating: 0)
         shift -= 1
-        let mask = size - 1
-        for (oldSlot, key) in oldKeys.enumerated() where key != 0 {
+        let mask = slots.count / 2 - 1
+        for oldSlot in 0..<old.count / 2 where old[2 * oldSlot] != 0 {
+            let key = old[2 * oldSlot]
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            numbers[slot] = oldNumbers[oldSlot]
+            while slots[2 * slot] != 0 { slot = (slot + 1) & mask }
+            slots[2 * slot] = key
+            slots[2 * slot + 1] = old[2 * oldSlot + 1]
         }
-        oldKeys.deallocate()
-        oldNumbers.deallocate()
+        old.deallocate()
     }
 }
