@@ -54,16 +54,15 @@ enum SearchTokenizer {
         defer { word.deallocate() }
         var wordCount = 0
         var wordIsASCII = true
-        // Whether the word holds a digit: such a word is never stemmed (nor dropped alone).
-        var wordHasDigit = false
         // The Han run so far: its length and last character. The index takes each
         // character and each pair as it comes; a query takes the pairs, or the character
         // alone when the run is one character long.
         var hanCount = 0
         var lastHan: UInt32 = 0
         func endWord() {
+            guard wordCount > 0 else { return }
             if wordIsASCII {
-                let count = wordHasDigit ? wordCount : stemmedLetters(word, count: wordCount)
+                let count = stemmedCount(word, count: wordCount)
                 if count > 0 { sink.word(UnsafeBufferPointer(start: word, count: count)) }
             } else {
                 let text = String(decoding: UnsafeBufferPointer(start: word, count: wordCount), as: UTF8.self)
@@ -76,7 +75,6 @@ enum SearchTokenizer {
             }
             wordCount = 0
             wordIsASCII = true
-            wordHasDigit = false
         }
         func addHan(_ scalar: UInt32) {
             if role == .index { sink.han(SearchTerm.key(scalar)) }
@@ -95,19 +93,17 @@ enum SearchTokenizer {
             if lead < 0x80 {
                 // ASCII: a letter or digit goes on the word, anything else ends both runs.
                 index += 1
-                let lower = lead | 0x20
-                if lower &- 0x61 < 26 {
-                    if hanCount > 0 { endHan() }
-                    word[wordCount] = lower
-                    wordCount += 1
-                } else if lead &- 0x30 < 10 {
+                if (lead >= 0x30 && lead <= 0x39) || (lead >= 0x61 && lead <= 0x7A) {
                     if hanCount > 0 { endHan() }
                     word[wordCount] = lead
                     wordCount += 1
-                    wordHasDigit = true
-                } else {
-                    if wordCount > 0 { endWord() }
+                } else if lead >= 0x41 && lead <= 0x5A {
                     if hanCount > 0 { endHan() }
+                    word[wordCount] = lead + 0x20
+                    wordCount += 1
+                } else {
+                    endWord()
+                    endHan()
                 }
                 continue
             }
@@ -128,7 +124,7 @@ enum SearchTokenizer {
             }
             // The common case first: a unified ideograph needs no table.
             if value >= 0x4E00 && value <= 0x9FFF {
-                if wordCount > 0 { endWord() }
+                endWord()
                 addHan(value)
                 continue
             }
@@ -141,7 +137,6 @@ enum SearchTokenizer {
                 let ascii = UInt8(scalar.value - 0xFEE0)
                 word[wordCount] = ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii
                 wordCount += 1
-                if ascii < 0x3A { wordHasDigit = true }
             case .otherLetter:
                 endHan()
                 for byte in UnsafeBufferPointer(rebasing: bytes[start..<min(index, end)]) {
@@ -150,17 +145,17 @@ enum SearchTokenizer {
                 }
                 wordIsASCII = false
             case .han:
-                if wordCount > 0 { endWord() }
+                endWord()
                 // Compatibility ideographs (U+F900…, U+2F800…) fold to their unified forms, as NFKC does.
                 let folded = (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
                     ? String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars.first ?? scalar : scalar
                 addHan(folded.value)
             case .separator:
-                if wordCount > 0 { endWord() }
+                endWord()
                 endHan()
             }
         }
-        if wordCount > 0 { endWord() }
+        endWord()
         endHan()
     }
 
@@ -199,18 +194,6 @@ enum SearchTokenizer {
         let count = word.withUnsafeMutableBufferPointer { stemmedCount($0.baseAddress!, count: $0.count) }
         word.removeLast(word.count - count)
         return count > 0
-    }
-
-    /// `stemmedCount` for a word of ASCII letters only, as the scan finds most words.
-    @inline(__always)
-    private static func stemmedLetters(_ word: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
-        guard count > 3, word[count - 1] == UInt8(ascii: "s") else { return count > 1 ? count : 0 }
-        let before = word[count - 2]
-        if count > 4, before == UInt8(ascii: "e"), word[count - 3] == UInt8(ascii: "i") {
-            word[count - 3] = UInt8(ascii: "y")
-            return count - 2
-        }
-        return before == UInt8(ascii: "s") || before == UInt8(ascii: "u") || before == UInt8(ascii: "i") ? count : count - 1
     }
 
     /// `stem` on `count` bytes at `word`: the stemmed word's length, 0 when it is dropped.
