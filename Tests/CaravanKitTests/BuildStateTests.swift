@@ -107,6 +107,33 @@ import Testing
         }
     }
 
+    @Test("the state of an output folder that is gone is removed when another build saves; a locked or unrecorded one stays")
+    func statesOfRemovedOutputsGo() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        func state(of output: String) -> String { StateFolder(source: site.root.path, output: SiteWriter.absolute(output)).path }
+        let preview = site.root.appendingPathComponent("Preview").path, busy = site.root.appendingPathComponent("Busy").path
+        try site.buildAndWrite(output: preview)
+        try site.buildAndWrite(output: busy)
+        // An older caravan's state names no output folder: it stays.
+        let older = site.root.appendingPathComponent(".caravan/older-1234").path
+        try FileManager.default.createDirectory(atPath: older, withIntermediateDirectories: true)
+        try Data("caravan manifest 1\n".utf8).write(to: URL(fileURLWithPath: older + "/manifest"))
+        try FileManager.default.removeItem(atPath: preview)
+        try FileManager.default.removeItem(atPath: busy)
+        // A build into Busy is under way (its folder not made yet): it holds its state's lock.
+        let lock = open(state(of: busy) + "/lock", O_RDWR)
+        defer { close(lock) }
+        #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
+        let (result, report) = try site.buildAndWrite()
+        #expect(report != nil, "\(SiteAssertions.printed(result))")
+        #expect(!FileManager.default.fileExists(atPath: state(of: preview)), "the gone folder's state is removed")
+        #expect(FileManager.default.fileExists(atPath: state(of: busy) + "/manifest"), "a locked state stays")
+        #expect(FileManager.default.fileExists(atPath: older + "/manifest"))
+        #expect(FileManager.default.fileExists(atPath: state(of: site.outputPath) + "/manifest"))
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".caravan/README").path))
+    }
+
     @Test("a state written by another version of caravan is ignored, not trusted")
     func foreignStateIgnored() throws {
         let site = try Self.site()

@@ -325,6 +325,7 @@ public final class SiteBuilder {
         let search = BackgroundValue { StoredSearchState(cache.search, manifest: manifest).bytes }
         try state.write(manifest: manifest.bytes, documents: documents.value, search: search.value)
         state.endWrite()
+        state.removeStatesOfRemovedOutputs()
     }
 
     private func releaseLock() {

@@ -7,7 +7,9 @@ import Foundation
 ///
 /// Losing it costs one full build, nothing else: the next build renders every page, and
 /// deletes nothing it cannot prove it made. A state written by another version of caravan
-/// is ignored the same way (each file starts with its format).
+/// is ignored the same way (each file starts with its format). So a state whose output
+/// folder is gone (a preview folder deleted, a build into `/tmp`) is removed when another
+/// build saves its own: a few megabytes each at 5 000 stories, they would pile up forever.
 struct StateFolder: Sendable {
     static let folderName = ".caravan"
     private static let readme = """
@@ -18,12 +20,14 @@ struct StateFolder: Sendable {
         """
 
     let path: String
+    /// The output folder it serves: absolute and resolved.
+    let output: String
 
-    /// `output` is the absolute, resolved path of the output folder.
     init(source: String, output: String) {
         let name = URL(fileURLWithPath: output).lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         let hash = String(ContentHash.of(output), radix: 16)
         path = SiteWriter.absolute(source) + "/" + Self.folderName + "/" + (name.isEmpty ? "site" : name) + "-" + hash
+        self.output = output
     }
 
     /// The files the last build into the output folder wrote; empty when there is none or
@@ -51,8 +55,54 @@ struct StateFolder: Sendable {
         try Self.replace(path + "/manifest", with: manifest)
         try Self.replace(path + "/documents", with: documents)
         try Self.replace(path + "/search", with: search)
+        try Self.replace(path + "/" + Self.outputRecord, with: Array(output.utf8))
         // Parsed front matter, as earlier versions kept it beside: the documents hold it now.
         unlink(path + "/front-matter")
+    }
+
+    // MARK: - States of output folders that are gone
+
+    /// The file naming the output folder a state serves, so that another build can tell
+    /// when that folder is gone.
+    private static let outputRecord = "output"
+    /// Every file a state folder may hold: removing a state removes these and the folder,
+    /// and leaves a folder holding anything else where it is.
+    private static let stateFiles = ["manifest", "documents", "search", "writing", "front-matter", outputRecord].flatMap { [$0, $0 + ".tmp"] }
+        + ["lock"]
+
+    /// Removes the states beside this one whose output folder no longer exists. Each is
+    /// locked first, so a build under way (whose folder may not exist yet) keeps its own;
+    /// a state that names no folder (written by an older caravan) is left alone, and so is
+    /// anything that is not a plain folder of state files. Returns the folders removed.
+    @discardableResult
+    func removeStatesOfRemovedOutputs() -> [String] {
+        let root = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let own = URL(fileURLWithPath: path).lastPathComponent
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() where name != own {
+            let folder = root + "/" + name
+            var info = stat()
+            guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+                  let record = Self.bytes(at: folder + "/" + Self.outputRecord) else { continue }
+            let served = String(decoding: record, as: UTF8.self)
+            guard served.hasPrefix("/"), lstat(served, &info) != 0, errno == ENOENT else { continue }
+            let lock = open(folder + "/lock", O_RDWR | O_NOFOLLOW | O_CLOEXEC)
+            if lock >= 0 {
+                defer { close(lock) }
+                guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { continue }
+                if Self.remove(folder) { removed.append(folder) }
+            } else if errno == ENOENT, Self.remove(folder) {
+                removed.append(folder)
+            }
+        }
+        return removed
+    }
+
+    /// Removes the state files in `folder`, then the folder: only if nothing else is in it.
+    private static func remove(_ folder: String) -> Bool {
+        for file in stateFiles { unlink(folder + "/" + file) }
+        return rmdir(folder) == 0
     }
 
     /// Removes the stored manifest: the output folder no longer matches it (a write was cut
