@@ -80,7 +80,14 @@ struct StateFolder: Sendable {
         let own = URL(fileURLWithPath: path).lastPathComponent
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return [] }
         var removed: [String] = []
-        for name in names.sorted() where name != own {
+        // A state's name ends in `-` and the hash of its output folder's path (`serve`'s own
+        // output folder sits beside the states, and is not one).
+        func isStateName(_ name: String) -> Bool {
+            guard let dash = name.lastIndex(of: "-") else { return false }
+            let hash = name[name.index(after: dash)...]
+            return !hash.isEmpty && hash.allSatisfy(\.isHexDigit)
+        }
+        for name in names.sorted() where name != own && isStateName(name) {
             let folder = root + "/" + name
             var info = stat()
             guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
