@@ -96,7 +96,7 @@ struct SearchIndex: Sendable {
         var files = Files(bytes: [:], state: state)
         files.bytes["meta.json"] = Self.meta(shardCount: shardCount, documentCount: documents.count)
         // Terms in byte order within each shard, so the same site always gives the same bytes.
-        let shardFiles = shards.enumerated().filter { !$0.element.isEmpty }.concurrentMap { index, terms -> (String, [UInt8]) in
+        let shardFiles = shards.enumerated().filter { !$0.element.isEmpty }.map { index, terms -> (String, [UInt8]) in
             let entries = terms.map { (text: postings.terms[$0], postings: postings.postings(of: $0)) }
             return (Files.shardPath(index: index), Self.shard(entries))
         }

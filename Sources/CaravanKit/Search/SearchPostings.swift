@@ -1,7 +1,7 @@
 /// Every term of one language's documents with the documents that hold it, for the index
-/// files. Built for tens of megabytes of text: documents are cut into terms on all cores,
-/// each term is a 64-bit key (`DocumentTerms`), and the lists are laid end to end in one
-/// array, counted first and filled second, so no term gets an array of its own.
+/// files. Built for tens of megabytes of text: each term is a 64-bit key (`DocumentTerms`),
+/// and the lists are laid end to end in one array, counted first and filled second, so no
+/// term gets an array of its own.
 struct SearchPostings {
     /// Each term's text, by term number.
     private(set) var terms: [String] = []
@@ -95,25 +95,25 @@ struct DocumentTerms: Sendable {
     static let wordTag: UInt64 = 1 << 62
     static let keyBits: UInt64 = ~titleBit
 
-    /// Documents `0..<count` made by `document` and cut into terms on every core, each
-    /// handed back without its text, in order, beside its terms; each core keeps one set for
-    /// the documents it cuts, emptied between them (allocating one per document cost more).
-    static func cutting(_ count: Int, _ document: @Sendable (Int) -> SearchIndex.Document)
+    /// Documents `0..<count` made by `document` and cut into terms, each handed back
+    /// without its text, in order, beside its terms. One set serves every document, emptied
+    /// between them (allocating one per document cost more). On one thread: the index is
+    /// cut beside the pages, which take every core; cutting on every core as well cost more
+    /// CPU time in all (threads crowding two cores and their caches) for no earlier finish.
+    static func cutting(_ count: Int, _ document: (Int) -> SearchIndex.Document)
         -> (documents: [SearchIndex.Document], terms: [DocumentTerms]) {
-        let batch = 64
-        let batches = Array(stride(from: 0, to: count, by: batch)).concurrentMap { start in
-            let seen = KeySet()
-            var documents: [SearchIndex.Document] = []
-            var terms: [DocumentTerms] = []
-            for id in start..<min(start + batch, count) {
-                var made = document(id)
-                terms.append(DocumentTerms(made, seen: seen))
-                made.body = ""
-                documents.append(made)
-            }
-            return (documents, terms)
+        let seen = KeySet()
+        var documents: [SearchIndex.Document] = []
+        var terms: [DocumentTerms] = []
+        documents.reserveCapacity(count)
+        terms.reserveCapacity(count)
+        for id in 0..<count {
+            var made = document(id)
+            terms.append(DocumentTerms(made, seen: seen))
+            made.body = ""
+            documents.append(made)
         }
-        return (batches.flatMap(\.0), batches.flatMap(\.1))
+        return (documents, terms)
     }
 
     init(_ document: SearchIndex.Document) {
