@@ -177,9 +177,8 @@ enum Site {
         // pages instead and the build took about a tenth longer. A build already failing
         // cuts none; one that fails later waits for it, and its files are undone with the rest.
         let lastSite = changedBodies == nil ? nil : cache.resolved?.site
-        func startSearch() -> BackgroundValue<SearchStage.Output>? {
-            guard site.config.search, !diagnostics.hasErrors else { return nil }
-            return BackgroundValue { [site, shared = inputs.shared, previous = previous.search, pageOutput] in
+        let search = !site.config.search || diagnostics.hasErrors ? nil
+            : BackgroundValue { [site, shared = inputs.shared, previous = previous.search, pageOutput] in
                 var output = SearchStage(site: site, shared: shared, previous: previous, lastSite: lastSite, previousFile: previousFile).run()
                 if let pageOutput {
                     for (path, bytes) in output.files { pageOutput(path, bytes, nil) }
@@ -187,8 +186,6 @@ enum Site {
                 }
                 return output
             }
-        }
-        let search = startSearch()
 
         // 4. Render: Markdown to HTML, then the pages through their templates.
         let (templates, templateDiagnostics) = compiled.value

@@ -73,13 +73,11 @@ struct StateFolder: Sendable {
     /// Removes the states beside this one whose output folder no longer exists. Each is
     /// locked first, so a build under way (whose folder may not exist yet) keeps its own;
     /// a state that names no folder (written by an older caravan) is left alone, and so is
-    /// anything that is not a plain folder of state files. Returns the folders removed.
-    @discardableResult
-    func removeStatesOfRemovedOutputs() -> [String] {
+    /// anything that is not a plain folder of state files.
+    func removeStatesOfRemovedOutputs() {
         let root = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let own = URL(fileURLWithPath: path).lastPathComponent
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return [] }
-        var removed: [String] = []
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return }
         // A state's name ends in `-` and the hash of its output folder's path (`serve`'s own
         // output folder sits beside the states, and is not one).
         func isStateName(_ name: String) -> Bool {
@@ -97,19 +95,17 @@ struct StateFolder: Sendable {
             let lock = open(folder + "/lock", O_RDWR | O_NOFOLLOW | O_CLOEXEC)
             if lock >= 0 {
                 defer { close(lock) }
-                guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { continue }
-                if Self.remove(folder) { removed.append(folder) }
-            } else if errno == ENOENT, Self.remove(folder) {
-                removed.append(folder)
+                if flock(lock, LOCK_EX | LOCK_NB) == 0 { Self.remove(folder) }
+            } else if errno == ENOENT {
+                Self.remove(folder)
             }
         }
-        return removed
     }
 
     /// Removes the state files in `folder`, then the folder: only if nothing else is in it.
-    private static func remove(_ folder: String) -> Bool {
+    private static func remove(_ folder: String) {
         for file in stateFiles { unlink(folder + "/" + file) }
-        return rmdir(folder) == 0
+        rmdir(folder)
     }
 
     /// Removes the stored manifest: the output folder no longer matches it (a write was cut

@@ -96,11 +96,10 @@ struct SearchIndex: Sendable {
         var files = Files(bytes: [:], state: state)
         files.bytes["meta.json"] = Self.meta(shardCount: shardCount, documentCount: documents.count)
         // Terms in byte order within each shard, so the same site always gives the same bytes.
-        let shardFiles = shards.enumerated().filter { !$0.element.isEmpty }.map { index, terms -> (String, [UInt8]) in
+        for (index, terms) in shards.enumerated() where !terms.isEmpty {
             let entries = terms.map { (text: postings.terms[$0], postings: postings.postings(of: $0)) }
-            return (Files.shardPath(index: index), Self.shard(entries))
+            files.bytes[Files.shardPath(index: index)] = Self.shard(entries)
         }
-        for (path, bytes) in shardFiles { files.bytes[path] = bytes }
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
             files.bytes[Files.chunkPath(ofDocument: start)] = Self.chunk(documents[start..<min(start + Self.chunkSize, documents.count)])
         }
