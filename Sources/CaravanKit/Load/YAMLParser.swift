@@ -15,6 +15,12 @@ enum YAMLParser {
 
     /// Parses `text`; `lineOffset` is added to every line (front matter starts below `---`).
     static func parse(_ text: String, lineOffset: Int = 0) throws(Failure) -> YAMLNode? {
+        if let flat = FlatYAML.parse(text, lineOffset: lineOffset, nodeBudget: nodeBudget) { return flat }
+        return try parseInFull(text, lineOffset: lineOffset)
+    }
+
+    /// `parse` by Yams alone, for any YAML (and the test that `FlatYAML` agrees with it).
+    static func parseInFull(_ text: String, lineOffset: Int = 0) throws(Failure) -> YAMLNode? {
         let root: Node?
         do {
             // The basic resolver tags nothing: Caravan types values itself (see YAMLScalar),
