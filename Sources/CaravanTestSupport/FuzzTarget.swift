@@ -82,8 +82,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         printed(diagnostics)
         guard !diagnostics.contains(where: \.isError) else { return }
         let context: TemplateObject = [
-            "title": "A <title>", "article": ["title": "T", "body_html": "<p>b</p>", "tags": .list([["name": "Rail", "href": "x/"]])],
-            "nav": .list([["label": "Home", "href": "../", "current": true]]), "lang": ["code": "en"],
+            "title": "A <title>", "article": ["title": "T", "body_html": "<p>b</p>", "tags": .list([["name": "Rail", "href": "x/"]] as [TemplateObject])],
+            "nav": .list([["label": "Home", "href": "../", "current": true]] as [TemplateObject]), "lang": ["code": "en"],
         ]
         _ = try? set.render("article", context)
     }

@@ -89,7 +89,7 @@ import Testing
             } else if let list = try? container.decode([SpecValue].self) {
                 value = .list(list.compactMap(\.value))
             } else {
-                value = .object(try container.decode([String: SpecValue].self).compactMapValues(\.value))
+                value = .object(TemplateObject(try container.decode([String: SpecValue].self).compactMapValues(\.value)))
             }
         }
     }

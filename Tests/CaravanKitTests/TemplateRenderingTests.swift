@@ -109,6 +109,25 @@ import Testing
         #expect(Self.render("{{#c}}{{name}}{{/c}}", context) == .success("C"))
     }
 
+    @Test("items that hold their names in another order, or lack one, render as their own names say")
+    func namesInAnyOrder() {
+        let items: [TemplateObject] = [["a": "1", "b": "2"], ["b": "3", "a": "4"], ["b": "5"], ["c": "x", "a": "6", "b": "7"]]
+        #expect(Self.render("{{#items}}{{a}}{{b}};{{/items}}", ["items": .list(items)], optional: ["a"]) == .success("12;43;5;67;"))
+    }
+
+    @Test("a group of values: set, replace, remove and merge by name; equal whatever the order")
+    func groupOfValues() {
+        var group: TemplateObject = ["title": "A", "draft": false]
+        group["title"] = "B"
+        group["href"] = "b/"
+        group["draft"] = nil
+        #expect(group.keys == ["title", "href"] && group["title"] == "B" && group["draft"] == nil)
+        group.merge(["href": "c/", "lang": "en"]) { mine, _ in mine }
+        #expect(group == ["lang": "en", "href": "b/", "title": "B"])
+        #expect(group.removeValue(forKey: "lang") == "en" && group.count == 2)
+        #expect(group != ["title": "B", "href": "c/"])
+    }
+
     // MARK: - Sections and inverted sections
 
     @Test("sections: yes shows once, no and empty lists never, lists once per item, groups and text push themselves")

@@ -15,7 +15,7 @@ public struct UIStrings: Sendable {
         self.file = file
         self.values = values
         self.months = months
-        templateValues = values.mapValues(TemplateValue.text)
+        templateValues = TemplateObject(values.mapValues(TemplateValue.text))
     }
 
     /// Keys the generator itself formats text with, beyond what templates ask for.

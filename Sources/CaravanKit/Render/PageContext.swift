@@ -109,7 +109,7 @@ struct PageContext {
             "stylesheet": .text(link(.file("style.css"))),
             "home_href": .text(link(.home(language.code))),
             "landing_href": .text(link(.landing)),
-            "nav": .list(navigationTargets(site, language.code).map { label, target in
+            "nav": .list(navigationTargets(site, language.code).map { label, target -> TemplateObject in
                 ["label": .text(label), "href": .text(link(target)), "current": .flag(route == target)]
             }),
             "og_type": "website",

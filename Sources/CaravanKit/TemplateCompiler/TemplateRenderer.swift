@@ -20,8 +20,12 @@ struct TemplateRenderer {
                 program.lookups.withUnsafeBufferPointer { lookups in
                     program.levels.withUnsafeBufferPointer { levels in
                         program.names.withUnsafeBufferPointer { names in
-                            let code = Code(operations: operations, literal: literal, lookups: lookups, levels: levels, names: names)
-                            run(code, 0..<operations.count)
+                            withUnsafeTemporaryAllocation(of: Int32.self, capacity: names.count) { hints in
+                                hints.initialize(repeating: 0)
+                                let code = Code(operations: operations, literal: literal, lookups: lookups, levels: levels, names: names,
+                                                hints: hints)
+                                run(code, 0..<operations.count)
+                            }
                         }
                     }
                 }
@@ -36,6 +40,8 @@ struct TemplateRenderer {
         let lookups: UnsafeBufferPointer<TemplateProgram.Lookup>
         let levels: UnsafeBufferPointer<Int32>
         let names: UnsafeBufferPointer<String>
+        /// Where in its group each name was found last (`TemplateObject.value(named:hint:)`).
+        let hints: UnsafeMutableBufferPointer<Int32>
     }
 
     private mutating func run(_ code: Code, _ range: Range<Int>) {
@@ -95,9 +101,10 @@ struct TemplateRenderer {
         for level in lookup.levels {
             let frame = stack[stack.count - 1 - Int(code.levels[Int(level)])]
             guard !names.isEmpty else { return frame }
-            guard case .object(let object) = frame, var value = object[code.names[names.lowerBound]] else { continue }
+            guard case .object(let object) = frame,
+                  var value = object.value(named: code.names[names.lowerBound], hint: &code.hints[names.lowerBound]) else { continue }
             for member in names.dropFirst() {
-                guard case .object(let members) = value, let next = members[code.names[member]] else { return nil }
+                guard case .object(let members) = value, let next = members.value(named: code.names[member], hint: &code.hints[member]) else { return nil }
                 value = next
             }
             return value

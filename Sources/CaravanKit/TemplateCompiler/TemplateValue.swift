@@ -23,8 +23,6 @@ enum TemplateValue: Sendable, Equatable {
     }
 }
 
-/// A template's context, and every group of named values inside it.
-typealias TemplateObject = [String: TemplateValue]
 
 extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
@@ -32,6 +30,8 @@ extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByBooleanL
     init(booleanLiteral value: Bool) { self = .flag(value) }
     init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(TemplateObject(elements, uniquingKeysWith: { _, last in last }))
+        var object = TemplateObject()
+        for (name, value) in elements { object[name] = value }
+        self = .object(object)
     }
 }

@@ -92,7 +92,7 @@ struct FigureViews {
         let chart = BarChart(id: id, title: title, description: description, bars: bars)
         return [
             "id": .text(id), "title": .text(title), "svg": .text(chart.svg),
-            "rows": .list(bars.map { ["label": .text($0.label), "value": .text($0.valueText)] }),
+            "rows": .list(bars.map { bar -> TemplateObject in ["label": .text(bar.label), "value": .text(bar.valueText)] }),
         ]
     }
 
