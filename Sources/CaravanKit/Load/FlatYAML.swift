@@ -1,11 +1,11 @@
-/// Reads the YAML nearly every front matter is, one `key: value` per line (and comment
-/// lines), without the full parser: a value is a quoted text, a plain word or line, or a `[list, of, words]`. That
-/// full parse was a twentieth of a full build's CPU time, more than the walk over its nodes.
+/// Reads the YAML nearly every front matter is without the full parser: one `key: value`
+/// per line, where a value is a quoted text, a plain word or line, or a `[list, of, words]`,
+/// and comment lines. Yams took a twentieth of a first build's CPU time on such text.
 ///
-/// Anything else (indented lines, comments after a value, escapes, a `: ` inside a plain value, a repeated
-/// key, characters YAML treats specially) makes it answer nil, and the full parser reads the
-/// text: it alone reports errors, so messages do not depend on which reader ran. Where it
-/// answers, it answers what the full parser would, locations included (a test compares them).
+/// Anything else (indented lines, a comment after a value, escapes, a `: ` inside a plain
+/// value, a repeated key, characters YAML treats specially) makes it answer nil, and Yams
+/// reads the text: only Yams reports errors, so messages do not depend on which reader ran.
+/// Where it answers, it answers what Yams would, locations included (`FlatYAMLTests`).
 enum FlatYAML {
     /// The mapping `text` holds, or nil when it is not flat YAML of this kind.
     static func parse(_ text: String, lineOffset: Int = 0, nodeBudget: Int) -> YAMLNode? {
@@ -20,12 +20,6 @@ enum FlatYAML {
         let bytes: UnsafeBufferPointer<UInt8>
         let lineOffset: Int
         var nodeBudget: Int
-
-        init(bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int, nodeBudget: Int) {
-            self.bytes = bytes
-            self.lineOffset = lineOffset
-            self.nodeBudget = nodeBudget
-        }
 
         mutating func mapping() -> YAMLNode? {
             var pairs: [(key: YAMLScalar, value: YAMLNode)] = []
