@@ -113,14 +113,19 @@ import Testing
         defer { site.cleanUp() }
         func state(of output: String) -> String { StateFolder(source: site.root.path, output: SiteWriter.absolute(output)).path }
         let preview = site.root.appendingPathComponent("Preview").path, busy = site.root.appendingPathComponent("Busy").path
+        let shared = site.root.appendingPathComponent("Shared").path
         try site.buildAndWrite(output: preview)
         try site.buildAndWrite(output: busy)
+        try site.buildAndWrite(output: shared)
+        // Someone put a file of their own into Shared's state: it is never removed, so neither is its folder.
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: state(of: shared) + "/notes.txt"))
         // An older caravan's state names no output folder: it stays.
         let older = site.root.appendingPathComponent(".caravan/older-1234").path
         try FileManager.default.createDirectory(atPath: older, withIntermediateDirectories: true)
         try Data("caravan manifest 1\n".utf8).write(to: URL(fileURLWithPath: older + "/manifest"))
         try FileManager.default.removeItem(atPath: preview)
         try FileManager.default.removeItem(atPath: busy)
+        try FileManager.default.removeItem(atPath: shared)
         // A build into Busy is under way (its folder not made yet): it holds its state's lock.
         let lock = open(state(of: busy) + "/lock", O_RDWR)
         defer { close(lock) }
@@ -129,6 +134,8 @@ import Testing
         #expect(report != nil, "\(SiteAssertions.printed(result))")
         #expect(!FileManager.default.fileExists(atPath: state(of: preview)), "the gone folder's state is removed")
         #expect(FileManager.default.fileExists(atPath: state(of: busy) + "/manifest"), "a locked state stays")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: state(of: shared)) == ["notes.txt"],
+                "the state's own files go, a foreign one stays")
         #expect(FileManager.default.fileExists(atPath: older + "/manifest"))
         #expect(FileManager.default.fileExists(atPath: state(of: site.outputPath) + "/manifest"))
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".caravan/README").path))
