@@ -115,6 +115,24 @@ import Testing
         #expect(Self.render("{{#items}}{{a}}{{b}};{{/items}}", ["items": .list(items)], optional: ["a"]) == .success("12;43;5;67;"))
     }
 
+    @Test("one program renders pages whose names sit elsewhere than on the first page it rendered")
+    func pagesInAnotherOrder() throws {
+        let text = "{{a}}{{b}}{{#items}}{{x}}{{/items}};"
+        let source = TemplateSource(name: "t", path: "Templates/t.mustache", text: text)
+        let first: TemplateObject = ["a": "1", "b": "2", "items": .list([["x": "p"]] as [TemplateObject])]
+        let second: TemplateObject = ["items": .list([["y": "", "x": "q"]] as [TemplateObject]), "b": "3", "a": "4"]
+        var compiler = TemplateCompiler(templates: ["t": (source, try TemplateParser.parse(text))], constants: [:])
+        let compiled = compiler.compile("t", schema: Self.schema(of: second))
+        let program = try #require(compiled)
+        var output = ""
+        for context in [first, second, first] {
+            var renderer = TemplateRenderer(context)
+            renderer.run(program)
+            output += String(decoding: renderer.output, as: UTF8.self)
+        }
+        #expect(output == "12p;43q;12p;")
+    }
+
     @Test("a group of values: set, replace, remove and merge by name; equal whatever the order")
     func groupOfValues() {
         var group: TemplateObject = ["title": "A", "draft": false]

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A compiled template laid flat for rendering: operations that hold only numbers, over one
 /// array of literal bytes and one of look-ups. Walking the tree of steps retained every
 /// step's arrays as it went (a third of the renderer's time in a 5 000-story build); a
@@ -22,6 +24,8 @@ struct TemplateProgram: Sendable {
     private(set) var lookups: [Lookup] = []
     private(set) var levels: [Int32] = []
     private(set) var names: [String] = []
+    /// Where each name was found on a page this program rendered (`TemplateRenderer`).
+    let foundAt = NamePositions()
 
     init(_ steps: [CompiledTemplate.Step]) {
         append(steps)
@@ -51,5 +55,20 @@ struct TemplateProgram: Sendable {
         names += lookup.path
         lookups.append(Lookup(levels: levelStart..<Int32(levels.count), names: nameStart..<Int32(names.count)))
         return Int32(lookups.count - 1)
+    }
+}
+
+/// Where a program's names were found in their groups on the first page it rendered: pages
+/// of a kind have their context built by the same code, so a page that starts from these
+/// finds each name at its first try, instead of searching the top of its context afresh.
+final class NamePositions: Sendable {
+    private let positions = Mutex<[Int32]>([])
+
+    /// The positions learnt so far, if a page has been rendered.
+    var learnt: [Int32] { positions.withLock { $0 } }
+
+    /// Keeps `found` if nothing was kept yet.
+    func learn(_ found: UnsafeMutableBufferPointer<Int32>) {
+        positions.withLock { if $0.isEmpty { $0 = Array(found) } }
     }
 }

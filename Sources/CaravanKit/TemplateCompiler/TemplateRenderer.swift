@@ -21,10 +21,12 @@ struct TemplateRenderer {
                     program.levels.withUnsafeBufferPointer { levels in
                         program.names.withUnsafeBufferPointer { names in
                             withUnsafeTemporaryAllocation(of: Int32.self, capacity: names.count) { hints in
-                                hints.initialize(repeating: 0)
+                                let learnt = program.foundAt.learnt
+                                if learnt.count == names.count { _ = hints.initialize(from: learnt) } else { hints.initialize(repeating: 0) }
                                 let code = Code(operations: operations, literal: literal, lookups: lookups, levels: levels, names: names,
                                                 hints: hints)
                                 run(code, 0..<operations.count)
+                                if learnt.isEmpty { program.foundAt.learn(hints) }
                             }
                         }
                     }
