@@ -22,7 +22,6 @@ struct TemplateObject: Sendable {
     }
 
     var count: Int { entries.count }
-    var isEmpty: Bool { entries.isEmpty }
     var keys: [String] { entries.map(\.name) }
 
     /// The value named `name`; setting nil removes it.
@@ -61,7 +60,11 @@ struct TemplateObject: Sendable {
     /// Adds `other`'s values; for a name both have, `combine` picks the value.
     mutating func merge(_ other: TemplateObject, uniquingKeysWith combine: (TemplateValue, TemplateValue) -> TemplateValue) {
         for entry in other.entries {
-            self[entry.name] = self[entry.name].map { combine($0, entry.value) } ?? entry.value
+            if let index = index(of: entry.name) {
+                entries[index].value = combine(entries[index].value, entry.value)
+            } else {
+                entries.append(entry)
+            }
         }
     }
 
@@ -74,18 +77,11 @@ struct TemplateObject: Sendable {
 
     @discardableResult
     mutating func removeValue(forKey name: String) -> TemplateValue? {
-        defer { self[name] = nil }
-        return self[name]
+        index(of: name).map { entries.remove(at: $0).value }
     }
 
     mutating func reserveCapacity(_ capacity: Int) {
         entries.reserveCapacity(capacity)
-    }
-}
-
-extension TemplateObject: Sequence {
-    func makeIterator() -> some IteratorProtocol<(key: String, value: TemplateValue)> {
-        entries.lazy.map { (key: $0.name, value: $0.value) }.makeIterator()
     }
 }
 
