@@ -193,8 +193,10 @@ enum Site {
         if remembering { learnt.templates = (templatesKey, templates, templateDiagnostics) }
         lap("templates")
         options.progress?("markdown", 0, 1)
-        let (documents, markdownDiagnostics) = MarkdownStage(site: site).run(only: plan.documents, pages: plan.addresses)
-        diagnostics += markdownDiagnostics
+        let markdown = MarkdownStage(site: site, cache: remembering ? cache.markdown : nil).run(only: plan.documents, pages: plan.addresses)
+        let documents = markdown.documents
+        diagnostics += markdown.diagnostics
+        if let kept = markdown.cache { learnt.markdown = kept }
         lap("markdown")
         guard !diagnostics.hasErrors else {
             // Its files are the writer's until the failed build is undone.
@@ -204,6 +206,7 @@ enum Site {
         let stage = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
                               pageOutput: pageOutput)
         var (output, pageDiagnostics) = stage.run()
+        output.renderedMarkdownCount = markdown.renderedCount
         diagnostics += pageDiagnostics
         let searchOutput = search?.value
         if let searchOutput {

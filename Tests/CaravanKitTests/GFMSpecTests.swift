@@ -76,13 +76,13 @@ import Testing
         var loader = ContentLoader(root: site.root.path)
         guard let loaded = loader.load() else { throw LoadFailed(diagnostics: loader.diagnostics) }
         let (resolved, _) = Resolver(includeDrafts: false).resolve(loaded)
-        let (documents, diagnostics) = MarkdownStage(site: resolved).run()
+        let markdown = MarkdownStage(site: resolved).run()
         var html: [Int: String] = [:]
         for story in resolved.articles {
-            html[Int(story.slug.dropFirst("example-".count))!] = documents[story, "en"].map { String(decoding: $0.html, as: UTF8.self) }
+            html[Int(story.slug.dropFirst("example-".count))!] = markdown.documents[story, "en"].map { String(decoding: $0.html, as: UTF8.self) }
         }
         var errors: [Int: [String]] = [:]
-        for diagnostic in (loader.diagnostics + diagnostics) where diagnostic.isError {
+        for diagnostic in (loader.diagnostics + markdown.diagnostics) where diagnostic.isError {
             let number = diagnostic.file.split(separator: "/").first { $0.hasPrefix("example-") }.flatMap { Int($0.dropFirst("example-".count)) } ?? 0
             errors[number, default: []].append(diagnostic.message)
         }

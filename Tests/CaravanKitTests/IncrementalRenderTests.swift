@@ -58,10 +58,7 @@ import Testing
                         sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> BuildResult {
         let (result, report) = try site.buildAndWrite()
         #expect(report != nil, "\(step): \(SiteAssertions.printed(result))", sourceLocation: sourceLocation)
-        let clean = site.root.appendingPathComponent("Clean-\(UUID().uuidString)").path
-        let (cleanResult, _) = try site.buildAndWrite(output: clean)
-        #expect(cleanResult.output?.keptPages.isEmpty == true, sourceLocation: sourceLocation)
-        let fresh = site.snapshot(of: clean)
+        let fresh = try cleanBuild(site, sourceLocation: sourceLocation)
         var builds = [("Site/", site.snapshot(of: site.outputPath))]
         if let live {
             let liveResult = await live.rebuild()
@@ -71,11 +68,24 @@ import Testing
             }
         }
         for (name, incremental) in builds {
-            #expect(Set(incremental.keys) == Set(fresh.keys), "\(step), \(name): same files", sourceLocation: sourceLocation)
-            let differing = incremental.keys.filter { incremental[$0] != fresh[$0] }.sorted()
-            #expect(differing.isEmpty, "\(step), \(name): files differ from a clean build: \(differing)", sourceLocation: sourceLocation)
+            expectSame(incremental, fresh, "\(step), \(name)", sourceLocation: sourceLocation)
         }
         return result
+    }
+
+    /// What a build of `site` from scratch, into a new folder, writes.
+    static func cleanBuild(_ site: FixtureSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [String: Data] {
+        let clean = site.root.appendingPathComponent("Clean-\(UUID().uuidString)").path
+        let (cleanResult, _) = try site.buildAndWrite(output: clean)
+        #expect(cleanResult.output?.keptPages.isEmpty == true, sourceLocation: sourceLocation)
+        return site.snapshot(of: clean)
+    }
+
+    static func expectSame(_ incremental: [String: Data], _ fresh: [String: Data], _ what: String,
+                           sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(Set(incremental.keys) == Set(fresh.keys), "\(what): same files", sourceLocation: sourceLocation)
+        let differing = incremental.keys.filter { incremental[$0] != fresh[$0] }.sorted()
+        #expect(differing.isEmpty, "\(what): files differ from a clean build: \(differing)", sourceLocation: sourceLocation)
     }
 
     static func pageCount(_ result: BuildResult) -> Int {
@@ -190,6 +200,72 @@ import Testing
             let rendered = Self.rendered(result)
             #expect(rendered == expected, "\(step): rendered also \(rendered.subtracting(expected).sorted()), not \(expected.subtracting(rendered).sorted())")
         }
+    }
+
+    @Test("serve's engine renders a story's Markdown again only when its body or the Markdown settings change")
+    func liveBuilderKeepsMarkdown() async throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let live = try LiveBuilds(site)
+        let table = "\n\n| Port | Trains |\n| --- | --- |\n| Khorgos | 2485 |\n"
+        let steps: [(String, Int, () throws -> Void)] = [
+            // The tables' label is a setting of the Markdown: with this table, a page would
+            // differ from a clean build if a body rendered with the old label were kept.
+            ("a table in one body", 1, { try site.write("Content/articles/one/en.md", Self.article("one", "en", body: "Trains." + table)) }),
+            ("a template", 0, {
+                let text = try String(contentsOf: site.root.appendingPathComponent("Templates/article.mustache"), encoding: .utf8)
+                try site.write("Templates/article.mustache", text + "\n")
+            }),
+            ("a UI string of the pages", 0, { try Self.editEnglishStrings(site, "footer_text: ", "footer_text: Edited · ") }),
+            ("a title", 0, { try site.write("Content/articles/two/en.md", Self.article("two", "en", title: "two en, retitled")) }),
+            ("the tables' label in English", 3, { try Self.editEnglishStrings(site, "table_label: Table", "table_label: Data table") }),
+            ("raw HTML allowed in site.yaml", 6, {
+                let text = try String(contentsOf: site.root.appendingPathComponent("Content/site.yaml"), encoding: .utf8)
+                try site.write("Content/site.yaml", text + "unsafe_html: true\n")
+            }),
+            ("a deleted story", 0, { try site.remove("Content/articles/three") }),
+            // A story link's address depends on the story it names: always rendered.
+            ("a story link in one body", 1, { try site.write("Content/articles/one/en.md", Self.article("one", "en", body: "See [two](@/articles/two).")) }),
+            ("the linked story's English file deleted", 1, { try site.remove("Content/articles/two/en.md") }),
+        ]
+        for (step, renders, edit) in steps {
+            try edit()
+            let result = await live.rebuild()
+            #expect(result.output?.renderedMarkdownCount == renders, "\(step): \(result.output?.renderedMarkdownCount ?? -1) bodies rendered")
+            let fresh = try Self.cleanBuild(site)
+            Self.expectSame(site.snapshot(of: live.output), fresh, "\(step), serve")
+            _ = try site.buildAndWrite()
+            Self.expectSame(site.snapshot(of: site.outputPath), fresh, "\(step), Site/")
+        }
+    }
+
+    @Test("a page linking another story is rendered again when that story loses or gains a translation")
+    func storyLinkFollowsItsTarget() async throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let live = try LiveBuilds(site)
+        let page = "en/articles/one/index.html"
+        func linksTo(_ target: String) -> Bool {
+            site.snapshot(of: site.outputPath)[page].map { String(decoding: $0, as: UTF8.self) }?.contains("href=\"../../../\(target)\"") == true
+        }
+        try await Self.rebuild(site, "first build")
+        try site.write("Content/articles/one/en.md", Self.article("one", "en", body: "See [two](@/articles/two)."))
+        try await Self.rebuild(site, "a story link", live: live)
+        #expect(linksTo("en/articles/two/index.html"))
+        // Nothing about `one` changed, but its link now goes to the Chinese story.
+        try site.remove("Content/articles/two/en.md")
+        let removed = try await Self.rebuild(site, "the linked story's English file deleted", live: live)
+        #expect(Self.rendered(removed).contains(page))
+        #expect(linksTo("zh/articles/two/index.html"))
+        try site.write("Content/articles/two/en.md", Self.article("two", "en"))
+        try await Self.rebuild(site, "the linked story's English file back", live: live)
+        #expect(linksTo("en/articles/two/index.html"))
+    }
+
+    static func editEnglishStrings(_ site: FixtureSite, _ text: String, _ replacement: String) throws {
+        let strings = try String(contentsOf: site.root.appendingPathComponent("Content/i18n/en.yaml"), encoding: .utf8)
+        #expect(strings.contains(text))
+        try site.write("Content/i18n/en.yaml", strings.replacingOccurrences(of: text, with: replacement))
     }
 
     @Test("front matter decoded by the previous build is reused; a damaged record of it is ignored")

@@ -58,6 +58,9 @@ struct BuildCache: Sendable {
     var plan: RenderPlan?
     /// The git history of the story files, with the repository state it was read at.
     var gitHistory: (signature: String, history: GitHistory?)?
+    /// The Markdown of each document as last rendered, kept in memory by a long-lived
+    /// `SiteBuilder`: a template or settings edit renders pages, not every body again.
+    var markdown = MarkdownCache()
     /// The search index of each language as last cut (kept in the state folder between runs).
     var search: [String: SearchIndexState] = [:]
     /// `loadedDocuments` encoded for the state folder, on another core while the build

@@ -6,6 +6,9 @@ public struct BuildOutput: Sendable {
     public var pagesPerLanguage: [String: Int]
     /// Pages rendered by this build; the others were kept.
     public var renderedPageCount = 0
+    /// Markdown bodies rendered by this build; the others were kept in memory by a
+    /// long-lived builder (`MarkdownCache`) or not shown on any page rendered.
+    public var renderedMarkdownCount = 0
     /// Every page (and feed, sitemap) of the build, rendered or kept.
     public var pages = BuiltPages()
     /// Other files the previous build wrote that stay as they are (search index files an

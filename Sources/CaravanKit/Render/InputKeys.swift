@@ -64,6 +64,8 @@ struct InputKeys: Sendable {
             hash.add(story.slug)
             hash.add(document?.headHash ?? 0)
             hash.add(document?.bodyHash ?? 0)
+            // Its story links lead where the other stories and their languages are.
+            if document?.hasStoryLinks == true { hash.add(site.linkTargets) }
         }
         // A list page shows how many pages its list has, and links the same page of the
         // list in each language that has that many articles (`PagePlan.translations`).

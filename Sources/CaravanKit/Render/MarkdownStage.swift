@@ -2,37 +2,57 @@
 /// Markdown refers to: pictures must exist in the story's folder.
 struct MarkdownStage {
     let site: ResolvedSite
+    /// The Markdown a long-lived builder kept from its last builds: a document rendered
+    /// from the same source is taken from it. Nil renders every document asked for.
+    var cache: MarkdownCache?
+
+    struct Output {
+        var documents: RenderedDocuments
+        var diagnostics: [Diagnostic]
+        /// `cache` with this build's documents, for the next build (nil without a cache).
+        var cache: MarkdownCache?
+        /// Documents rendered by this build; the others came from the cache.
+        var renderedCount = 0
+    }
 
     /// `only` names the documents to render (`RenderedDocuments.key`); nil renders all.
     /// `pages` (where the plan's pages go) lets links written as addresses be checked;
-    /// nil skips that check.
-    func run(only: Set<String>? = nil, pages: PageAddresses? = nil) -> (RenderedDocuments, [Diagnostic]) {
+    /// nil skips that check. Every document asked for is checked, rendered or cached.
+    func run(only: Set<String>? = nil, pages: PageAddresses? = nil) -> Output {
         var renderers: [String: MarkdownRenderer] = [:]
         for language in site.config.languages {
             renderers[language.code] = MarkdownRenderer(
                 allowsRawHTML: site.config.unsafeHTML, tableLabel: site.strings[language.code]?["table_label"] ?? "")
         }
+        let settings = renderers.mapValues(MarkdownCache.settings(of:))
         let documents = (site.articles + site.pages).flatMap { story in
             story.translations.keys.sorted().map { (story, $0) }
         }.filter { story, language in only?.contains(RenderedDocuments.key(story, language)) ?? true }
         let links = InternalLinks(site: site)
         let addresses = pages.map { AddressLinks(site: site, pages: $0) }
-        let rendered = documents.concurrentMap { [renderers] story, language in
+        let rendered = documents.concurrentMap { [renderers, cache] story, language -> (markdown: RenderedMarkdown, source: UInt64?, isNew: Bool) in
             let document = story.translations[language]!
+            let source = cache == nil ? nil : MarkdownCache.source(of: document, settings: settings[language]!)
+            if let source, let kept = cache?.markdown(RenderedDocuments.key(story, language), renderedFrom: source) {
+                return (kept, source, false)
+            }
             let route = Route.story(story, in: language)
-            return renderers[language]!.render(document.body, firstLine: document.bodyFirstLine) { url in
+            let markdown = renderers[language]!.render(document.body, firstLine: document.bodyFirstLine) { url in
                 url.hasPrefix(InternalLinks.prefix) ? links.href(url, from: route, language: language) : nil
             }
+            return (markdown, source, true)
         }
-        var result = RenderedDocuments()
-        result.strings = site.strings
+        var output = Output(documents: RenderedDocuments(), diagnostics: [], cache: cache)
+        output.documents.strings = site.strings
         var diagnostics: [Diagnostic] = []
         var assetNames: [String: Set<String>] = [:]
         for asset in site.assets {
             assetNames["\(asset.kind.folder)/\(asset.slug)", default: []].insert(asset.name)
         }
-        for ((story, language), markdown) in zip(documents, rendered) {
-            result[story, language] = markdown
+        for ((story, language), (markdown, source, isNew)) in zip(documents, rendered) {
+            output.documents[story, language] = markdown
+            if isNew { output.renderedCount += 1 }
+            if isNew, let source { output.cache?.keep(markdown, for: RenderedDocuments.key(story, language), renderedFrom: source) }
             let document = story.translations[language]!
             let available = assetNames["\(story.kind.folder)/\(story.slug)"] ?? []
             var pictures = markdown.images.map { ($0.url, $0.location) }
@@ -74,7 +94,15 @@ struct MarkdownStage {
                         : Suggestion.hint(for: name, expected: available.sorted(), noun: "a file of the folder:")), document.text))
             }
         }
-        return (result, diagnostics)
+        output.diagnostics = diagnostics
+        // A story that went takes its Markdown with it. Only memory is at stake (an entry
+        // is used only for the source it was rendered from), so the cache is looked
+        // through only when it holds more documents than the site.
+        let stories = site.articles + site.pages
+        if let kept = output.cache?.count, kept > stories.reduce(0, { $0 + $1.translations.count }) {
+            output.cache?.keepOnly(Set(stories.flatMap { story in story.translations.keys.map { RenderedDocuments.key(story, $0) } }))
+        }
+        return output
     }
 
     /// A diagnostic for a story link that leads nowhere, or to another language.

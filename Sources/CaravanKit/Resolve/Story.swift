@@ -62,6 +62,10 @@ struct ResolvedSite: Sendable {
     private var articleIndex: [String: Int] = [:]
     /// The newest article's date (the site's last change), if there are articles.
     private(set) var newestDate: ContentDate?
+    /// Every story a link written `@/articles/x` can lead to, with its languages: where such
+    /// a link goes changes when a story or a translation comes or goes, so this is part of
+    /// the key of every page showing a body with such links (`InputKeys`).
+    private(set) var linkTargets: UInt64 = 0
 
     init(config: SiteConfig, strings: [String: UIStrings], articles: [Story], pages: [Story], data: CorridorData,
          assets: [SourceAsset], templates: [TemplateSource], publicFiles: [(path: String, bytes: [UInt8])]) {
@@ -105,6 +109,12 @@ struct ResolvedSite: Sendable {
             monthsByLanguage[language] = months
         }
         newestDate = articles.first?.date
+        var targets = ContentHash()
+        for story in articles + pages {
+            targets.add(story.kind.folder + "/" + story.slug)
+            for language in config.languages where story.translations[language.code] != nil { targets.add(language.code) }
+        }
+        linkTargets = targets.value
     }
 
     /// The names `references` give, each once: compared in a loop for the one to three a
