@@ -194,7 +194,6 @@ enum Site {
         lap("templates")
         options.progress?("markdown", 0, 1)
         let markdown = MarkdownStage(site: site, cache: remembering ? cache.markdown : nil).run(only: plan.documents, pages: plan.addresses)
-        let documents = markdown.documents
         diagnostics += markdown.diagnostics
         if let kept = markdown.cache { learnt.markdown = kept }
         lap("markdown")
@@ -203,7 +202,7 @@ enum Site {
             _ = search?.value
             return finish(nil, learnt)
         }
-        let stage = PageStage(site: site, plan: plan, documents: documents, templates: templates, progress: options.progress,
+        let stage = PageStage(site: site, plan: plan, documents: markdown.documents, templates: templates, progress: options.progress,
                               pageOutput: pageOutput)
         var (output, pageDiagnostics) = stage.run()
         output.renderedMarkdownCount = markdown.renderedCount
@@ -219,7 +218,7 @@ enum Site {
         // Freeing every document, story and rendered text object by object takes tens of
         // milliseconds of a core: `dispose` does it on another thread while the build goes
         // on writing, or leaves it to the system when the process ends with the build.
-        dispose((consume loader, consume loaded, consume site, consume plan, consume documents, consume stage))
+        dispose((consume loader, consume loaded, consume site, consume plan, consume markdown, consume stage))
         return finish(output, learnt)
     }
 }

@@ -2,7 +2,7 @@
 /// from, kept in memory by a long-lived builder (`caravan serve`). A document's HTML depends
 /// on its body and a few settings, never on the templates: a template, UI string or
 /// `site.yaml` edit renders the pages again, not the Markdown of every story (at 5 000
-/// stories, half the time of such a rebuild).
+/// stories, two fifths of the time of such a rebuild).
 struct MarkdownCache: Sendable {
     private var entries: [String: Entry] = [:]
 
