@@ -239,6 +239,54 @@ import Testing
         }
     }
 
+    @Test("more edits that reach other stories' pages: the rebuilt site equals a clean build after each")
+    func crossStoryEditsEqualCleanBuilds() async throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let live = try LiveBuilds(site)
+        try await Self.rebuild(site, "first build")
+        let edits: [(String, () throws -> Void)] = [
+            ("a date moved to another month", {
+                try site.write("Content/articles/one/en.md", FixtureSite.article(title: "one en", date: "2024-03-20", extra: "tags: [rail]\n",
+                                                                                   body: "First paragraph of one.\n\nSecond paragraph."))
+            }),
+            ("a tag taken off", { try site.write("Content/articles/two/zh.md", FixtureSite.article(title: "two zh", date: "2024-02-10")) }),
+            ("a corridor and a summary added", {
+                try site.write("Content/articles/three/en.md", FixtureSite.article(
+                    title: "three en", date: "2024-03-10", extra: "tags: [rail]\ncorridors: [central]\nsummary: \"A summary.\"\n"))
+            }),
+            ("a story made a draft", {
+                try site.write("Content/articles/two/en.md", FixtureSite.article(title: "two en", date: "2024-02-10", extra: "draft: true\n"))
+            }),
+            ("a page added to the navigation", {
+                for language in ["zh", "en"] {
+                    try site.write("Content/pages/about/\(language).md", FixtureSite.article(title: "About \(language)", date: "2024-01-01"))
+                }
+            }),
+            ("a story's folder renamed", {
+                try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/articles/three"),
+                                                 to: site.root.appendingPathComponent("Content/articles/third"))
+            }),
+            ("a picture beside a story, shown in its text", {
+                try site.write("Content/articles/one/map.png", Data([0x89, 0x50, 0x4E, 0x47, 1]))
+                try site.write("Content/articles/one/en.md", FixtureSite.article(title: "one en", date: "2024-03-20", body: "![A map of the route](map.png)"))
+            }),
+            ("the picture changed", { try site.write("Content/articles/one/map.png", Data([0x89, 0x50, 0x4E, 0x47, 2])) }),
+            ("the picture's story folder renamed", {
+                try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/articles/one"),
+                                                 to: site.root.appendingPathComponent("Content/articles/first"))
+            }),
+            ("the list size in site.yaml", {
+                let text = try String(contentsOf: site.root.appendingPathComponent("Content/site.yaml"), encoding: .utf8)
+                try site.write("Content/site.yaml", text + "paginate: 1\n")
+            }),
+        ]
+        for (step, edit) in edits {
+            try edit()
+            try await Self.rebuild(site, step, live: live)
+        }
+    }
+
     @Test("a page linking another story is rendered again when that story loses or gains a translation")
     func storyLinkFollowsItsTarget() async throws {
         let site = try Self.site()
