@@ -155,6 +155,8 @@ enum Site {
         var planKey = ContentHash()
         planKey.add(resolveKey)
         planKey.add(inputs.fingerprint)
+        // Pictures come and go without a body changing, and story pages check theirs.
+        planKey.add(site.folderFilesKey)
         let plan: RenderPlan
         if let changedBodies, let cached = cache.plan, cached.key == planKey.value {
             plan = RenderPlan(updating: cached, site: site, inputs: inputs, changedBodies: changedBodies, previous: previous.pages)

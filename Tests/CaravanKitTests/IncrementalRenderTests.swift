@@ -287,6 +287,27 @@ import Testing
         }
     }
 
+    @Test("a picture taken from beside the story that shows it fails the rebuild, as it fails a clean build")
+    func removedPictureFailsRebuilds() async throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        let live = try LiveBuilds(site)
+        try await Self.rebuild(site, "first build")
+        try site.write("Content/articles/one/map.png", Data([0x89, 0x50, 0x4E, 0x47]))
+        try site.write("Content/articles/one/en.md", Self.article("one", "en", body: "![A map of the route](map.png)"))
+        try await Self.rebuild(site, "a picture shown", live: live)
+        try site.remove("Content/articles/one/map.png")
+        let missing = "picture `map.png` does not exist in Content/articles/one/"
+        let clean = try site.buildAndWrite(output: site.root.appendingPathComponent("Clean").path)
+        #expect(clean.0.diagnostics.map(\.message) == [missing])
+        let before = site.snapshot(of: site.outputPath)
+        let (rebuilt, report) = try site.buildAndWrite()
+        #expect(report == nil && rebuilt.diagnostics.map(\.message) == [missing], "\(SiteAssertions.printed(rebuilt))")
+        #expect(site.snapshot(of: site.outputPath) == before, "a failed build leaves Site/ as it was")
+        let served = await live.rebuild()
+        #expect(served.output == nil && served.diagnostics.map(\.message) == [missing], "\(SiteAssertions.printed(served))")
+    }
+
     @Test("a page linking another story is rendered again when that story loses or gains a translation")
     func storyLinkFollowsItsTarget() async throws {
         let site = try Self.site()

@@ -105,9 +105,12 @@ struct InputKeys: Sendable {
             for other in site.config.languages where story.translations[other.code] != nil { hash.add(other.code) }
             // The link to the bilingual view depends on which language it pairs with.
             hash.add(PagePlan.bilingualPartner(of: story, in: language, site: site)?.code ?? "")
+            // The pictures it shows must be beside it.
+            hash.add(site.folderFilesKey(of: story))
         case .bilingual(let story, let language, let other):
             add(headAndBody: story, language.code)
             add(headAndBody: story, other.code)
+            hash.add(site.folderFilesKey(of: story))
         case .tags(let language):
             for tag in site.data.tags { hash.add(UInt64(site.articles(in: language.code, tagged: tag.id).count)) }
         case .archive(let month, let language, let page, _):

@@ -39,7 +39,7 @@ struct ResolvedSite: Sendable {
     var articles: [Story]
     var pages: [Story]
     var data: CorridorData
-    var assets: [SourceAsset]
+    var assets: [SourceAsset] { didSet { (folderFiles, folderFilesKey) = Self.folderFiles(assets) } }
     var templates: [TemplateSource]
     var publicFiles: [(path: String, bytes: [UInt8])]
     /// What the clock will change, soonest first: stories to go live, stories to expire.
@@ -66,6 +66,12 @@ struct ResolvedSite: Sendable {
     /// a link goes changes when a story or a translation comes or goes, so this is part of
     /// the key of every page showing a body with such links (`InputKeys`).
     private(set) var linkTargets: UInt64 = 0
+    /// The names of the files beside each story, hashed, by kind and slug: a story's pages
+    /// check the pictures they show against them, so a picture taken away renders them (and
+    /// reports the missing file) again (`InputKeys`).
+    private var folderFiles: [SourceDocument.Kind: [String: UInt64]] = [:]
+    /// Those of every story at once.
+    private(set) var folderFilesKey: UInt64 = 0
 
     init(config: SiteConfig, strings: [String: UIStrings], articles: [Story], pages: [Story], data: CorridorData,
          assets: [SourceAsset], templates: [TemplateSource], publicFiles: [(path: String, bytes: [UInt8])]) {
@@ -115,6 +121,32 @@ struct ResolvedSite: Sendable {
             for language in config.languages where story.translations[language.code] != nil { targets.add(language.code) }
         }
         linkTargets = targets.value
+        (folderFiles, folderFilesKey) = Self.folderFiles(assets)
+    }
+
+    /// A key of the names of the files beside `story` (pictures, documents); 0 for none.
+    func folderFilesKey(of story: Story) -> UInt64 {
+        folderFiles[story.kind]?[story.slug] ?? 0
+    }
+
+    private static func folderFiles(_ assets: [SourceAsset]) -> ([SourceDocument.Kind: [String: UInt64]], UInt64) {
+        var names: [SourceDocument.Kind: [String: [String]]] = [:]
+        for asset in assets { names[asset.kind, default: [:]][asset.slug, default: []].append(asset.name) }
+        var all = ContentHash()
+        let keys = names.mapValues { bySlug in
+            bySlug.mapValues { names in
+                var hash = ContentHash()
+                for name in names.sorted() { hash.add(name) }
+                return hash.value
+            }
+        }
+        for (kind, bySlug) in keys.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            for (slug, key) in bySlug.sorted(by: { $0.key < $1.key }) {
+                all.add(kind.folder + "/" + slug)
+                all.add(key)
+            }
+        }
+        return (keys, all.value)
     }
 
     /// The names `references` give, each once: compared in a loop for the one to three a
