@@ -45,6 +45,11 @@ public struct FixtureSite {
         }
     }
 
+    /// Rewrites one text file with `change` applied to what it holds.
+    public func edit(_ path: String, _ change: (String) -> String) throws {
+        try write(path, change(String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)))
+    }
+
     public func remove(_ path: String) throws {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }

@@ -151,26 +151,17 @@ import Testing
                                              "en/corridors/index.html", "en/archive/2024/02/index.html"], {
                 try site.write("Content/articles/two/en.md", Self.article("two", "en", title: "two en, retitled"))
             }),
-            ("template of one kind", perLanguage(["articles/one/index.html", "articles/two/index.html", "articles/three/index.html"]), {
-                let text = try String(contentsOf: site.root.appendingPathComponent("Templates/article.mustache"), encoding: .utf8)
-                try site.write("Templates/article.mustache", text + "\n")
-            }),
+            ("template of one kind", perLanguage(["articles/one/index.html", "articles/two/index.html", "articles/three/index.html"]), { try site.edit("Templates/article.mustache") { $0 + "\n" } }),
             // Every page but the landing, which has a layout of its own.
             ("partial every page uses", everything.filter { $0.hasSuffix(".html") && $0 != "index.html" }, {
                 try site.write("Templates/partials/footer.mustache", "<footer>{{i18n.footer_text}} edited</footer>\n")
             }),
-            ("UI string", everything, {
-                let path = site.root.appendingPathComponent("Content/i18n/en.yaml")
-                let text = try String(contentsOf: path, encoding: .utf8)
-                try site.write("Content/i18n/en.yaml", text.replacingOccurrences(of: "footer_text: ", with: "footer_text: Edited · "))
-            }),
+            ("UI string", everything, { try Self.editEnglishStrings(site, "footer_text: ", "footer_text: Edited · ") }),
             ("tags.yaml", everything, {
                 try site.write("Content/data/tags.yaml", FixtureSite.sampleTags.replacingOccurrences(of: "Rail", with: "Railways"))
             }),
             ("corridors.yaml", everything, {
-                let path = site.root.appendingPathComponent("Content/data/corridors.yaml")
-                let text = try String(contentsOf: path, encoding: .utf8)
-                try site.write("Content/data/corridors.yaml", text.replacingOccurrences(of: "value: 2129", with: "value: 2130"))
+                try site.edit("Content/data/corridors.yaml") { $0.replacingOccurrences(of: "value: 2129", with: "value: 2130") }
             }),
             ("stylesheet", ["404.html"], { try site.write("Public/style.css", "body { color: #222; }\n") }),
             ("added story", perLanguage(["articles/four/index.html", "articles/four/bilingual/index.html", "index.html", "feed.xml",
@@ -212,17 +203,11 @@ import Testing
             // The tables' label is a setting of the Markdown: with this table, a page would
             // differ from a clean build if a body rendered with the old label were kept.
             ("a table in one body", 1, { try site.write("Content/articles/one/en.md", Self.article("one", "en", body: "Trains." + table)) }),
-            ("a template", 0, {
-                let text = try String(contentsOf: site.root.appendingPathComponent("Templates/article.mustache"), encoding: .utf8)
-                try site.write("Templates/article.mustache", text + "\n")
-            }),
+            ("a template", 0, { try site.edit("Templates/article.mustache") { $0 + "\n" } }),
             ("a UI string of the pages", 0, { try Self.editEnglishStrings(site, "footer_text: ", "footer_text: Edited · ") }),
             ("a title", 0, { try site.write("Content/articles/two/en.md", Self.article("two", "en", title: "two en, retitled")) }),
             ("the tables' label in English", 3, { try Self.editEnglishStrings(site, "table_label: Table", "table_label: Data table") }),
-            ("raw HTML allowed in site.yaml", 6, {
-                let text = try String(contentsOf: site.root.appendingPathComponent("Content/site.yaml"), encoding: .utf8)
-                try site.write("Content/site.yaml", text + "unsafe_html: true\n")
-            }),
+            ("raw HTML allowed in site.yaml", 6, { try site.edit("Content/site.yaml") { $0 + "unsafe_html: true\n" } }),
             ("a deleted story", 0, { try site.remove("Content/articles/three") }),
             // A story link's address depends on the story it names: always rendered.
             ("a story link in one body", 1, { try site.write("Content/articles/one/en.md", Self.article("one", "en", body: "See [two](@/articles/two).")) }),
@@ -276,10 +261,7 @@ import Testing
                 try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/articles/one"),
                                                  to: site.root.appendingPathComponent("Content/articles/first"))
             }),
-            ("the list size in site.yaml", {
-                let text = try String(contentsOf: site.root.appendingPathComponent("Content/site.yaml"), encoding: .utf8)
-                try site.write("Content/site.yaml", text + "paginate: 1\n")
-            }),
+            ("the list size in site.yaml", { try site.edit("Content/site.yaml") { $0 + "paginate: 1\n" } }),
         ]
         for (step, edit) in edits {
             try edit()
@@ -332,9 +314,10 @@ import Testing
     }
 
     static func editEnglishStrings(_ site: FixtureSite, _ text: String, _ replacement: String) throws {
-        let strings = try String(contentsOf: site.root.appendingPathComponent("Content/i18n/en.yaml"), encoding: .utf8)
-        #expect(strings.contains(text))
-        try site.write("Content/i18n/en.yaml", strings.replacingOccurrences(of: text, with: replacement))
+        try site.edit("Content/i18n/en.yaml") { strings in
+            #expect(strings.contains(text))
+            return strings.replacingOccurrences(of: text, with: replacement)
+        }
     }
 
     @Test("front matter decoded by the previous build is reused; a damaged record of it is ignored")

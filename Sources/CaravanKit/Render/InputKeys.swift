@@ -67,6 +67,10 @@ struct InputKeys: Sendable {
             // Its story links lead where the other stories and their languages are.
             if document?.hasStoryLinks == true { hash.add(site.linkTargets) }
         }
+        // The pictures a story shows must be beside it.
+        func addFiles(beside story: Story) {
+            for name in site.files(beside: story).sorted() { hash.add(name) }
+        }
         // A list page shows how many pages its list has, and links the same page of the
         // list in each language that has that many articles (`PagePlan.translations`).
         func add(page: Int, of language: String, counts: (String) -> Int) {
@@ -105,12 +109,11 @@ struct InputKeys: Sendable {
             for other in site.config.languages where story.translations[other.code] != nil { hash.add(other.code) }
             // The link to the bilingual view depends on which language it pairs with.
             hash.add(PagePlan.bilingualPartner(of: story, in: language, site: site)?.code ?? "")
-            // The pictures it shows must be beside it.
-            hash.add(site.folderFilesKey(of: story))
+            addFiles(beside: story)
         case .bilingual(let story, let language, let other):
             add(headAndBody: story, language.code)
             add(headAndBody: story, other.code)
-            hash.add(site.folderFilesKey(of: story))
+            addFiles(beside: story)
         case .tags(let language):
             for tag in site.data.tags { hash.add(UInt64(site.articles(in: language.code, tagged: tag.id).count)) }
         case .archive(let month, let language, let page, _):

@@ -45,16 +45,12 @@ struct MarkdownStage {
         var output = Output(documents: RenderedDocuments(), diagnostics: [], cache: cache)
         output.documents.strings = site.strings
         var diagnostics: [Diagnostic] = []
-        var assetNames: [String: Set<String>] = [:]
-        for asset in site.assets {
-            assetNames["\(asset.kind.folder)/\(asset.slug)", default: []].insert(asset.name)
-        }
         for ((story, language), (markdown, source, isNew)) in zip(documents, rendered) {
             output.documents[story, language] = markdown
             if isNew { output.renderedCount += 1 }
             if isNew, let source { output.cache?.keep(markdown, for: RenderedDocuments.key(story, language), renderedFrom: source) }
             let document = story.translations[language]!
-            let available = assetNames["\(story.kind.folder)/\(story.slug)"] ?? []
+            let available = site.files(beside: story)
             var pictures = markdown.images.map { ($0.url, $0.location) }
             if let image = document.frontMatter.image {
                 pictures.append((image.text, image.location))

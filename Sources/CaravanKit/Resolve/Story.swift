@@ -66,11 +66,11 @@ struct ResolvedSite: Sendable {
     /// a link goes changes when a story or a translation comes or goes, so this is part of
     /// the key of every page showing a body with such links (`InputKeys`).
     private(set) var linkTargets: UInt64 = 0
-    /// The names of the files beside each story, hashed, by kind and slug: a story's pages
-    /// check the pictures they show against them, so a picture taken away renders them (and
-    /// reports the missing file) again (`InputKeys`).
-    private var folderFiles: [SourceDocument.Kind: [String: UInt64]] = [:]
-    /// Those of every story at once.
+    /// The names of the files beside each story (pictures, documents), by kind and slug:
+    /// the pictures a story shows are checked against them (`MarkdownStage`), so they are
+    /// part of its pages' keys too (`InputKeys`): a picture taken away is reported again.
+    private var folderFiles: [SourceDocument.Kind: [String: Set<String>]] = [:]
+    /// A key of every story's files at once.
     private(set) var folderFilesKey: UInt64 = 0
 
     init(config: SiteConfig, strings: [String: UIStrings], articles: [Story], pages: [Story], data: CorridorData,
@@ -124,29 +124,17 @@ struct ResolvedSite: Sendable {
         (folderFiles, folderFilesKey) = Self.folderFiles(assets)
     }
 
-    /// A key of the names of the files beside `story` (pictures, documents); 0 for none.
-    func folderFilesKey(of story: Story) -> UInt64 {
-        folderFiles[story.kind]?[story.slug] ?? 0
+    /// The names of the files beside `story`, inside its folder (`img/map.png`).
+    func files(beside story: Story) -> Set<String> {
+        folderFiles[story.kind]?[story.slug] ?? []
     }
 
-    private static func folderFiles(_ assets: [SourceAsset]) -> ([SourceDocument.Kind: [String: UInt64]], UInt64) {
-        var names: [SourceDocument.Kind: [String: [String]]] = [:]
-        for asset in assets { names[asset.kind, default: [:]][asset.slug, default: []].append(asset.name) }
-        var all = ContentHash()
-        let keys = names.mapValues { bySlug in
-            bySlug.mapValues { names in
-                var hash = ContentHash()
-                for name in names.sorted() { hash.add(name) }
-                return hash.value
-            }
-        }
-        for (kind, bySlug) in keys.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            for (slug, key) in bySlug.sorted(by: { $0.key < $1.key }) {
-                all.add(kind.folder + "/" + slug)
-                all.add(key)
-            }
-        }
-        return (keys, all.value)
+    private static func folderFiles(_ assets: [SourceAsset]) -> ([SourceDocument.Kind: [String: Set<String>]], UInt64) {
+        var names: [SourceDocument.Kind: [String: Set<String>]] = [:]
+        for asset in assets { names[asset.kind, default: [:]][asset.slug, default: []].insert(asset.name) }
+        var key = ContentHash()
+        for path in assets.map({ "\($0.kind.folder)/\($0.slug)/\($0.name)" }).sorted() { key.add(path) }
+        return (names, key.value)
     }
 
     /// The names `references` give, each once: compared in a loop for the one to three a
