@@ -133,9 +133,9 @@ if [ -n "${BENCH_CARAVAN:-}" ]; then
     say "using BENCH_CARAVAN=$BENCH_CARAVAN (not building)"
     CARAVAN=$BENCH_CARAVAN
 else
-    say "swift build -c release --product caravan"
-    ( cd "$ROOT" && swift build -c release --product caravan 2>&1 | tail -3 ) \
-        || die "swift build -c release --product caravan failed (see above)"
+    say "make build (caravan, release)"
+    ( cd "$ROOT" && make --no-print-directory build 2>&1 | tail -3 ) \
+        || die "make build failed (see above)"
     CARAVAN="$(cd "$ROOT" && swift build -c release --show-bin-path)/caravan"
 fi
 [ -x "$CARAVAN" ] || die "no caravan binary at $CARAVAN"

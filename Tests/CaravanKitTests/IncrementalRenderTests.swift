@@ -123,6 +123,25 @@ import Testing
         #expect(!touched.wasUpToDate && touched.output?.renderedPageCount == 0)
     }
 
+    @Test("editing the text of an article with a summary leaves the lists showing it as they were")
+    func bodyEditKeepsListsShowingSummary() async throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.edit("Content/articles/two/en.md") {
+            $0.replacingOccurrences(of: "tags: [rail]\n", with: "tags: [rail]\nsummary: \"Trains on the western route.\"\n")
+        }
+        let live = try LiveBuilds(site)
+        try await Self.rebuild(site, "first build")
+        try site.edit("Content/articles/two/en.md") { $0.replacingOccurrences(of: "First paragraph of two.", with: "A new first paragraph.") }
+        let edited = try await Self.rebuild(site, "body edit", live: live)
+        // The home, tag and archive pages show its summary, not its text: only its page, the
+        // feed (its full text) and both bilingual views.
+        #expect(Self.rendered(edited) == ["en/articles/two/index.html", "en/feed.xml",
+                                          "en/articles/two/bilingual/index.html", "zh/articles/two/bilingual/index.html"])
+        let home = try String(contentsOfFile: site.outputPath + "/en/index.html", encoding: .utf8)
+        #expect(home.contains("Trains on the western route.") && !home.contains("A new first paragraph"))
+    }
+
     @Test("every kind of edit renders what shows the change, and nothing else")
     func editsRenderWhatShowsThem() async throws {
         let site = try Self.site()

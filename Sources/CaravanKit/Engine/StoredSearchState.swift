@@ -26,10 +26,10 @@ struct StoredSearchState: Sendable {
     /// entry's hash is added in, so the order the manifest holds them in does not matter
     /// (sorting them cost more than the rest).
     static func digests(of manifest: Manifest, for languages: [String]) -> [String: UInt64] {
-        let folders = languages.map { (language: $0, folder: SearchIndex.folder($0)) }
+        let folders = languages.map { (language: $0, folder: Array(SearchIndex.folder($0).utf8)) }
         var digests = Dictionary(uniqueKeysWithValues: languages.map { ($0, UInt64(0)) })
         for (path, entry) in manifest.entries {
-            guard let language = folders.first(where: { path.utf8.starts(with: $0.folder.utf8) })?.language else { continue }
+            guard let language = folders.first(where: { path.utf8.hasPrefix($0.folder) })?.language else { continue }
             var hash = ContentHash()
             hash.add(path)
             hash.add(entry.hash)

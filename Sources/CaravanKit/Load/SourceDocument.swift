@@ -88,6 +88,9 @@ public struct SourceDocument: Sendable {
     /// `frontMatter.featured`, read without copying the whole front matter (the front page
     /// looks through every article for it).
     var isFeatured: Bool { storage.frontMatter.featured }
+    /// Whether the front matter gives a `summary`, read the same way (every list asks it of
+    /// each story it shows, on every build: `Story.teaserIsCut`).
+    var hasSummary: Bool { !(storage.frontMatter.summary?.isEmpty ?? true) }
     /// Where the Markdown body starts in `text` (UTF-8 offset): the body is not kept as a
     /// second copy, which for a large site is tens of megabytes.
     var bodyOffset: Int { storage.digest.bodyOffset }

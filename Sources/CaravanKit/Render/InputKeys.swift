@@ -6,8 +6,8 @@
 /// data, the pages in the navigation, the options and the generator) and on its template
 /// with the partials it uses. Beyond that, each kind names exactly the stories it shows,
 /// and how: by front matter (a title in a list) or also by body (the article itself, a
-/// teaser, a feed entry). So editing one article renders again its own page, the lists
-/// and feeds it appears in, and nothing else. The oracle for all of this is
+/// teaser cut from it, a feed entry). So editing one article renders again its own page,
+/// the feed and the lists it appears in without a `summary`, and nothing else. The oracle for all of this is
 /// `IncrementalRenderTests`: after every kind of edit, the site equals a clean build.
 struct InputKeys: Sendable {
     let shared: UInt64
@@ -67,6 +67,11 @@ struct InputKeys: Sendable {
             // Its story links lead where the other stories and their languages are.
             if document?.hasStoryLinks == true { hash.add(site.linkTargets) }
         }
+        // A list item shows the story's front matter, and its body only when the teaser is
+        // cut from it.
+        func add(teaser story: Story, _ language: String) {
+            if story.teaserIsCut(in: language) { add(headAndBody: story, language) } else { add(head: story, language) }
+        }
         // The pictures a story shows must be beside it.
         func addFiles(beside story: Story) {
             for name in site.files(beside: story).sorted() { hash.add(name) }
@@ -89,12 +94,12 @@ struct InputKeys: Sendable {
         case .home(let language, let page, _):
             // A language with no articles still has a home page 1.
             add(page: page, of: language.code) { max(1, site.articles(in: $0).count) }
-            for story in ArticleList.page(page, of: site.articles(in: language.code), size: size) { add(headAndBody: story, language.code) }
+            for story in ArticleList.page(page, of: site.articles(in: language.code), size: size) { add(teaser: story, language.code) }
             if page == 1 {
                 // The front: its lead (with a summary), each corridor's latest reports.
                 let front = FrontPage(site: site, language: language.code)
                 let lead = front.lead
-                if let lead { add(headAndBody: lead, language.code) }
+                if let lead { add(teaser: lead, language.code) }
                 for story in front.stories(lead: lead) { add(head: story, language.code) }
                 for month in Archive(site: site, language: language.code).months { hash.add(month.path) }
             }
@@ -119,12 +124,12 @@ struct InputKeys: Sendable {
         case .archive(let month, let language, let page, _):
             add(page: page, of: language.code) { Archive(site: site, language: $0).articles(in: month).count }
             for story in ArticleList.page(page, of: Archive(site: site, language: language.code).articles(in: month), size: size) {
-                add(headAndBody: story, language.code)
+                add(teaser: story, language.code)
             }
         case .tag(let tag, let language, let page, _):
             add(page: page, of: language.code) { site.articles(in: $0, tagged: tag.id).count }
             for story in ArticleList.page(page, of: site.articles(in: language.code, tagged: tag.id), size: size) {
-                add(headAndBody: story, language.code)
+                add(teaser: story, language.code)
             }
         case .stats:
             addFigureSources(to: &hash, site: site)

@@ -20,9 +20,16 @@ struct RenderedDocuments: Sendable {
 
     /// The teaser: the front matter's `summary`, else the first paragraph cut short.
     func summary(_ story: Story, _ language: String) -> String {
-        if let summary = story.translations[language]?.frontMatter.summary, !summary.isEmpty {
-            return summary
-        }
+        guard story.teaserIsCut(in: language) else { return story.translations[language]!.frontMatter.summary! }
         return Summary.cut(self[story, language]?.firstParagraph ?? "", strings: strings[language])
+    }
+}
+
+extension Story {
+    /// Whether its teaser in `language` is cut from the body, for want of a `summary` in the
+    /// front matter: only then does a list showing the story show anything of its Markdown
+    /// (so an edited body renders again the lists of the stories without a summary only).
+    func teaserIsCut(in language: String) -> Bool {
+        translations[language]?.hasSummary != true
     }
 }
