@@ -20,10 +20,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // `getdents64`, which Swift's Glibc module leaves out (see listing.h).
+        .systemLibrary(name: "CDirectoryListing"),
         .target(
             name: "CaravanKit",
             dependencies: [
                 "CCmarkGFM",
+                "CDirectoryListing",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

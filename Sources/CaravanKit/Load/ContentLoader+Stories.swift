@@ -132,21 +132,23 @@ extension ContentLoader {
         // Files known from the last run, if it loaded the same languages on the same clock.
         let known = previous.documents.languages == languages && previous.documents.timeZone == timeZone.identifier
             ? previous.documents : KnownDocuments()
-        let results = pending.concurrentMap { _, item -> (SourceDocument?, [Diagnostic], FrontMatterKey?, hasNewBody: Bool) in
+        let results = pending.concurrentMap { _, item -> (SourceDocument?, [Diagnostic], FrontMatterKey?, recorded: KnownDocuments.Entry?) in
             var reader = ContentLoader(files: files, previous: previous)
             reader.timeZone = timeZone
             let recorded = known.entries[item.path]
             let document = reader.loadDocument(item, recorded: recorded)
-            return (document, reader.diagnostics, reader.frontMatterKey, recorded?.digest.bodyHash != document?.bodyHash)
+            return (document, reader.diagnostics, reader.frontMatterKey, recorded)
         }
         var newBodies: [SourceDocument] = []
-        for ((index, item), (document, diagnostics, frontMatterKey, hasNewBody)) in zip(pending, results) {
+        for ((index, item), (document, diagnostics, frontMatterKey, recorded)) in zip(pending, results) {
             loaded[index].diagnostics += diagnostics
-            if let document { loaded[index].documents.append(document) }
-            if let document, hasNewBody { newBodies.append(document) }
-            // A file with a problem is read again next time, so its warning is repeated.
-            if let document, let frontMatterKey, diagnostics.isEmpty {
-                loaded[index].known.append((item.path, KnownDocuments.Entry(
+            guard let document else { continue }
+            loaded[index].documents.append(document)
+            if recorded?.digest.bodyHash != document.bodyHash { newBodies.append(document) }
+            // A file with a problem is read again next time, so its warning is repeated. A
+            // file taken as recorded keeps its record.
+            if let frontMatterKey, diagnostics.isEmpty {
+                loaded[index].known.append((item.path, recorded?.signature == item.signature ? recorded! : KnownDocuments.Entry(
                     signature: item.signature, frontMatterKey: frontMatterKey, frontMatter: document.frontMatter, digest: document.digest)))
             }
         }

@@ -1,3 +1,4 @@
+import CDirectoryListing
 import Foundation
 
 /// Read-only file access for the loader: directory listings, file reads, symlink checks.
@@ -58,40 +59,51 @@ struct FileSystem: Sendable {
         return Self.entries(of: folder)
     }
 
-    /// The entries of the open folder `folder` (which stays open). Each is looked at from
-    /// the folder: one name for the kernel to look up, not the whole path from the root. A
-    /// sub-folder is known as one by its listing alone (no `stat`: the fingerprint and the
-    /// loader use only its name, and at one folder per story that was a third of the calls).
+    /// The entries of the open folder `folder` (which stays open; its position is left at
+    /// the end). Each is looked at from the folder: one name for the kernel to look up, not
+    /// the whole path from the root. A sub-folder is known as one by its listing alone (no
+    /// `stat`: the fingerprint and the loader use only its name, and at one folder per story
+    /// that was a third of the calls). Read with `getdents64`: two calls for a story folder,
+    /// where `readdir` took seven.
     private static func entries(of folder: Int32) -> [Entry] {
-        // A descriptor of its own: `closedir` closes the one it reads.
-        guard let dir = fdopendir(dup(folder)) else { return [] }
-        defer { closedir(dir) }
         var entries: [Entry] = []
-        while let pointer = readdir(dir) {
-            let name = withUnsafePointer(to: pointer.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+        withUnsafeTemporaryAllocation(byteCount: 32_768, alignment: 8) { buffer in
+            // 0 at the end; -1 on an error, where what was read stands, as with `readdir`.
+            while case let count = getdents64(folder, buffer.baseAddress, buffer.count), count > 0 {
+                var offset = 0
+                while offset < count {
+                    // `struct linux_dirent64`: inode, offset, record length, type, name.
+                    let record = buffer.baseAddress! + offset
+                    offset += Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+                    let inode = record.loadUnaligned(as: UInt64.self)
+                    let type = record.load(fromByteOffset: 18, as: UInt8.self)
+                    let namePointer = (record + 19).assumingMemoryBound(to: CChar.self)
+                    if namePointer.pointee == CChar(UInt8(ascii: ".")) { continue }
+                    if let entry = entry(String(cString: namePointer), namePointer, type: type, inode: inode, in: folder) {
+                        entries.append(entry)
+                    }
+                }
             }
-            if name.utf8.first == UInt8(ascii: ".") { continue }
-            if pointer.pointee.d_type == UInt8(DT_DIR) {
-                entries.append(Entry(name: name, kind: .directory, isSymlink: false, size: 0, inode: UInt64(pointer.pointee.d_ino)))
-                continue
-            }
-            var linkInfo = stat()
-            guard fstatat(folder, name, &linkInfo, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            let isSymlink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
-            // Only a link needs a second look, at what it points to.
-            var info = linkInfo
-            if isSymlink, fstatat(folder, name, &info, 0) != 0 {
-                entries.append(Entry(name: name, kind: .other, isSymlink: isSymlink, size: 0))
-                continue
-            }
-            let mode = info.st_mode & S_IFMT
-            let kind: EntryKind = mode == S_IFDIR ? .directory : mode == S_IFREG ? .file : .other
-            entries.append(Entry(
-                name: name, kind: kind, isSymlink: isSymlink, size: Int(info.st_size),
-                modified: info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec, inode: UInt64(info.st_ino)))
         }
         return entries.sorted { $0.name < $1.name }
+    }
+
+    private static func entry(_ name: String, _ namePointer: UnsafePointer<CChar>, type: UInt8, inode: UInt64, in folder: Int32) -> Entry? {
+        if type == UInt8(DT_DIR) {
+            return Entry(name: name, kind: .directory, isSymlink: false, size: 0, inode: inode)
+        }
+        var linkInfo = stat()
+        guard fstatat(folder, namePointer, &linkInfo, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        let isSymlink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
+        // Only a link needs a second look, at what it points to.
+        var info = linkInfo
+        if isSymlink, fstatat(folder, namePointer, &info, 0) != 0 {
+            return Entry(name: name, kind: .other, isSymlink: isSymlink, size: 0)
+        }
+        let mode = info.st_mode & S_IFMT
+        let kind: EntryKind = mode == S_IFDIR ? .directory : mode == S_IFREG ? .file : .other
+        return Entry(name: name, kind: kind, isSymlink: isSymlink, size: Int(info.st_size),
+                     modified: info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
     }
 
     /// True when `relative` resolves (through symlinks) to a place inside `folder`.
