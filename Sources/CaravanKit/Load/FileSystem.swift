@@ -88,6 +88,8 @@ struct FileSystem: Sendable {
         return entries.sorted { $0.name < $1.name }
     }
 
+    /// The entry `name` (also as C text, `namePointer`) of type `type` as the listing gave
+    /// it; nil when it went since.
     private static func entry(_ name: String, _ namePointer: UnsafePointer<CChar>, type: UInt8, inode: UInt64, in folder: Int32) -> Entry? {
         if type == UInt8(DT_DIR) {
             return Entry(name: name, kind: .directory, isSymlink: false, size: 0, inode: inode)

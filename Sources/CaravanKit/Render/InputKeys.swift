@@ -6,9 +6,10 @@
 /// data, the pages in the navigation, the options and the generator) and on its template
 /// with the partials it uses. Beyond that, each kind names exactly the stories it shows,
 /// and how: by front matter (a title in a list) or also by body (the article itself, a
-/// teaser cut from it, a feed entry). So editing one article renders again its own page,
-/// the feed and the lists it appears in without a `summary`, and nothing else. The oracle for all of this is
-/// `IncrementalRenderTests`: after every kind of edit, the site equals a clean build.
+/// teaser cut from it, a feed entry). So editing one article's text renders again its own
+/// page, the feed, the lists that cut its teaser from it (it has no `summary`), and nothing
+/// else. The oracle for all of this is `IncrementalRenderTests`: after every kind of edit,
+/// the site equals a clean build.
 struct InputKeys: Sendable {
     let shared: UInt64
     /// Each template with the partials and parent it uses, transitively, by name.
