@@ -79,7 +79,7 @@ struct FileSystem: Sendable {
                     let type = record.load(fromByteOffset: 18, as: UInt8.self)
                     let namePointer = (record + 19).assumingMemoryBound(to: CChar.self)
                     if namePointer.pointee == CChar(UInt8(ascii: ".")) { continue }
-                    if let entry = entry(String(cString: namePointer), namePointer, type: type, inode: inode, in: folder) {
+                    if let entry = entry(named: namePointer, type: type, inode: inode, in: folder) {
                         entries.append(entry)
                     }
                 }
@@ -88,9 +88,10 @@ struct FileSystem: Sendable {
         return entries.sorted { $0.name < $1.name }
     }
 
-    /// The entry `name` (also as C text, `namePointer`) of type `type` as the listing gave
-    /// it; nil when it went since.
-    private static func entry(_ name: String, _ namePointer: UnsafePointer<CChar>, type: UInt8, inode: UInt64, in folder: Int32) -> Entry? {
+    /// The entry `namePointer` names, of type `type` as the listing gave it; nil when it
+    /// went since.
+    private static func entry(named namePointer: UnsafePointer<CChar>, type: UInt8, inode: UInt64, in folder: Int32) -> Entry? {
+        let name = String(cString: namePointer)
         if type == UInt8(DT_DIR) {
             return Entry(name: name, kind: .directory, isSymlink: false, size: 0, inode: inode)
         }
