@@ -8,9 +8,11 @@
 #   BENCH_QUICK=1 bash Tests/Benchmarks/run.sh  quick run while developing (200 / 500 / 1 000 pairs, 3 runs)
 #
 # Sections: tools, caravan (release build), corpora, preflight, full builds side by side
-# (hyperfine: caravan, hugo 0.168, hugo 0.111 at the small and medium sizes), outputs, peak
-# RSS, no-change rebuild, one-edit rebuild, serve (caravan serve vs hugo server 0.168, one
-# article saved at a time), Caravan at the large size, report (report.py).
+# (hyperfine: caravan, hugo 0.168, hugo 0.111 at the small size), rounds at the medium size
+# (rounds.py: caravan's full build, its rebuild after one edit, both Hugos, one after the
+# other in each round), outputs, peak RSS, no-change rebuild, what one edit rewrites, serve
+# (caravan serve vs hugo server 0.168, one article saved at a time), Caravan at the large
+# size paired with the medium one, report (report.py).
 #
 # Environment:
 #   BENCH_QUICK=1        smaller sizes and fewer runs (the table says so)
@@ -236,24 +238,39 @@ hug_old() { echo "'$HUGO_OLD' --source '$1' --destination '$2' --quiet --config 
 aside() { echo "if [ -e '$1' ]; then mv '$1' '$TRASH/$(basename "$1").'\$(date +%s%N); fi; sync"; }
 
 # -------------------------------------------------------- side by side ----
-say "full builds side by side (hyperfine, warmup $WARMUP, $RUNS runs)"
-NOSEARCH=()   # the same build without search, when this caravan can leave it out
-case "$("$CARAVAN" build --help 2>/dev/null || true)" in *--no-search*) NOSEARCH=(-n "caravan $M no-search" --prepare "$(aside "$OUT/caravan-nosearch-$M")" "$(car "$C_M" "$OUT/caravan-nosearch-$M") --no-search") ;; esac
+say "full builds at $S pairs side by side (hyperfine, warmup $WARMUP, $RUNS runs)"
 "${HF[@]}" "$BENCH/full.json" --warmup "$WARMUP" --runs "$RUNS" \
     -n "caravan $S"    --prepare "$(aside "$OUT/caravan-$S")"    "$(car "$C_S" "$OUT/caravan-$S")" \
     -n "hugo-0.168 $S" --prepare "$(aside "$OUT/hugo-$S")"       "$(hug "$H_S" "$OUT/hugo-$S")" \
-    -n "hugo-0.111 $S" --prepare "$(aside "$OUT/hugo-0.111-$S")" "$(hug_old "$H_S" "$OUT/hugo-0.111-$S")" \
+    -n "hugo-0.111 $S" --prepare "$(aside "$OUT/hugo-0.111-$S")" "$(hug_old "$H_S" "$OUT/hugo-0.111-$S")"
+
+# The targets at the medium size are ratios: Caravan's full build to Hugo's, and a rebuild
+# after one edit to the full build. Timed in rounds (rounds.py): each round builds Caravan's
+# site into a new folder, rebuilds it after one article is edited, then builds Hugo's two,
+# so each ratio's two builds run within seconds of each other; the report takes the median
+# of the rounds' ratios. Timed one command at a time instead, five runs each, the machine's
+# drift over minutes moved these ratios by a tenth from one run of the bench to the next.
+ROUNDS=$((RUNS + 2))
+ART=$(find "$C_M/Content/articles" -mindepth 1 -maxdepth 1 -name '*-0100' -print -quit)
+[ -n "$ART" ] || ART=$(find "$C_M/Content/articles" -mindepth 1 -maxdepth 1 -type d -print -quit)
+ART="$ART/en.md"
+cp "$ART" "$EDIT_SAVE"; echo "$ART" >"$EDIT_PATH_FILE"
+edit_cmd="cp '$EDIT_SAVE' '$ART' && printf '\nThe benchmark appended this sentence (%s).\n' \$(date +%s%N) >>'$ART'"
+say "full builds and one edit at $M pairs, in $ROUNDS rounds (after $WARMUP untimed)"
+python3 "$HERE/rounds.py" --rounds "$ROUNDS" --warmup "$WARMUP" --json "$BENCH/rounds.json" \
     -n "caravan $M"    --prepare "$(aside "$OUT/caravan-$M")"    "$(car "$C_M" "$OUT/caravan-$M")" \
-    "${NOSEARCH[@]}" \
+    -n "caravan $M one article edited" --prepare "$edit_cmd; sync" "$(car "$C_M" "$OUT/caravan-$M")" \
     -n "hugo-0.168 $M" --prepare "$(aside "$OUT/hugo-$M")"       "$(hug "$H_M" "$OUT/hugo-$M")" \
-    -n "hugo-0.111 $M" --prepare "$(aside "$OUT/hugo-0.111-$M")" "$(hug_old "$H_M" "$OUT/hugo-0.111-$M")"
+    -n "hugo-0.111 $M" --prepare "$(aside "$OUT/hugo-0.111-$M")" "$(hug_old "$H_M" "$OUT/hugo-0.111-$M")" \
+    || die "timing the rounds at $M pairs failed"
+restore_edit
 
 # Search's cost is a ratio of two builds of the same corpus: timed in pairs, one right after
 # the other (the order alternating), so that the machine's drift over minutes cancels out;
 # the report takes the median of the pairs' ratios. Single pairs here range ±20 % around a
 # cost of about 10 %, so there are twice as many pairs as timed runs elsewhere, less one.
 PAIRS=$((RUNS * 2 - 1))
-if [ ${#NOSEARCH[@]} -gt 0 ]; then
+if "$CARAVAN" build --help 2>/dev/null | grep -q -- --no-search; then
     say "with and without search at $M pairs, in $PAIRS interleaved pairs"
     timed_build() {  # timed_build OUT [--no-search]: wall seconds of one build into a fresh OUT
         eval "$(aside "$1")"
@@ -337,14 +354,8 @@ note "files whose mtime changed over $((WARMUP + RUNS + 1)) no-change rebuilds: 
 [ "$nchanged" -gt 0 ] && printf '%s\n' "$changed" | head -5 | sed 's/^/     /'
 
 # ------------------------------------------------------------ one edit ----
-say "rebuild after editing one article at $M pairs"
-ART=$(find "$C_M/Content/articles" -mindepth 1 -maxdepth 1 -name '*-0100' -print -quit)
-[ -n "$ART" ] || ART=$(find "$C_M/Content/articles" -mindepth 1 -maxdepth 1 -type d -print -quit)
-ART="$ART/en.md"
+say "what one article edited rebuilds at $M pairs (timed in the rounds above)"
 cp "$ART" "$EDIT_SAVE"; echo "$ART" >"$EDIT_PATH_FILE"
-edit_cmd="cp '$EDIT_SAVE' '$ART' && printf '\nThe benchmark appended this sentence (%s).\n' \$(date +%s%N) >>'$ART'"
-"${HF[@]}" "$BENCH/edit.json" --warmup "$WARMUP" --runs "$RUNS" -n "caravan $M one article edited" \
-    --prepare "$edit_cmd" "$(car "$C_M" "$NC")"
 snap_sum() { (cd "$NC" && find . -type f ! -name '.caravan-*' -print0 | xargs -0 md5sum | LC_ALL=C sort); }
 snap_sum >"$BENCH/sums-before.txt"
 sh -c "$edit_cmd"
@@ -429,9 +440,13 @@ serve_fact serve_caravan "$BENCH/serve-caravan.json"
 serve_fact serve_hugo "$BENCH/serve-hugo.json"
 
 # ---------------------------------------------------------------- scaling ----
-say "Caravan full build at $L pairs (warmup $BIG_WARMUP, $BIG_RUNS runs)"
-"${HF[@]}" "$BENCH/large.json" --warmup "$BIG_WARMUP" --runs "$BIG_RUNS" \
-    -n "caravan $L" --prepare "$(aside "$OUT/caravan-$L")" "$(car "$C_L" "$OUT/caravan-$L")"
+# Time per page at the large size against the medium one: each large build paired with a
+# medium one right before it (the same drift argument as the rounds above).
+say "Caravan full builds at $L pairs, each after one at $M pairs ($BIG_RUNS rounds)"
+python3 "$HERE/rounds.py" --rounds "$BIG_RUNS" --warmup "$BIG_WARMUP" --json "$BENCH/large.json" \
+    -n "caravan $M" --prepare "$(aside "$OUT/caravan-scale-$M")" "$(car "$C_M" "$OUT/caravan-scale-$M")" \
+    -n "caravan $L" --prepare "$(aside "$OUT/caravan-$L")" "$(car "$C_L" "$OUT/caravan-$L")" \
+    || die "timing the builds at $L pairs failed"
 tree_facts caravan_large "$OUT/caravan-$L"
 
 fact loadavg_end "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -259,6 +259,12 @@ import Testing
         #expect(known.entries.count >= 2 && known.languages == ["zh", "en"])
         let again = KnownDocuments(bytes: known.bytes)
         #expect(again.entries == known.entries && again.languages == known.languages && again.timeZone == known.timeZone)
+        // Entries read back are written back as read: the same bytes as encoding them anew.
+        var encodedAnew = known
+        encodedAnew.entries = known.entries.mapValues {
+            KnownDocuments.Entry(signature: $0.signature, frontMatterKey: $0.frontMatterKey, frontMatter: $0.frontMatter, digest: $0.digest)
+        }
+        #expect(encodedAnew.bytes.count == known.bytes.count && KnownDocuments(bytes: encodedAnew.bytes).entries == known.entries)
         let bytes = known.bytes
         for damaged in [Array(bytes.dropLast(5)), Array(bytes.prefix(30)), Array("caravan known documents 0\n".utf8) + bytes.dropFirst(26),
                         Array(bytes.prefix(26)) + [UInt8](repeating: 0xFF, count: 64)] {

@@ -13,21 +13,31 @@
 /// calls such files "racy").
 struct KnownDocuments: Sendable {
     struct Entry: Sendable, Equatable {
-        var signature: FileSystem.Signature
+        let signature: FileSystem.Signature
         /// The front matter's text, and the front matter it decoded to.
-        var frontMatterKey: FrontMatterKey
+        let frontMatterKey: FrontMatterKey
         var frontMatter: FrontMatter { decoded.frontMatter }
-        var digest: SourceDocument.Digest
+        let digest: SourceDocument.Digest
         /// The front matter in a box of its own: inline, it made an entry half a kilobyte,
         /// and moving the ten thousand entries of a large site into a dictionary took half
         /// the time of reading them, on every build.
         private let decoded: DecodedFrontMatter
+        /// The entry as the state file it was read from holds it (all but the path), written
+        /// back as it is: most entries of a build's state are those of the last one, and
+        /// encoding ten thousand front matters again took a tenth of a one-edit rebuild's CPU.
+        fileprivate let record: ArraySlice<UInt8>?
 
         init(signature: FileSystem.Signature, frontMatterKey: FrontMatterKey, frontMatter: FrontMatter, digest: SourceDocument.Digest) {
+            self.init(signature: signature, frontMatterKey: frontMatterKey, frontMatter: frontMatter, digest: digest, record: nil)
+        }
+
+        fileprivate init(signature: FileSystem.Signature, frontMatterKey: FrontMatterKey, frontMatter: FrontMatter, digest: SourceDocument.Digest,
+                         record: ArraySlice<UInt8>?) {
             self.signature = signature
             self.frontMatterKey = frontMatterKey
             self.digest = digest
             decoded = DecodedFrontMatter(frontMatter)
+            self.record = record
         }
 
         static func == (left: Entry, right: Entry) -> Bool {
@@ -67,7 +77,9 @@ struct KnownDocuments: Sendable {
         // An entry takes a few hundred bytes: sized once, not grown a dozen times.
         entries.reserveCapacity(bytes.count / 256)
         while !reader.isAtEnd {
-            guard let path = reader.text(), let size = reader.number(), let modified = reader.number(), let inode = reader.word(),
+            guard let path = reader.text() else { return }
+            let recordStart = reader.offset
+            guard let size = reader.number(), let modified = reader.number(), let inode = reader.word(),
                   let yamlHash = reader.word(), let yamlLength = reader.number(), let yamlLine = reader.number(),
                   let bodyOffset = reader.number(), let bodyFirstLine = reader.number(),
                   let headHash = reader.word(), let bodyHash = reader.word(), let links = reader.byte(),
@@ -76,7 +88,8 @@ struct KnownDocuments: Sendable {
                 signature: FileSystem.Signature(size: size, modified: modified, inode: inode),
                 frontMatterKey: FrontMatterKey(hash: yamlHash, length: yamlLength, lineOffset: yamlLine), frontMatter: frontMatter,
                 digest: SourceDocument.Digest(bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine, headHash: headHash, bodyHash: bodyHash,
-                                              hasStoryLinks: links & 1 != 0, hasAddressLinks: links & 2 != 0))
+                                              hasStoryLinks: links & 1 != 0, hasAddressLinks: links & 2 != 0),
+                record: bytes[recordStart..<reader.offset])
         }
         (self.timeZone, self.languages, self.entries) = (timeZone, languages, entries)
     }
@@ -91,6 +104,10 @@ struct KnownDocuments: Sendable {
         // sorting ten thousand paths cost more than writing them.
         for (path, entry) in entries {
             writer.text(path)
+            if let record = entry.record {
+                writer.bytes += record
+                continue
+            }
             writer.number(entry.signature.size)
             writer.number(entry.signature.modified)
             writer.word(entry.signature.inode)
