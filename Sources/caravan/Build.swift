@@ -4,6 +4,7 @@ import Foundation
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the site into Site/ (or --output).",
         discussion: """
             Reads Content/ (stories, pages, data, site.yaml, i18n strings), renders every page in every language through Templates/, copies Public/, and writes the result.

@@ -3,6 +3,7 @@ import CaravanKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the site without writing anything, and list what to fix.",
         discussion: """
             Builds the site in memory (Site/ is not touched) and prints every problem, then a table of the stories with the languages each has (published, draft or missing) and its tags and corridors, then what a build lets through but an editor should fix: articles without tags or corridors, figures citing a draft or missing article, links that lead nowhere.

@@ -3,6 +3,7 @@ import CaravanKit
 
 struct Clean: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "clean",
         abstract: "Remove the built site (Site/ or --output) and caravan's build state for it.",
         discussion: """
             Removes the output folder only if caravan built it (it holds caravan's marker file, .caravan-site), and the state caravan keeps for it in .caravan/ beside Content/. Nothing else is touched: a folder caravan did not build is refused. The next build is a full one.

@@ -4,6 +4,7 @@ import Foundation
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Start a new story or page: one file per language, marked as a draft.",
         discussion: """
             Examples:

@@ -4,6 +4,7 @@ import Foundation
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Preview the site in a browser; pages reload when you save.",
         discussion: """
             Builds the site into a folder of its own (.caravan/serve/ beside Content/; Site/ is not touched) and serves it at http://127.0.0.1:8000/. When a file under Content/, Templates/ or Public/ is saved, what it changes is rebuilt and open pages reload themselves. If a change breaks the build, the last good version stays up and every page shows the problems (file:line and a hint) until you fix them. Stop with Ctrl-C.

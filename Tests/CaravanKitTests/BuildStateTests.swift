@@ -202,6 +202,53 @@ import Testing
         #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Unnoticed"))
     }
 
+    @Test("a source folder unchanged since the last build is not listed again; a file added, removed or changed in it is seen")
+    func unchangedFoldersAreNotListed() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        try site.write("Content/articles/published/pictures/map.png", Data([0x89, 0x50, 0x4E, 0x47, 1]))
+        let state = StateFolder(source: site.root.path, output: SiteWriter.absolute(site.outputPath))
+        let story = "Content/articles/published"
+        try site.buildAndWrite()
+        #expect(state.readListings().folders[story] == nil, "changed moments before it was listed: not kept")
+        // A folder's change time cannot be set back: the listings are trusted once it is
+        // older than the seconds a clock tick may hide.
+        Thread.sleep(forTimeInterval: Double(KnownDocuments.racyWindow) / 1e9 + 0.2)
+        try site.buildAndWrite()
+        let kept = state.readListings()
+        #expect(kept.folders[story]?.entries.map(\.name) == ["en.md", "pictures", "zh.md"])
+        #expect(kept.folders[story + "/pictures"]?.entries.map(\.name) == ["map.png"])
+        #expect(kept.folders["Content/articles"] != nil && kept.folders["Templates"] != nil)
+
+        // A file changed in place leaves its folder's names as they were; it is still seen.
+        try site.write(story + "/en.md", FixtureSite.article(title: "Published, edited in place", extra: "tags: [rail]\n"))
+        try site.buildAndWrite()
+        let page = { (path: String) in try? String(contentsOfFile: site.outputPath + "/" + path, encoding: .utf8) }
+        #expect(page("en/articles/published/index.html")?.contains("Published, edited in place") == true)
+
+        // Added and removed entries change their folders, which are listed again: a new
+        // picture in the sub-folder, a new story, a translation removed.
+        try site.write(story + "/pictures/route.png", Data([0x89, 0x50, 0x4E, 0x47, 2]))
+        try site.write("Content/articles/added-later/en.md", FixtureSite.article(title: "Added later", extra: "tags: [rail]\n"))
+        try site.remove(story + "/zh.md")
+        let (result, report) = try site.buildAndWrite()
+        #expect(report != nil, "\(SiteAssertions.printed(result))")
+        #expect(FileManager.default.fileExists(atPath: site.outputPath + "/en/articles/published/pictures/route.png"))
+        #expect(page("en/articles/added-later/index.html")?.contains("Added later") == true)
+        #expect(page("zh/articles/published/index.html") == nil)
+
+        // Proof that a kept listing is what the build goes by while its folder's stamp holds:
+        // one claiming the story has no English file hides it.
+        Thread.sleep(forTimeInterval: Double(KnownDocuments.racyWindow) / 1e9 + 0.2)
+        try site.buildAndWrite()
+        var forged = state.readListings()
+        try #require(forged.folders[story] != nil)
+        forged.folders[story]?.entries.removeAll { $0.name == "en.md" }
+        try Data(forged.bytes).write(to: URL(fileURLWithPath: state.path + "/listings"))
+        try site.buildAndWrite()
+        #expect(page("en/articles/published/index.html") == nil)
+    }
+
     @Test("front matter with every field reads back from the state as decoded; damaged bytes read as nothing")
     func frontMatterRoundTrip() throws {
         let yaml = """

@@ -130,7 +130,7 @@ public final class SiteBuilder {
             let caches = hasReadCaches ? nil : BackgroundValue.startingLater { state.readCaches() }
             if !mayBeSkipped { caches?.start() }
             let files: FileSystem
-            (files, listingTime) = listed(changes)
+            (files, listingTime) = listed(changes, earlier: listing == nil ? state.readListings() : StoredListings())
             result = buildIntoFolder(writer, state, files: files, folderState: folderState, caches: caches,
                                      skipIfUnchanged: mayBeSkipped)
             if savesStateAfterEachBuild { releaseLock() }
@@ -143,20 +143,21 @@ public final class SiteBuilder {
 
     /// The sources listed again (only the changed paths when the caller knows them), and
     /// how long that took.
-    private func listed(_ changes: SourceChanges) -> (FileSystem, Duration) {
+    /// `earlier`: the listings the last run kept, for a builder that has listed nothing yet.
+    private func listed(_ changes: SourceChanges, earlier: StoredListings = StoredListings()) -> (FileSystem, Duration) {
         let start = ContinuousClock.now
-        let files = refreshedListings(changes)
+        let files = refreshedListings(changes, earlier: earlier)
         listing = files
         return (files, ContinuousClock.now - start)
     }
 
-    private func refreshedListings(_ changes: SourceChanges) -> FileSystem {
+    private func refreshedListings(_ changes: SourceChanges, earlier: StoredListings) -> FileSystem {
         switch changes {
         case .paths(let paths) where listing != nil:
             let inSources = paths.filter { path in SourceFingerprint.folders.contains { path == $0 || path.hasPrefix($0 + "/") } }
             return listing!.refreshing(inSources)
         default:
-            return FileSystem(root: SiteWriter.absolute(options.source)).recordingListings(under: SourceFingerprint.folders)
+            return FileSystem(root: SiteWriter.absolute(options.source)).recordingListings(under: SourceFingerprint.folders, earlier: earlier)
         }
     }
 
@@ -323,7 +324,7 @@ public final class SiteBuilder {
         let (manifest, cache) = (manifest, cache)
         let documents = cache.encodedDocuments ?? BackgroundValue { cache.loadedDocuments.bytes }
         let search = BackgroundValue { StoredSearchState(cache.search, manifest: manifest).bytes }
-        try state.write(manifest: manifest.bytes, documents: documents.value, search: search.value)
+        try state.write(manifest: manifest.bytes, documents: documents.value, search: search.value, listings: StoredListings(files).bytes)
         state.endWrite()
         state.removeStatesOfRemovedOutputs()
     }

@@ -12,6 +12,14 @@ struct FileSystem: Sendable {
     /// When `recordingListings` began (ns since 1970, the clock file times are written with):
     /// a file changed just before cannot be told from one changed again in the same tick.
     var listedAt = 0
+    /// The stamp of each recorded folder, as it was when listed (`StoredListings` keeps them).
+    var stamps: [String: FolderStamp] = [:]
+    /// Listings of an earlier run: a folder still stamped as recorded there is not listed.
+    private var earlier = StoredListings()
+
+    init(root: String) {
+        self.root = root
+    }
 
     /// The time now, as file modification times count it.
     static var now: Int {
@@ -39,6 +47,21 @@ struct FileSystem: Sendable {
         var size: Int
         var modified: Int
         var inode: UInt64
+    }
+
+    /// What tells a folder's names apart from those listed before: its change time (ns
+    /// since 1970, set by every entry added, removed or renamed, and never set back) and inode.
+    struct FolderStamp: Hashable, Sendable {
+        var changed: Int
+        var inode: UInt64
+
+        init(changed: Int, inode: UInt64) {
+            (self.changed, self.inode) = (changed, inode)
+        }
+
+        init(_ info: stat) {
+            self.init(changed: info.st_ctim.tv_sec * 1_000_000_000 + info.st_ctim.tv_nsec, inode: UInt64(info.st_ino))
+        }
     }
 
     func absolute(_ relative: String) -> String {
@@ -79,7 +102,7 @@ struct FileSystem: Sendable {
                     let type = record.load(fromByteOffset: 18, as: UInt8.self)
                     let namePointer = (record + 19).assumingMemoryBound(to: CChar.self)
                     if namePointer.pointee == CChar(UInt8(ascii: ".")) { continue }
-                    if let entry = entry(named: namePointer, type: type, inode: inode, in: folder) {
+                    if let entry = entry(named: String(cString: namePointer), at: namePointer, type: type, inode: inode, in: folder) {
                         entries.append(entry)
                     }
                 }
@@ -88,19 +111,18 @@ struct FileSystem: Sendable {
         return entries.sorted { $0.name < $1.name }
     }
 
-    /// The entry `namePointer` names, of type `type` as the listing gave it; nil when it
-    /// went since.
-    private static func entry(named namePointer: UnsafePointer<CChar>, type: UInt8, inode: UInt64, in folder: Int32) -> Entry? {
-        let name = String(cString: namePointer)
+    /// The entry `name`, at `path` from `folder`, of type `type` as a listing gave it; nil
+    /// when it went since.
+    private static func entry(named name: String, at path: UnsafePointer<CChar>, type: UInt8, inode: UInt64, in folder: Int32) -> Entry? {
         if type == UInt8(DT_DIR) {
             return Entry(name: name, kind: .directory, isSymlink: false, size: 0, inode: inode)
         }
         var linkInfo = stat()
-        guard fstatat(folder, namePointer, &linkInfo, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        guard fstatat(folder, path, &linkInfo, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         let isSymlink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
         // Only a link needs a second look, at what it points to.
         var info = linkInfo
-        if isSymlink, fstatat(folder, namePointer, &info, 0) != 0 {
+        if isSymlink, fstatat(folder, path, &info, 0) != 0 {
             return Entry(name: name, kind: .other, isSymlink: isSymlink, size: 0)
         }
         let mode = info.st_mode & S_IFMT
@@ -166,12 +188,19 @@ struct FileSystem: Sendable {
     /// This file system with the listing of every folder under `folders` read now, on every
     /// core: the source fingerprint reads them all before a build, and the loader then walks
     /// the same listings instead of the disk. Symbolic links to folders are not followed.
-    func recordingListings(under folders: [String]) -> FileSystem {
+    /// Folders `earlier` (an earlier run's) records with their current stamp are not listed
+    /// again: only their entries are looked at.
+    func recordingListings(under folders: [String], earlier: StoredListings = StoredListings()) -> FileSystem {
         var files = self
         files.listedAt = Self.now
+        files.earlier = earlier
         for folder in folders {
-            files.recorded.merge(listings(under: folder), uniquingKeysWith: { first, _ in first })
+            for listing in files.listings(under: folder) where files.recorded[listing.path] == nil {
+                files.recorded[listing.path] = listing.entries
+                files.stamps[listing.path] = listing.stamp
+            }
         }
+        files.earlier = StoredListings()
         return files
     }
 
@@ -181,6 +210,9 @@ struct FileSystem: Sendable {
     /// keep their recorded listing, so a save costs a few system calls, not a walk.
     func refreshing(_ changed: Set<String>) -> FileSystem {
         var files = self
+        // Only listings read in one go are kept for a later run (a watcher may report a
+        // change before the folder's time says so).
+        files.stamps = [:]
         // A changed path that is (or was) a folder takes its recorded sub-folders with it;
         // the folder holding it is listed again, its other sub-folders kept.
         files.recorded = recorded.filter { folder, _ in
@@ -198,8 +230,9 @@ struct FileSystem: Sendable {
             // A new folder (or one just dropped above) is read whole.
             for entry in entries where entry.kind == .directory && !entry.isSymlink {
                 let child = folder.isEmpty ? entry.name : folder + "/" + entry.name
-                if files.recorded[child] == nil {
-                    files.recorded.merge(files.listings(under: child), uniquingKeysWith: { first, _ in first })
+                guard files.recorded[child] == nil else { continue }
+                for listing in files.listings(under: child) where files.recorded[listing.path] == nil {
+                    files.recorded[listing.path] = listing.entries
                 }
             }
         }
@@ -211,27 +244,61 @@ struct FileSystem: Sendable {
         return String(path[..<slash])
     }
 
-    private func listings(under folder: String) -> [(String, [Entry])] {
-        if let entries = recorded[folder] { return listings(under: folder, entries: entries, descriptor: nil) }
+    private typealias Listing = (path: String, entries: [Entry], stamp: FolderStamp?)
+
+    private func listings(under folder: String) -> [Listing] {
+        if let entries = recorded[folder] { return listings(under: folder, entries: entries, stamp: stamps[folder], descriptor: nil) }
         let descriptor = open(absolute(folder), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return [(folder, [])] }
+        guard descriptor >= 0 else { return [(folder, [], nil)] }
         defer { close(descriptor) }
-        return listings(under: folder, entries: Self.entries(of: descriptor), descriptor: descriptor)
+        var info = stat()
+        let stamp = fstat(descriptor, &info) == 0 ? FolderStamp(info) : nil
+        if let stamp, let known = earlier.folders[folder], known.stamp == stamp,
+           let entries = Self.entries(known.entries, in: descriptor, under: nil) {
+            return listings(under: folder, entries: entries, stamp: stamp, descriptor: descriptor)
+        }
+        return listings(under: folder, entries: Self.entries(of: descriptor), stamp: stamp, descriptor: descriptor)
     }
 
     /// Sub-folders are opened from their open parent (`descriptor`), not by their paths
-    /// from the root.
-    private func listings(under folder: String, entries: [Entry], descriptor: Int32?) -> [(String, [Entry])] {
+    /// from the root; one the earlier run recorded with its current stamp is looked at from
+    /// the parent, and opened only when it holds folders.
+    private func listings(under folder: String, entries: [Entry], stamp: FolderStamp?, descriptor: Int32?) -> [Listing] {
         let subfolders = entries.filter { $0.kind == .directory && !$0.isSymlink }.map(\.name)
-        let visit: @Sendable (String) -> [(String, [Entry])] = { name in
+        let visit: @Sendable (String) -> [Listing] = { name in
             let path = folder + "/" + name
             guard let descriptor, recorded[path] == nil else { return listings(under: path) }
+            var info = stat()
+            if let known = earlier.folders[path], fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0,
+               (info.st_mode & S_IFMT) == S_IFDIR, known.stamp == FolderStamp(info),
+               let entries = Self.entries(known.entries, in: descriptor, under: name) {
+                guard entries.contains(where: { $0.kind == .directory && !$0.isSymlink }) else { return [(path, entries, known.stamp)] }
+                let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard child >= 0 else { return [(path, [], nil)] }
+                defer { close(child) }
+                return listings(under: path, entries: entries, stamp: known.stamp, descriptor: child)
+            }
             let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard child >= 0 else { return [(path, [])] }
+            guard child >= 0 else { return [(path, [], nil)] }
             defer { close(child) }
-            return listings(under: path, entries: Self.entries(of: child), descriptor: child)
+            return listings(under: path, entries: Self.entries(of: child), stamp: fstat(child, &info) == 0 ? FolderStamp(info) : nil,
+                            descriptor: child)
         }
         let nested = subfolders.count >= 64 ? subfolders.concurrentMap(visit) : subfolders.map(visit)
-        return [(folder, entries)] + nested.flatMap { $0 }
+        return [(folder, entries, stamp)] + nested.flatMap { $0 }
+    }
+
+    /// The entries an earlier listing of the folder `name` (from `folder`; nil: `folder`
+    /// itself) recorded, each looked at again; nil when one went since.
+    private static func entries(_ recorded: [Entry], in folder: Int32, under name: String?) -> [Entry]? {
+        var entries: [Entry] = []
+        entries.reserveCapacity(recorded.count)
+        for known in recorded {
+            let path = name.map { $0 + "/" + known.name } ?? known.name
+            let type = known.kind == .directory && !known.isSymlink ? UInt8(DT_DIR) : UInt8(DT_UNKNOWN)
+            guard let entry = path.withCString({ entry(named: known.name, at: $0, type: type, inode: known.inode, in: folder) }) else { return nil }
+            entries.append(entry)
+        }
+        return entries
     }
 }
