@@ -247,6 +247,14 @@ import Testing
         try Data(forged.bytes).write(to: URL(fileURLWithPath: state.path + "/listings"))
         try site.buildAndWrite()
         #expect(page("en/articles/published/index.html") == nil)
+
+        // A name that would lead out of its folder spoils the whole state: nothing is trusted.
+        for name in ["../../outside.md", ".hidden", ""] {
+            var hostile = forged
+            hostile.folders[story]?.entries.append(FileSystem.Entry(name: name, kind: .file, isSymlink: false, size: 0))
+            #expect(StoredListings(bytes: hostile.bytes).folders.isEmpty, "\(name)")
+        }
+        #expect(!StoredListings(bytes: forged.bytes).folders.isEmpty)
     }
 
     @Test("front matter with every field reads back from the state as decoded; damaged bytes read as nothing")

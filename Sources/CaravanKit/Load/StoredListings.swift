@@ -38,7 +38,10 @@ struct StoredListings: Sendable {
             var entries: [FileSystem.Entry] = []
             entries.reserveCapacity(count)
             for _ in 0..<count {
-                guard let name = reader.text(), let flags = reader.byte(), let entryInode = reader.word(), flags < 6 else { return }
+                // A name is joined to its folder's path: one that could lead elsewhere (a
+                // listing never holds `/`, nor names starting with `.`) spoils the state.
+                guard let name = reader.text(), !name.isEmpty, !name.hasPrefix("."), !name.utf8.contains(UInt8(ascii: "/")),
+                      !name.utf8.contains(0), let flags = reader.byte(), let entryInode = reader.word(), flags < 6 else { return }
                 let kind: FileSystem.EntryKind = switch flags >> 1 { case 0: .file; case 1: .directory; default: .other }
                 entries.append(FileSystem.Entry(name: name, kind: kind, isSymlink: flags & 1 != 0, size: 0, inode: entryInode))
             }

@@ -54,17 +54,18 @@ struct RenderPlan: Sendable {
         let pages = PagePlan.all(for: site)
         let stored: [String: Manifest.Entry]? = if case .stored(let entries, _, _) = previous, !entries.isEmpty { entries } else { nil }
         let reusesStoredKeys = if case .stored(_, _, key) = previous, changedBodies != nil { true } else { false }
-        let changed = (changedBodies ?? []).map { ($0.slug, $0.language) }
+        let changed = (changedBodies ?? []).map { (slug: $0.slug, language: $0.language) }
         let planned = pages.concurrentMap { page in
             let path = page.route.outputPath
             let storedKey = stored?[path]?.key
-            let shown = reusesStoredKeys || indexingBodies ? page.documents(in: site) : []
+            let shown = indexingBodies ? page.documents(in: site) : []
             var key = reusesStoredKeys ? storedKey : nil
-            if key != nil, shown.contains(where: { story, language in changed.contains { $0 == (story.slug, language) } }) {
+            if key != nil, indexingBodies
+                ? shown.contains(where: { story, language in changed.contains { $0 == (story.slug, language) } })
+                : page.showsBody(ofAny: changed, in: site) {
                 key = nil
             }
-            return (path, key ?? inputs.key(for: page, at: path, in: site), storedKey,
-                    indexingBodies ? shown.map { RenderedDocuments.key($0, $1) } : [])
+            return (path, key ?? inputs.key(for: page, at: path, in: site), storedKey, shown.map { RenderedDocuments.key($0, $1) })
         }
         var pagesShowingBody: [String: [Int]] = [:]
         for (index, (_, _, _, documents)) in planned.enumerated() {
