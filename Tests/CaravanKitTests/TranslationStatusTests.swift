@@ -1,4 +1,4 @@
-import CaravanKit
+@testable import CaravanKit
 import CaravanTestSupport
 import Foundation
 import Testing
@@ -90,5 +90,27 @@ import Testing
         #expect(try git(["commit", "-q", "-am", "Translate"], date: "2024-05-05T09:00:00+00:00") == 0)
         #expect(SiteCheck.run(source: site.root.path).findings(.translationBehind).isEmpty)
         #expect(try #require(site.build().output).text("en/articles/khorgos/index.html")?.contains("translation-note\">") == false)
+
+        // `caravan build` keeps the history in its state while no commit changes the
+        // repository: the next run takes it from there, not from git (a forged entry shows
+        // it), and a commit has git asked again.
+        try site.buildAndWrite()
+        let state = StateFolder(source: site.root.path, output: SiteWriter.absolute(site.outputPath))
+        var stored = try #require(state.readGitHistory())
+        #expect(stored.history.commits["Content/articles/khorgos/en.md"]?.count == 2)
+        var commits = stored.history.commits
+        commits["Content/articles/forged/en.md"] = [1]
+        stored.history = GitHistory(commits: commits)
+        try Data(stored.bytes).write(to: URL(fileURLWithPath: state.path + "/git-history"))
+        try site.write("Content/articles/khorgos/en.md", FixtureSite.article(title: "Khorgos", body: "Khorgos port, edited."))
+        #expect(try site.buildAndWrite().1 != nil)
+        #expect(state.readGitHistory()?.history.commits["Content/articles/forged/en.md"] == [1], "taken from the state, kept again")
+        #expect(try git(["commit", "-q", "-am", "Edit"], date: "2024-05-06T09:00:00+00:00") == 0)
+        try site.write("Content/articles/khorgos/en.md", FixtureSite.article(title: "Khorgos", body: "Khorgos port, edited again."))
+        #expect(try site.buildAndWrite().1 != nil)
+        let afterCommit = try #require(state.readGitHistory())
+        #expect(afterCommit.history.commits["Content/articles/forged/en.md"] == nil)
+        #expect(afterCommit.history.commits["Content/articles/khorgos/en.md"]?.count == 3)
+        #expect(StoredGitHistory(bytes: Array(stored.bytes.dropLast())) == nil, "cut short: git is asked again")
     }
 }

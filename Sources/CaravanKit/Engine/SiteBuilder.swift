@@ -209,6 +209,7 @@ public final class SiteBuilder {
             hasReadCaches = true
             cache.documents = caches.documents
             storedSearch = caches.search
+            if cache.gitHistory == nil, let stored = caches.gitHistory { cache.gitHistory = (stored.signature, stored.history) }
         }
         let checked = ("previous build", ContinuousClock.now - checking)
         // Into a folder with nothing in it, from which this build keeps nothing, files need
@@ -324,7 +325,12 @@ public final class SiteBuilder {
         let (manifest, cache) = (manifest, cache)
         let documents = cache.encodedDocuments ?? BackgroundValue { cache.loadedDocuments.bytes }
         let search = BackgroundValue { StoredSearchState(cache.search, manifest: manifest).bytes }
-        try state.write(manifest: manifest.bytes, documents: documents.value, search: search.value, listings: StoredListings(files).bytes)
+        var gitHistory: [UInt8]?
+        if let read = cache.gitHistory, let history = read.history, GitHistory.followsCommits(read.signature) {
+            gitHistory = StoredGitHistory(signature: read.signature, history: history).bytes
+        }
+        try state.write(manifest: manifest.bytes, documents: documents.value, search: search.value, listings: StoredListings(files).bytes,
+                        gitHistory: gitHistory)
         state.endWrite()
         state.removeStatesOfRemovedOutputs()
     }

@@ -46,6 +46,11 @@ struct StateFolder: Sendable {
         StoredListings(bytes: Self.bytes(at: path + "/listings") ?? [])
     }
 
+    /// The story files' git history as the last build read it; nil when it cannot be read.
+    func readGitHistory() -> StoredGitHistory? {
+        Self.bytes(at: path + "/git-history").flatMap(StoredGitHistory.init(bytes:))
+    }
+
     /// The search index states of the last build; none when there are none or they cannot be read.
     func readSearch() -> StoredSearchState {
         StoredSearchState(bytes: Self.bytes(at: path + "/search") ?? [])
@@ -55,12 +60,13 @@ struct StateFolder: Sendable {
     /// error says so, and the caller reports it as a warning. The manifest goes first: a
     /// search state older than it no longer matches it, and is not trusted.
     /// Each argument is the encoded file (`Manifest.bytes`…).
-    func write(manifest: [UInt8], documents: [UInt8], search: [UInt8], listings: [UInt8]) throws {
+    func write(manifest: [UInt8], documents: [UInt8], search: [UInt8], listings: [UInt8], gitHistory: [UInt8]?) throws {
         try prepare()
         try Self.replace(path + "/manifest", with: manifest)
         try Self.replace(path + "/documents", with: documents)
         try Self.replace(path + "/search", with: search)
         try Self.replace(path + "/listings", with: listings)
+        if let gitHistory { try Self.replace(path + "/git-history", with: gitHistory) } else { unlink(path + "/git-history") }
         try Self.replace(path + "/" + Self.outputRecord, with: Array(output.utf8))
         // Parsed front matter, as earlier versions kept it beside: the documents hold it now.
         unlink(path + "/front-matter")
@@ -73,7 +79,7 @@ struct StateFolder: Sendable {
     private static let outputRecord = "output"
     /// Every file a state folder may hold: removing a state removes these and the folder,
     /// and leaves a folder holding anything else where it is.
-    private static let stateFiles = ["manifest", "documents", "search", "listings", "writing", "front-matter", outputRecord].flatMap { [$0, $0 + ".tmp"] }
+    private static let stateFiles = ["manifest", "documents", "search", "listings", "git-history", "writing", "front-matter", outputRecord].flatMap { [$0, $0 + ".tmp"] }
         + ["lock"]
 
     /// Removes the states beside this one whose output folder no longer exists. Each is

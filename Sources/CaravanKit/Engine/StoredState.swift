@@ -15,6 +15,7 @@ struct FolderState: Sendable {
 struct StoredCaches: Sendable {
     var documents: KnownDocuments
     var search: StoredSearchState
+    var gitHistory: StoredGitHistory?
 }
 
 extension StateFolder {
@@ -40,6 +41,6 @@ extension StateFolder {
     }
 
     func readCaches() -> StoredCaches {
-        StoredCaches(documents: readDocuments(), search: readSearch())
+        StoredCaches(documents: readDocuments(), search: readSearch(), gitHistory: readGitHistory())
     }
 }

@@ -20,6 +20,13 @@ struct GitHistory: Sendable {
         return "\(gitFolder) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
+    /// Whether `signature` changes with every commit, checkout and reset (git keeps
+    /// `.git/logs/HEAD` unless told not to): only then may a history read at it be kept
+    /// between runs (`StoredGitHistory`).
+    static func followsCommits(_ signature: String) -> Bool {
+        !signature.hasSuffix("/.git")
+    }
+
     /// The `.git` folder of the checkout holding `source`, looking upwards.
     private static func gitFolder(above source: String) -> String? {
         var folder = URL(fileURLWithPath: source).standardizedFileURL.path
