@@ -2,8 +2,9 @@
 /// state folder: a folder whose change time and inode are still the recorded ones holds the
 /// same names, so the next build looks at each of its entries (their sizes and times are
 /// read again, always) without listing it. Adding, removing or renaming an entry changes
-/// its folder's change time, which no program can set back (only the system clock can). A folder changed in the last
-/// seconds before it was listed is not recorded, for the reason `KnownDocuments` gives.
+/// its folder's change time, which no program can set back (only the system clock can).
+/// A folder changed in the last seconds before it was listed is not recorded, for the
+/// reason `KnownDocuments` gives.
 ///
 /// At 5 000 stories this turns a story folder's four system calls of listing (open, two
 /// reads of the listing, close) into one (`fstatat` of the folder).
