@@ -22,11 +22,14 @@ let package = Package(
         ),
         // `getdents64`, which Swift's Glibc module leaves out (see listing.h).
         .systemLibrary(name: "CDirectoryListing"),
+        // `mallopt`, which Swift's Glibc module leaves out (see heap.h).
+        .systemLibrary(name: "CHeapTuning"),
         .target(
             name: "CaravanKit",
             dependencies: [
                 "CCmarkGFM",
                 "CDirectoryListing",
+                "CHeapTuning",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

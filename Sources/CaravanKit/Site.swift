@@ -127,6 +127,9 @@ enum Site {
             }
         }
 
+        // What each page's key is made of but for its own content: worked out beside resolving.
+        let inputKeys = BackgroundValue { [options] in InputKeys(loaded, options: options) }
+
         // 2. Resolve: group translations, drop drafts, check references. When no front matter
         // changed, the last build's stories only take the new bodies.
         learnt.gitHistory = gitSignature.map { ($0, gitHistory.value) }
@@ -150,7 +153,7 @@ enum Site {
 
         // 3. Plan every page; keep those whose inputs did not change since the last build.
         // When only bodies changed, only the keys of the pages showing them are new.
-        let inputs = InputKeys(loaded, options: options)
+        let inputs = inputKeys.value
         let previous = previous.value
 
         // The search index is made from the sources, not the pages: it is cut on another

@@ -19,6 +19,9 @@ struct Caravan: AsyncParsableCommand {
     /// an unknown command gets the top-level usage, with a did-you-mean, instead.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // Every command but serve runs once and exits (see `HeapGrowth`). Set before the
+        // first allocations, so that no heap has grown the default way yet.
+        if arguments.first != "serve" { HeapGrowth.useLargeSteps() }
         let commands = configuration.subcommands.map { $0.configuration.commandName ?? $0._commandName } + ["help"]
         if let problem = UnknownCommand.problem(in: arguments, commands: commands) {
             standardError("error: \(problem.message)\nhint: \(problem.hint)\n\n" + helpMessage())

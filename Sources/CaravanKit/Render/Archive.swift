@@ -6,7 +6,7 @@ struct Archive {
         var month: Int
 
         /// `2024/03`, as the address writes it.
-        var path: String { String(format: "%04d/%02d", year, month) }
+        var path: String { year.zeroPadded(4) + "/" + month.zeroPadded(2) }
 
         init(year: Int, month: Int) {
             self.year = year

@@ -25,9 +25,9 @@ struct MarkdownStage {
                 allowsRawHTML: site.config.unsafeHTML, tableLabel: site.strings[language.code]?["table_label"] ?? "")
         }
         let settings = renderers.mapValues(MarkdownCache.settings(of:))
-        let documents = (site.articles + site.pages).flatMap { story in
-            story.translations.keys.sorted().map { (story, $0) }
-        }.filter { story, language in only?.contains(RenderedDocuments.key(story, language)) ?? true }
+        // A rebuild after an edit asks for a few of ten thousand: looked up, not filtered.
+        let documents = only.map { $0.sorted().compactMap { RenderedDocuments.document($0, in: site) } }
+            ?? (site.articles + site.pages).flatMap { story in story.translations.keys.sorted().map { (story, $0) } }
         let links = InternalLinks(site: site)
         let addresses = pages.map { AddressLinks(site: site, pages: $0) }
         let rendered = documents.concurrentMap { [renderers, cache] story, language -> (markdown: RenderedMarkdown, source: UInt64?, isNew: Bool) in

@@ -12,7 +12,16 @@ extension PagePlan {
     /// without making the list: a rebuild after an edit asks it of every page, and a
     /// story's slug is compared before its teaser is looked at.
     func showsBody(ofAny documents: [(slug: String, language: String)], in site: ResolvedSite) -> Bool {
-        shownStories(in: site).contains { group in
+        // Story pages, most of a site, answer without a list of one story.
+        switch self {
+        case .story(let story, let language):
+            return documents.contains { $0.slug == story.slug && $0.language == language.code }
+        case .bilingual(let story, let language, let other):
+            return documents.contains { $0.slug == story.slug && ($0.language == language.code || $0.language == other.code) }
+        default:
+            break
+        }
+        return shownStories(in: site).contains { group in
             group.stories.contains { story in
                 documents.contains { $0.slug == story.slug && $0.language == group.language }
                     && (!group.teasersOnly || story.teaserIsCut(in: group.language))

@@ -36,8 +36,10 @@ struct RenderPlan: Sendable {
     /// The pages showing each document's body (its own page, lists with its teaser, the
     /// feed), by index: when only bodies change, only these keys change.
     let pagesShowingBody: [String: [Int]]
-    /// Each page's file and the folders holding them, to find files that would collide.
-    let addresses: PageAddresses
+    /// Each page's file and the folders holding them, to find files that would collide:
+    /// worked out on another core while the plan decides which pages to keep.
+    var addresses: PageAddresses { pendingAddresses.value }
+    private let pendingAddresses: BackgroundValue<PageAddresses>
     /// How many HTML pages each language has ("" for the landing and 404 pages).
     let pagesPerLanguage: [String: Int]
 
@@ -75,8 +77,8 @@ struct RenderPlan: Sendable {
         var pagesPerLanguage: [String: Int] = [:]
         for page in pages where page.templateName != nil { pagesPerLanguage[page.languageCode, default: 0] += 1 }
         self.init(site: site, key: key, pages: pages, paths: paths, keys: planned.map(\.1), storedKeys: planned.map(\.2),
-                  pagesShowingBody: pagesShowingBody, addresses: PageAddresses(paths: paths), pagesPerLanguage: pagesPerLanguage,
-                  previous: previous)
+                  pagesShowingBody: pagesShowingBody, addresses: BackgroundValue { PageAddresses(paths: paths) },
+                  pagesPerLanguage: pagesPerLanguage, previous: previous)
     }
 
     /// The plan of a site whose front matter, settings, data and templates are those of
@@ -93,15 +95,16 @@ struct RenderPlan: Sendable {
             }
         }
         self.init(site: site, key: plan.key, pages: pages, paths: plan.paths, keys: keys, pagesShowingBody: plan.pagesShowingBody,
-                  addresses: plan.addresses, pagesPerLanguage: plan.pagesPerLanguage, previous: previous)
+                  addresses: plan.pendingAddresses, pagesPerLanguage: plan.pagesPerLanguage, previous: previous)
     }
 
     /// `storedKeys`: each page's key as `previous` stored it, when already looked up.
     private init(site: ResolvedSite, key: UInt64, pages: [PagePlan], paths: [String], keys: [UInt64], storedKeys: [UInt64?]? = nil,
-                 pagesShowingBody: [String: [Int]], addresses: PageAddresses, pagesPerLanguage: [String: Int], previous: PreviousPages) {
+                 pagesShowingBody: [String: [Int]], addresses: BackgroundValue<PageAddresses>, pagesPerLanguage: [String: Int],
+                 previous: PreviousPages) {
         self.key = key
         self.pages = pages
-        self.addresses = addresses
+        pendingAddresses = addresses
         self.paths = paths
         self.keys = keys
         self.pagesShowingBody = pagesShowingBody

@@ -10,6 +10,14 @@ struct RenderedDocuments: Sendable {
         "\(document.kind.folder)/\(document.slug)/\(document.language)"
     }
 
+    /// The story and language `key` names in `site`, if it has them.
+    static func document(_ key: String, in site: ResolvedSite) -> (story: Story, language: String)? {
+        let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, let kind = [SourceDocument.Kind.article, .page].first(where: { $0.folder == parts[0] }),
+              let story = site.story(kind, String(parts[1])), story.translations[String(parts[2])] != nil else { return nil }
+        return (story, String(parts[2]))
+    }
+
     subscript(story: Story, language: String) -> RenderedMarkdown? {
         get { byKey[Self.key(story, language)] }
         set { byKey[Self.key(story, language)] = newValue }

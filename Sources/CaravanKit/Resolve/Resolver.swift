@@ -40,6 +40,8 @@ struct Resolver {
     }
 
     func resolve(_ site: LoadedSite) -> (ResolvedSite, [Diagnostic]) {
+        // The ids are checked on another core while the stories are grouped and indexed.
+        let references = BackgroundValue { ReferenceCheck(site: site).run() }
         var diagnostics: [Diagnostic] = []
         let languages = site.config.languages.map(\.code)
         struct StoryID: Hashable {
@@ -110,7 +112,7 @@ struct Resolver {
         resolved.upcoming = upcoming.sorted { ($0.moment, $0.path) < ($1.moment, $1.path) }
         resolved.shownEarly = shownEarly
         resolved.translationLags = Dictionary(translationLags.map { ($0.behind.path, $0) }, uniquingKeysWith: { first, _ in first })
-        diagnostics += ReferenceCheck(site: site).run()
+        diagnostics += references.value
         return (resolved, diagnostics)
     }
 }

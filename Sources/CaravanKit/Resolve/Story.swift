@@ -89,30 +89,15 @@ struct ResolvedSite: Sendable {
             articleIndex[story.slug] = index
             for language in story.translations.keys where !languages.contains(language) { languages.append(language) }
         }
-        // One language at a time, into local lists: the indexes of ten thousand documents,
-        // each looked up by language in nested dictionaries, took half of resolving.
-        for language in languages {
-            var list: [Story] = []
-            var byTag: [String: [Story]] = [:]
-            var byCorridor: [String: [Story]] = [:]
-            var byMonth: [Archive.Month: [Story]] = [:]
-            var months: [Archive.Month] = []
-            for story in articles {
-                guard let document = story.translations[language] else { continue }
-                list.append(story)
-                let frontMatter = document.frontMatter
-                for tag in Self.distinct(frontMatter.tags) { byTag[tag, default: []].append(story) }
-                for corridor in Self.distinct(frontMatter.corridors) { byCorridor[corridor, default: []].append(story) }
-                let month = Archive.Month(frontMatter.date)
-                if byMonth[month] == nil { months.append(month) }
-                byMonth[month, default: []].append(story)
-            }
-            byLanguage[language] = list
+        // Each language on a core of its own, into local lists: the indexes of ten thousand
+        // documents, each looked up by language in nested dictionaries, took half of resolving.
+        for (language, index) in zip(languages, languages.concurrentMap { Self.index(articles, in: $0) }) {
+            byLanguage[language] = index.list
             // A language whose articles have no tag (or corridor) has no entry, as before.
-            if !byTag.isEmpty { byLanguageAndTag[language] = byTag }
-            if !byCorridor.isEmpty { byLanguageAndCorridor[language] = byCorridor }
-            byLanguageAndMonth[language] = byMonth
-            monthsByLanguage[language] = months
+            if !index.byTag.isEmpty { byLanguageAndTag[language] = index.byTag }
+            if !index.byCorridor.isEmpty { byLanguageAndCorridor[language] = index.byCorridor }
+            byLanguageAndMonth[language] = index.byMonth
+            monthsByLanguage[language] = index.months
         }
         newestDate = articles.first?.date
         var targets = ContentHash()
@@ -122,6 +107,30 @@ struct ResolvedSite: Sendable {
         }
         linkTargets = targets.value
         (folderFiles, folderFilesKey) = Self.folderFiles(assets)
+    }
+
+    /// One language's articles, newest first, and grouped by tag, corridor and month.
+    private struct LanguageIndex: Sendable {
+        var list: [Story] = []
+        var byTag: [String: [Story]] = [:]
+        var byCorridor: [String: [Story]] = [:]
+        var byMonth: [Archive.Month: [Story]] = [:]
+        var months: [Archive.Month] = []
+    }
+
+    private static func index(_ articles: [Story], in language: String) -> LanguageIndex {
+        var index = LanguageIndex()
+        for story in articles {
+            guard let document = story.translations[language] else { continue }
+            index.list.append(story)
+            let frontMatter = document.frontMatter
+            for tag in distinct(frontMatter.tags) { index.byTag[tag, default: []].append(story) }
+            for corridor in distinct(frontMatter.corridors) { index.byCorridor[corridor, default: []].append(story) }
+            let month = Archive.Month(frontMatter.date)
+            if index.byMonth[month] == nil { index.months.append(month) }
+            index.byMonth[month, default: []].append(story)
+        }
+        return index
     }
 
     /// The names of the files beside `story`, inside its folder (`img/map.png`).

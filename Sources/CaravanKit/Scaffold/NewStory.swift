@@ -122,7 +122,7 @@ public enum NewStory {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        return "\((parts.year ?? 1970).zeroPadded(4))-\((parts.month ?? 1).zeroPadded(2))-\((parts.day ?? 1).zeroPadded(2))"
     }
 
     /// What the command prints after writing: the files, then what to do next.
