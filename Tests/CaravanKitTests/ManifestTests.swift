@@ -19,7 +19,7 @@ import Testing
         }
     }
 
-    @Test("reads back as written: hashes, sizes (-1 after a write cut short), keys or none, paths with spaces, inputs, next change, plan")
+    @Test("reads back as written: hashes, sizes (-1 after a write cut short), keys or none, paths with spaces, inputs, next change, plan, page keys")
     func roundTrip() {
         var manifest = Manifest(entries: [
             "index.html": .init(hash: 0xDEAD_BEEF_0000_0001, size: 1234, key: 0xFFFF_FFFF_FFFF_FFFF),
@@ -28,13 +28,17 @@ import Testing
         ], inputs: 0x1234)
         manifest.nextChange = 1_800_000_000
         manifest.plan = 0xABCD_0000_0000_0042
+        manifest.pageKeys = [0xFFFF_FFFF_FFFF_FFFF, 7, 0]
         #expect(Manifest(bytes: manifest.bytes) == manifest)
+        #expect(Manifest(bytes: manifest.bytes).pageKeys == [0xFFFF_FFFF_FFFF_FFFF, 7, 0])
     }
 
     @Test("a damaged line is skipped; another format is an empty manifest")
     func damaged() {
-        let text = "# caravan manifest 3\n1f 12 - good.html\nzz 12 - bad-hash.html\n1f 1x2 - bad-size.html\n1f 12\n"
+        let text = "# caravan manifest 4\n# plan 9\n# keys 1 zz 3\n1f 12 - good.html\nzz 12 - bad-hash.html\n1f 1x2 - bad-size.html\n1f 12\n"
         #expect(Manifest(bytes: Array(text.utf8)).entries.keys.sorted() == ["good.html"])
-        #expect(Manifest(bytes: Array("# caravan manifest 2\n1f 12 - good.html\n".utf8)).entries.isEmpty)
+        // Page keys are found by position or not at all: one that does not read drops them all.
+        #expect(Manifest(bytes: Array(text.utf8)).pageKeys.isEmpty)
+        #expect(Manifest(bytes: Array("# caravan manifest 3\n1f 12 - good.html\n".utf8)).entries.isEmpty)
     }
 }

@@ -133,6 +133,8 @@ public final class SiteBuilder {
             (files, listingTime) = listed(changes, earlier: listing == nil ? state.readListings() : StoredListings())
             result = buildIntoFolder(writer, state, files: files, folderState: folderState, caches: caches,
                                      skipIfUnchanged: mayBeSkipped)
+            // What was read of the state (the folder's old manifest, the check of its files).
+            dispose((folderState, caches))
             if savesStateAfterEachBuild { releaseLock() }
         }
         result.timings.insert(("fingerprint", listingTime), at: 0)
@@ -238,7 +240,7 @@ public final class SiteBuilder {
                     let folder = SearchIndex.folder(language)
                     return !missing.contains { $0.hasPrefix(folder) }
                 }
-                return PreviousBuild(pages: .stored(manifest.entries, missing: missing, plan: manifest.plan), search: matching ?? search)
+                return PreviousBuild(pages: .stored(manifest.entries, missing: missing, plan: manifest.plan, keys: manifest.pageKeys), search: matching ?? search)
             }
         }
         let staging = writer.begin(after: manifest, intoNewFolder: intoNewFolder)
@@ -264,6 +266,7 @@ public final class SiteBuilder {
             (result.report, manifest) = written
             manifest.nextChange = output.upcoming.first.map { Int($0.moment.rounded(.up)) }
             manifest.plan = output.pages.plan
+            manifest.pageKeys = output.pages.keys
             lastPages = output.pages
             missingFiles = MissingFilesCheck()
             if written.0.removed > 0 { builtPaths = nil }
@@ -325,11 +328,12 @@ public final class SiteBuilder {
         let (manifest, cache) = (manifest, cache)
         let documents = cache.encodedDocuments ?? BackgroundValue { cache.loadedDocuments.bytes }
         let search = BackgroundValue { StoredSearchState(cache.search, manifest: manifest).bytes }
+        let listings = BackgroundValue { StoredListings(files).bytes }
         var gitHistory: [UInt8]?
         if let read = cache.gitHistory, let history = read.history, GitHistory.followsCommits(read.signature) {
             gitHistory = StoredGitHistory(signature: read.signature, history: history).bytes
         }
-        try state.write(manifest: manifest.bytes, documents: documents.value, search: search.value, listings: StoredListings(files).bytes,
+        try state.write(manifest: manifest.bytes, documents: documents.value, search: search.value, listings: listings.value,
                         gitHistory: gitHistory)
         state.endWrite()
         state.removeStatesOfRemovedOutputs()

@@ -64,6 +64,7 @@ extension ContentLoader {
             }
         }
         let (loadedFolders, newBodies) = loadFolders(changed, kind: kind, languages: languages)
+        cache.folders.reserveCapacity(cache.folders.count + loadedFolders.count)
         for (path, folder) in zip(changed.map(\.path), loadedFolders) {
             cache.folders[path] = folder
             documentsReadAgain += folder.documents
@@ -133,10 +134,17 @@ extension ContentLoader {
         let known = previous.documents.languages == languages && previous.documents.timeZone == timeZone.identifier
             ? previous.documents : KnownDocuments()
         let results = pending.concurrentMap { _, item -> (SourceDocument?, [Diagnostic], FrontMatterKey?, recorded: KnownDocuments.Entry?) in
+            let recorded = known.entries[item.path]
+            // A file as the last run recorded it is taken from the record (its text is then
+            // read only if a page that shows it is rendered): no reader is needed.
+            if let recorded, recorded.signature == item.signature {
+                let document = SourceDocument(kind: item.kind, slug: item.slug, language: item.language, path: item.path,
+                                              frontMatter: recorded.frontMatter, digest: recorded.digest, file: files.absolute(item.path))
+                return (document, [], recorded.frontMatterKey, recorded)
+            }
             var reader = ContentLoader(files: files, previous: previous)
             reader.timeZone = timeZone
-            let recorded = known.entries[item.path]
-            let document = reader.loadDocument(item, recorded: recorded)
+            let document = reader.readText(item.path, size: item.signature.size).flatMap { reader.parseDocument($0, item, recorded: recorded) }
             return (document, reader.diagnostics, reader.frontMatterKey, recorded)
         }
         var newBodies: [SourceDocument] = []
@@ -153,18 +161,6 @@ extension ContentLoader {
             }
         }
         return (loaded, newBodies)
-    }
-
-    /// The document, as the last run recorded its file when that still holds (its text is
-    /// then read only if a page needs it), else read and parsed.
-    private mutating func loadDocument(_ item: PendingDocument, recorded: KnownDocuments.Entry?) -> SourceDocument? {
-        if let recorded, recorded.signature == item.signature {
-            frontMatterKey = recorded.frontMatterKey
-            return SourceDocument(kind: item.kind, slug: item.slug, language: item.language, path: item.path,
-                                  frontMatter: recorded.frontMatter, digest: recorded.digest, file: files.absolute(item.path))
-        }
-        guard let text = readText(item.path, size: item.signature.size) else { return nil }
-        return parseDocument(text, item, recorded: recorded)
     }
 
     /// A story file's text as a document: front matter split off, then parsed and decoded

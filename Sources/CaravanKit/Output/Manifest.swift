@@ -17,8 +17,12 @@ struct Manifest: Sendable, Equatable {
     var nextChange: Int?
     /// The key of the plan that build rendered its pages from (`RenderPlan.key`).
     var plan: UInt64?
+    /// The input key of each page of that plan, in the plan's order: a build planning the
+    /// same pages (the same plan key) finds a page's stored key by its position, instead of
+    /// looking up tens of thousands of paths.
+    var pageKeys: [UInt64] = []
 
-    private static let formatLine = "# caravan manifest 3"
+    private static let formatLine = "# caravan manifest 4"
 
     /// One line per file: `hash size key path` (`-` for no key). A manifest of another
     /// format (another version of caravan) is empty: its files are simply written again,
@@ -29,6 +33,7 @@ struct Manifest: Sendable, Equatable {
         let inputsPrefix = Array("# inputs ".utf8)
         let nextPrefix = Array("# next ".utf8)
         let planPrefix = Array("# plan ".utf8)
+        let keysPrefix = Array("# keys ".utf8)
         // A line is about 80 bytes; a few too many slots cost less than growing twice.
         entries.reserveCapacity(bytes.count / 64)
         bytes.withUnsafeBufferPointer { bytes in
@@ -44,6 +49,12 @@ struct Manifest: Sendable, Equatable {
                 }
                 if line.starts(with: planPrefix) {
                     plan = Self.hex(line.dropFirst(planPrefix.count))
+                    continue
+                }
+                if line.starts(with: keysPrefix) {
+                    // A key that does not read leaves none: the keys are found by path then.
+                    let keys = line.dropFirst(keysPrefix.count).split(separator: 32).map { Self.hex($0) }
+                    pageKeys = keys.contains(nil) ? [] : keys.map { $0! }
                     continue
                 }
                 if line.starts(with: nextPrefix) {
@@ -106,6 +117,14 @@ struct Manifest: Sendable, Equatable {
             bytes += Array("# plan ".utf8)
             Self.appendHex(plan, to: &bytes)
             bytes.append(10)
+            if !pageKeys.isEmpty {
+                bytes += Array("# keys".utf8)
+                for key in pageKeys {
+                    bytes.append(32)
+                    Self.appendHex(key, to: &bytes)
+                }
+                bytes.append(10)
+            }
         }
         // In no particular order: the file is read back whole into a dictionary, and
         // sorting tens of thousands of paths took longer than writing them.

@@ -11,8 +11,9 @@ enum PreviousPages {
     /// Nothing to keep: every page is rendered.
     case none
     /// The files of a manifest read back, each page's with its input key, but for those
-    /// found missing from the folder; `plan`, the key of the plan those pages came from.
-    case stored([String: Manifest.Entry], missing: Set<String>, plan: UInt64?)
+    /// found missing from the folder; `plan`, the key of the plan those pages came from, and
+    /// `keys`, their keys in that plan's order.
+    case stored([String: Manifest.Entry], missing: Set<String>, plan: UInt64?, keys: [UInt64])
     /// The pages of the last build in this process, as its plan had them.
     case built(BuiltPages)
 }
@@ -54,12 +55,16 @@ struct RenderPlan: Sendable {
     init(site: ResolvedSite, key: UInt64, inputs: InputKeys, previous: PreviousPages, indexingBodies: Bool = true,
          changedBodies: [SourceDocument]? = nil) {
         let pages = PagePlan.all(for: site)
-        let stored: [String: Manifest.Entry]? = if case .stored(let entries, _, _) = previous, !entries.isEmpty { entries } else { nil }
-        let reusesStoredKeys = if case .stored(_, _, key) = previous, changedBodies != nil { true } else { false }
+        let stored: [String: Manifest.Entry]? = if case .stored(let entries, _, _, _) = previous, !entries.isEmpty { entries } else { nil }
+        // Planned from the same inputs, the stored pages are these pages in this order: a
+        // page's stored key is found by its position, not by its path.
+        let storedInOrder: [UInt64]? = if case .stored(_, _, key, let keys) = previous, stored != nil, keys.count == pages.count { keys } else { nil }
+        let reusesStoredKeys = storedInOrder != nil && changedBodies != nil
         let changed = (changedBodies ?? []).map { (slug: $0.slug, language: $0.language) }
-        let planned = pages.concurrentMap { page in
+        let planned = Array(pages.indices).concurrentMap { index in
+            let page = pages[index]
             let path = page.route.outputPath
-            let storedKey = stored?[path]?.key
+            let storedKey = storedInOrder?[index] ?? stored?[path]?.key
             let shown = indexingBodies ? page.documents(in: site) : []
             var key = reusesStoredKeys ? storedKey : nil
             if key != nil, indexingBodies
@@ -116,7 +121,7 @@ struct RenderPlan: Sendable {
             isKept = zip(built.keys, keys).map { $0 == $1 }
         case .built(let built) where built.count > 0:
             isKept = Self.kept(paths: paths, keys: keys, previous: built.keysByPath)
-        case .stored(let entries, let missing, _) where !entries.isEmpty:
+        case .stored(let entries, let missing, _, _) where !entries.isEmpty:
             let stored = storedKeys ?? paths.map { entries[$0]?.key }
             isKept = paths.indices.map { index in
                 stored[index] == keys[index] && (missing.isEmpty || !missing.contains(paths[index]))
