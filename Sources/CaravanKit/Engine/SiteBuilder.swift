@@ -240,7 +240,8 @@ public final class SiteBuilder {
                     let folder = SearchIndex.folder(language)
                     return !missing.contains { $0.hasPrefix(folder) }
                 }
-                return PreviousBuild(pages: .stored(manifest.entries, missing: missing, plan: manifest.plan, keys: manifest.pageKeys), search: matching ?? search)
+                return PreviousBuild(pages: .stored(manifest.entries, missing: missing, plan: manifest.plan, keys: manifest.pageKeys),
+                                     search: matching ?? search)
             }
         }
         let staging = writer.begin(after: manifest, intoNewFolder: intoNewFolder)

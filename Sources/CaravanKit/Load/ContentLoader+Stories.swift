@@ -144,7 +144,8 @@ extension ContentLoader {
             }
             var reader = ContentLoader(files: files, previous: previous)
             reader.timeZone = timeZone
-            let document = reader.readText(item.path, size: item.signature.size).flatMap { reader.parseDocument($0, item, recorded: recorded) }
+            guard let text = reader.readText(item.path, size: item.signature.size) else { return (nil, reader.diagnostics, nil, recorded) }
+            let document = reader.parseDocument(text, item, recorded: recorded)
             return (document, reader.diagnostics, reader.frontMatterKey, recorded)
         }
         var newBodies: [SourceDocument] = []
