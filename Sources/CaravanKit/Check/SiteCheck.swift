@@ -67,7 +67,7 @@ public enum SiteCheck {
         for path in unreadable {
             let parts = path.split(separator: "/").map(String.init)
             guard parts.count == 4, parts[0] == "Content", parts[3].hasSuffix(".md"),
-                  let kind = [SourceDocument.Kind.article, .page].first(where: { $0.folder == parts[1] }),
+                  let kind = SourceDocument.Kind(folder: parts[1]),
                   Slug.isValid(parts[2]), languages.contains(String(parts[3].dropLast(3))) else { continue }
             var entry = row(kind, parts[2])
             entry.languages[String(parts[3].dropLast(3))] = .invalid

@@ -1,6 +1,7 @@
 import CHeapTuning
 
-/// How a process that builds once and exits (`caravan build`) asks the system for memory.
+/// How a process that runs once and exits (every command but `serve`) asks the system for
+/// memory.
 public enum HeapGrowth {
     /// glibc grows each thread's heap by what the allocation at hand needs, a page or two,
     /// with one `mprotect` each time: about 6 400 calls in a rebuild after one edit at

@@ -6,8 +6,14 @@ import Synchronization
 /// lists and plans thousands of times, and a copy is then one reference count instead of
 /// one per field.
 public struct SourceDocument: Sendable {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case article, page
+
+        /// The kind whose folder under `Content/` is `folder` (`articles`, `pages`).
+        init?<Name: StringProtocol>(folder: Name) {
+            guard let kind = Self.allCases.first(where: { $0.folder == folder }) else { return nil }
+            self = kind
+        }
 
         /// The folder under `Content/` that holds this kind.
         var folder: String { self == .article ? "articles" : "pages" }

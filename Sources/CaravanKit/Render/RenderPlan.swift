@@ -58,7 +58,8 @@ struct RenderPlan: Sendable {
         let stored: [String: Manifest.Entry]? = if case .stored(let entries, _, _, _) = previous, !entries.isEmpty { entries } else { nil }
         // Planned from the same inputs, the stored pages are these pages in this order: a
         // page's stored key is found by its position, not by its path.
-        let storedInOrder: [UInt64]? = if case .stored(_, _, key, let keys) = previous, stored != nil, keys.count == pages.count { keys } else { nil }
+        let storedInOrder: [UInt64]? =
+            if case .stored(_, _, key, let keys) = previous, stored != nil, keys.count == pages.count { keys } else { nil }
         let reusesStoredKeys = storedInOrder != nil && changedBodies != nil
         let changed = (changedBodies ?? []).map { (slug: $0.slug, language: $0.language) }
         let planned = Array(pages.indices).concurrentMap { index in

@@ -13,7 +13,7 @@ struct RenderedDocuments: Sendable {
     /// The story and language `key` names in `site`, if it has them.
     static func document(_ key: String, in site: ResolvedSite) -> (story: Story, language: String)? {
         let parts = key.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, let kind = [SourceDocument.Kind.article, .page].first(where: { $0.folder == parts[0] }),
+        guard parts.count == 3, let kind = SourceDocument.Kind(folder: parts[0]),
               let story = site.story(kind, String(parts[1])), story.translations[String(parts[2])] != nil else { return nil }
         return (story, String(parts[2]))
     }

@@ -30,7 +30,7 @@ struct InternalLinks: Sendable {
         }
         while path.hasSuffix("/") { path.removeLast() }
         let parts = path.split(separator: "/")
-        guard parts.count == 2, let kind = [SourceDocument.Kind.article, .page].first(where: { $0.folder == parts[0] }) else {
+        guard parts.count == 2, let kind = SourceDocument.Kind(folder: parts[0]) else {
             return .malformed
         }
         let slug = String(parts[1])
